@@ -1,0 +1,49 @@
+// Bundles server/ into a self-contained cloudfunctions/api/ ready to upload to WeChat CloudBase: index.js (all
+// handlers, the router and the CloudBase adapter) plus package.json listing wx-server-sdk, the only runtime
+// dependency, which CloudBase installs on upload ("上传并部署：云端安装依赖").
+import { build } from 'esbuild'
+import { mkdirSync, writeFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const FUNCTION_DIR = path.join(root, 'cloudfunctions/api')
+export const WX_SERVER_SDK_VERSION = '~3.0.4'
+
+export async function buildCloudFunction({ quiet = false } = {}) {
+  mkdirSync(FUNCTION_DIR, { recursive: true })
+  await build({
+    entryPoints: [path.join(root, 'server/hosts/cloudbase/index.ts')],
+    outfile: path.join(FUNCTION_DIR, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    // CloudBase's Node.js 16 runtime (or newer) runs this bundle.
+    target: 'node16',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    external: ['wx-server-sdk'],
+    logLevel: 'warning'
+  })
+  writeFileSync(
+    path.join(FUNCTION_DIR, 'package.json'),
+    `${JSON.stringify(
+      {
+        name: 'api',
+        version: JSON.parse((await import('node:fs')).readFileSync(path.join(root, 'package.json'), 'utf8')).version,
+        description: '银龄之家 api 云函数（由 npm run build:cloudfunction 生成，请勿手改）',
+        main: 'index.js',
+        dependencies: { 'wx-server-sdk': WX_SERVER_SDK_VERSION }
+      },
+      null,
+      2
+    )}\n`
+  )
+  // Timeout and memory for the function; TOKEN_KEY is set in the CloudBase console (see README 部署).
+  writeFileSync(path.join(FUNCTION_DIR, 'config.json'), `${JSON.stringify({ permissions: { openapi: [] }, timeout: 20 }, null, 2)}\n`)
+  const kb = Math.round(statSync(path.join(FUNCTION_DIR, 'index.js')).size / 102.4) / 10
+  if (!quiet) process.stdout.write(`cloudfunctions/api/index.js: ${kb} KB\n`)
+  return { kb }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCloudFunction()

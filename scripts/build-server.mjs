@@ -1,0 +1,29 @@
+// Bundles the local host and the seed command into build/ (CommonJS for Node 20). better-sqlite3 stays a
+// runtime dependency (a native addon cannot be bundled).
+import { build } from 'esbuild'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export async function buildServer() {
+  await build({
+    entryPoints: {
+      'local-host': path.join(root, 'server/hosts/local/main.ts'),
+      seed: path.join(root, 'server/seed/cli.ts')
+    },
+    outdir: path.join(root, 'build'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    external: ['better-sqlite3'],
+    logLevel: 'warning'
+  })
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildServer()
+}

@@ -1,0 +1,58 @@
+import type { ActionName, ActionOutput, ActionParsed } from '../../types/actions'
+import type { Role } from '../../types/roles'
+import type { StoragePort, Tx } from '../storage/port'
+import type { Clock } from './clock'
+import type { Identity } from './identity'
+
+export interface Secrets {
+  /** HMAC key for rotating check-in codes and other signed tokens. */
+  tokenKey: string
+}
+
+export interface Logger {
+  info(msg: string, extra?: Record<string, unknown>): void
+  error(msg: string, extra?: Record<string, unknown>): void
+}
+
+/** What a host provides: the same handlers run over these on CloudBase and on the local host. */
+export interface Deps {
+  store: StoragePort
+  clock: Clock
+  secrets: Secrets
+  log: Logger
+}
+
+export interface Ctx extends Deps {
+  /** The caller as the server decided it (an anonymous identity for public actions). */
+  actor: Identity
+  /** The roster person the action is for: the elder when acting for them (代办), else the caller's own person. */
+  subjectPersonId: string | null
+  /** Set when a bound family member acts for an elder. */
+  actingFor: string | null
+  /** The request's instant, fixed for the whole request. */
+  now: number
+  /** When the user did it on the phone, as the client says (untrusted; used only where an action says so). */
+  clientTime: number | null
+  mutationId: string | null
+  /**
+   * Runs the mutation's effect in one transaction together with its processed-mutation record, so a replay of
+   * the same mutation id answers the first result and never applies the effect twice. A mutation handler calls
+   * it at most once and returns its result.
+   */
+  write<R>(fn: (tx: Tx) => Promise<R>): Promise<R>
+}
+
+/**
+ * Who may call an action at all (ownership and org scope are checked inside the handler):
+ * - 'public': anybody, even without logging in;
+ * - 'signed-in': any authenticated caller, also a WeChat user not yet bound to the roster;
+ * - a list of roles: a registered account holding one of them.
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[]
+
+export interface HandlerDef<A extends ActionName> {
+  access: Access
+  run(ctx: Ctx, input: ActionParsed<A>): Promise<ActionOutput<A>>
+}
+
+export type HandlerTable = { [A in ActionName]: HandlerDef<A> }

@@ -1,0 +1,205 @@
+/**
+ * The local host: a small Node HTTP server that runs the same router as the CloudBase function, over whatever
+ * storage it is given (SQLite by default), serves the built h5 app, and in demo mode offers the 演示登录 page's
+ * endpoints. Every answer under /api is an envelope; bad input is a 4xx envelope, never a crash.
+ *
+ *   POST /api              one call { action, payload, mutationId?, actingFor?, clientTime? }, or { batch: [...] }
+ *   POST /api/auth/login   { username, password } -> { token }       (local accounts)
+ *   POST /api/auth/logout
+ *   GET  /api/demo/accounts                                          (demo mode only)
+ *   POST /api/demo/login   { accountId } -> { token }                (demo mode only)
+ *   GET  /healthz
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { MAX_BODY_BYTES, type Envelope } from '../../../types/envelope'
+import { ROLE_LABELS } from '../../../types/roles'
+import { errEnvelope, httpStatus } from '../../core/app-error'
+import type { Deps } from '../../core/context'
+import { createRouter } from '../../core/router'
+import { handlers as defaultHandlers } from '../../handlers'
+import type { HandlerTable } from '../../core/context'
+import { accountForToken, createSession, endSession } from './sessions'
+import { createStaticHandler } from './static-files'
+import { verifyPassword } from './passwords'
+
+export interface LocalHostOptions extends Deps {
+  demo: boolean
+  /** The built h5 app (dist/h5); omitted: API only. */
+  staticDir?: string
+  handlers?: HandlerTable
+}
+
+class BodyError extends Error {
+  constructor(readonly code: 'PAYLOAD_TOO_LARGE' | 'BAD_REQUEST') {
+    super(code)
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit) {
+      req.resume()
+      reject(new BodyError('PAYLOAD_TOO_LARGE'))
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    let failed = false
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return
+      size += chunk.length
+      if (size > limit) {
+        failed = true
+        reject(new BodyError('PAYLOAD_TOO_LARGE'))
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => {
+      if (failed) return
+      const text = Buffer.concat(chunks).toString('utf8')
+      if (!text.trim()) return resolve({})
+      try {
+        resolve(JSON.parse(text))
+      } catch {
+        reject(new BodyError('BAD_REQUEST'))
+      }
+    })
+    req.on('error', () => {
+      if (!failed) {
+        failed = true
+        reject(new BodyError('BAD_REQUEST'))
+      }
+    })
+  })
+}
+
+function send(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...extraHeaders
+  })
+  res.end(text)
+}
+
+function sendEnvelope(res: ServerResponse, env: Envelope) {
+  send(res, env.ok ? 200 : httpStatus(env.code), env, env.ok || env.code !== 'PAYLOAD_TOO_LARGE' ? {} : { Connection: 'close' })
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const h = req.headers.authorization
+  if (!h || !h.startsWith('Bearer ')) return null
+  return h.slice(7).trim() || null
+}
+
+export function createLocalHost(options: LocalHostOptions): http.Server {
+  const { store, clock, log, demo } = options
+  const router = createRouter(options, options.handlers ?? defaultHandlers)
+  const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null
+
+  async function api(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    if (req.method !== 'POST' && !(req.method === 'GET' && pathname === '/api/demo/accounts')) {
+      return sendEnvelope(res, errEnvelope('BAD_REQUEST', '请用 POST 提交'))
+    }
+    let body: unknown = {}
+    if (req.method === 'POST') {
+      try {
+        body = await readBody(req, MAX_BODY_BYTES)
+      } catch (err) {
+        return sendEnvelope(res, errEnvelope(err instanceof BodyError ? err.code : 'BAD_REQUEST'))
+      }
+    }
+    const now = clock.now()
+    const token = bearer(req)
+
+    switch (pathname) {
+      case '/api': {
+        const accountId = await accountForToken(store, token, now)
+        const env = await router.handle(accountId, body)
+        return sendEnvelope(res, env)
+      }
+      case '/api/auth/login': {
+        const { username, password } = (body ?? {}) as { username?: unknown; password?: unknown }
+        if (typeof username !== 'string' || typeof password !== 'string' || username.length > 64 || password.length > 200) {
+          return sendEnvelope(res, errEnvelope('VALIDATION'))
+        }
+        const account = await store.get('accounts', `local:${username}`)
+        if (!account || !verifyPassword(password, account.passwordHash)) return sendEnvelope(res, errEnvelope('LOGIN_FAILED'))
+        return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now) } })
+      }
+      case '/api/auth/logout': {
+        if (token) await endSession(store, token)
+        return sendEnvelope(res, { ok: true, data: null })
+      }
+      case '/api/demo/accounts': {
+        if (!demo) return sendEnvelope(res, errEnvelope('DEMO_ONLY'))
+        const accounts = (await store.find('accounts', { limit: 1000 })).filter((a) => a.demo)
+        accounts.sort((a, b) => a.demo!.order - b.demo!.order)
+        const units = await store.find('orgUnits')
+        const persons = await store.find('persons', { where: { _id: { in: accounts.map((a) => a.personId).filter((p): p is string => !!p) } } })
+        return sendEnvelope(res, {
+          ok: true,
+          data: accounts.map((a) => {
+            const person = persons.find((p) => p._id === a.personId)
+            const unitId = person?.orgUnitId ?? a.orgUnitId
+            return {
+              accountId: a._id,
+              label: a.demo!.label,
+              displayName: person?.name ?? a.displayName,
+              roles: a.roles.map((r) => ROLE_LABELS[r]),
+              orgUnitName: units.find((u) => u._id === unitId)?.name ?? ''
+            }
+          })
+        })
+      }
+      case '/api/demo/login': {
+        if (!demo) return sendEnvelope(res, errEnvelope('DEMO_ONLY'))
+        const { accountId } = (body ?? {}) as { accountId?: unknown }
+        if (typeof accountId !== 'string' || accountId.length > 100) return sendEnvelope(res, errEnvelope('VALIDATION'))
+        const account = await store.get('accounts', accountId)
+        if (!account?.demo) return sendEnvelope(res, errEnvelope('NOT_FOUND'))
+        return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now) } })
+      }
+      default:
+        return sendEnvelope(res, errEnvelope('UNKNOWN_ACTION'))
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://local').pathname
+    const done = (err?: unknown) => {
+      if (!err) return
+      log.error('request failed', { path: pathname, error: err instanceof Error ? err.stack : String(err) })
+      if (!res.headersSent) sendEnvelope(res, errEnvelope('INTERNAL'))
+      else res.destroy()
+    }
+    try {
+      if (pathname === '/healthz') return send(res, 200, { ok: true, data: { storage: store.name } })
+      if (pathname === '/api' || pathname.startsWith('/api/')) {
+        api(req, res, pathname).then(() => done(), done)
+        return
+      }
+      if (serveStatic && serveStatic(req, res)) return
+      send(res, 404, errEnvelope('NOT_FOUND'))
+    } catch (err) {
+      done(err)
+    }
+  })
+  server.headersTimeout = 15_000
+  server.requestTimeout = 30_000
+  server.keepAliveTimeout = 5_000
+  return server
+}
+
+export function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve(server.address() as AddressInfo))
+  })
+}

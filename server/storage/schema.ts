@@ -1,0 +1,210 @@
+/**
+ * The documents the backend stores, one interface per collection. Both adapters store exactly these shapes;
+ * `_id` is the document key. Instants are epoch milliseconds, days are 'YYYY-MM-DD' in Asia/Shanghai.
+ *
+ * `INDEXES` names the fields that queries filter or sort on: the SQLite adapter builds expression indexes on
+ * them, and the same list documents the indexes to create in the CloudBase console.
+ */
+import type { Role } from '../../types/roles'
+import type { ActivityStatus, ActivityType, Audience, CheckinMethod } from '../../types/actions/activities'
+import type { Envelope } from '../../types/envelope'
+
+export interface OrgUnitDoc {
+  _id: string
+  name: string
+  kind: 'bureau' | 'county'
+  parentId: string | null
+  liaisonPhone: string | null
+  dutyPhone: string | null
+  order: number
+}
+
+export interface BranchDoc {
+  _id: string
+  name: string
+  orgUnitId: string
+}
+
+/** The bureau's roster: a retired cadre (or a volunteer on the roster). Separate from any login account. */
+export interface PersonDoc {
+  _id: string
+  name: string
+  gender: 'male' | 'female'
+  birthDate: string
+  birthCalendar: 'solar' | 'lunar'
+  phone: string | null
+  formerUnit: string
+  retirementLevel: string
+  orgUnitId: string
+  branchId: string | null
+  partyMember: boolean
+  /** Staff may mark a frail member (e.g. exempt from 践诺评星). */
+  frail: boolean
+  createdAt: number
+  updatedAt: number
+}
+
+/** A way to log in: a WeChat openid (`wx:<openid>`) or a local account (`local:<username>`). */
+export interface AccountDoc {
+  _id: string
+  kind: 'wechat' | 'local'
+  displayName: string
+  roles: Role[]
+  personId: string | null
+  /** Staff scope; null for everybody else. */
+  orgUnitId: string | null
+  phone: string | null
+  /** scrypt hash for local accounts: 'scrypt$<salt>$<hash>' */
+  passwordHash: string | null
+  /** Seeded demo accounts show on the 演示登录 page (in demo mode only). */
+  demo: { label: string; order: number } | null
+  createdAt: number
+}
+
+export interface SessionDoc {
+  _id: string // sha256 of the bearer token
+  accountId: string
+  createdAt: number
+  expiresAt: number
+}
+
+/** A one-time code that binds a WeChat account to a roster person. `_id` is the code itself. */
+export interface ActivationCodeDoc {
+  _id: string
+  personId: string
+  issuedBy: string
+  createdAt: number
+  expiresAt: number
+  usedBy: string | null
+  usedAt: number | null
+}
+
+/** The processed-mutation record, written in the same transaction as the mutation's effect. */
+export interface MutationDoc {
+  _id: string // `${accountId}:${mutationId}`
+  accountId: string
+  action: string
+  result: Envelope
+  at: number
+}
+
+export interface ActivityDoc {
+  _id: string
+  title: string
+  type: ActivityType
+  description: string
+  place: string
+  startAt: number
+  endAt: number
+  signupDeadline: number
+  capacity: number | null
+  /** Points awarded on check-in; null: the rule for the activity type applies. */
+  points: number | null
+  audience: Audience
+  orgUnitId: string
+  status: ActivityStatus
+  checkinOpensBeforeMin: number
+  allowWalkIn: boolean
+  contactPhone: string | null
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+}
+
+/** A capacity counter, changed in the same transaction as the record it guards (`_id`: `activity:<id>` …). */
+export interface CounterDoc {
+  _id: string
+  capacity: number | null
+  taken: number
+  waitlisted: number
+  /** Monotonic number handed to the next waitlist entry, so promotion order is first come, first served. */
+  nextWaitlistSeq: number
+}
+
+/** `_id` is deterministic: `${activityId}:${personId}`. Never deleted: cancelling changes the status. */
+export interface SignupDoc {
+  _id: string
+  activityId: string
+  personId: string
+  status: 'signed' | 'waitlisted' | 'cancelled'
+  waitlistSeq: number | null
+  actorAccountId: string
+  createdAt: number
+  updatedAt: number
+}
+
+/** `_id` is deterministic: `${activityId}:${personId}` — one check-in per person per activity. */
+export interface CheckinDoc {
+  _id: string
+  activityId: string
+  personId: string
+  method: CheckinMethod
+  at: number
+  /** When the phone scanned (offline scans arrive later). */
+  scannedAt: number
+  actorAccountId: string
+  reason: string | null
+  walkIn: boolean
+}
+
+/** A family member's link to an elder (`_id`: `${accountId}:${personId}`). Only 'active' allows 代办. */
+export interface FamilyBindingDoc {
+  _id: string
+  accountId: string
+  personId: string
+  relation: string
+  status: 'pending' | 'active' | 'ended'
+  createdAt: number
+  confirmedAt: number | null
+  confirmedBy: string | null
+  endedAt: number | null
+  endedBy: string | null
+}
+
+/** Append-only audit trail: who did what for whom (代办, 代签, point adjustments, reads of contact details). */
+export interface AuditDoc {
+  _id: string
+  at: number
+  actorAccountId: string
+  subjectPersonId: string | null
+  action: string
+  target: string
+  detail: Record<string, unknown>
+}
+
+export interface Collections {
+  orgUnits: OrgUnitDoc
+  branches: BranchDoc
+  persons: PersonDoc
+  accounts: AccountDoc
+  sessions: SessionDoc
+  activationCodes: ActivationCodeDoc
+  mutations: MutationDoc
+  activities: ActivityDoc
+  counters: CounterDoc
+  signups: SignupDoc
+  checkins: CheckinDoc
+  familyBindings: FamilyBindingDoc
+  audit: AuditDoc
+}
+
+export type CollectionName = keyof Collections
+export type DocOf<C extends CollectionName> = Collections[C]
+
+export const INDEXES: { [C in CollectionName]: (keyof Collections[C] & string)[] } = {
+  orgUnits: ['parentId'],
+  branches: ['orgUnitId'],
+  persons: ['orgUnitId', 'branchId'],
+  accounts: ['personId'],
+  sessions: ['accountId'],
+  activationCodes: ['personId'],
+  mutations: [],
+  activities: ['startAt', 'status', 'orgUnitId'],
+  counters: [],
+  signups: ['activityId', 'personId'],
+  checkins: ['activityId', 'personId'],
+  familyBindings: ['accountId', 'personId'],
+  audit: ['subjectPersonId', 'actorAccountId', 'at']
+}
+
+export const COLLECTION_NAMES = Object.keys(INDEXES) as CollectionName[]

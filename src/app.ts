@@ -1,0 +1,18 @@
+import type { PropsWithChildren } from 'react'
+import { useDidShow, useLaunch } from '@tarojs/taro'
+import { applyWechatFontSetting } from './platform/font-setting'
+import { startSync } from './sync'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    applyWechatFontSetting()
+  })
+  // On every show: send whatever waits in the outbox.
+  useDidShow(() => {
+    startSync()
+  })
+  return children
+}
+
+export default App

@@ -1,0 +1,48 @@
+import { Button } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import './index.scss'
+import { a11y } from '../a11y'
+
+export type BigButtonVariant = 'primary' | 'secondary' | 'danger' | 'plain'
+
+export interface BigButtonProps {
+  children: ReactNode
+  variant?: BigButtonVariant
+  /** A screen's one main action: at least 60×60 CSS px in 长辈版. */
+  primary?: boolean
+  block?: boolean
+  disabled?: boolean
+  loading?: boolean
+  ariaLabel?: string
+  testId?: string
+  onClick?: () => void
+}
+
+/** The only button. Big, high-contrast, labelled with words; a single tap does the thing. */
+export default function BigButton({
+  children,
+  variant = 'primary',
+  primary = false,
+  block = true,
+  disabled = false,
+  loading = false,
+  ariaLabel,
+  testId,
+  onClick
+}: BigButtonProps) {
+  const cls = ['yl-btn', `yl-btn--${variant}`, primary ? 'yl-btn--main' : '', block ? 'yl-btn--block' : '', disabled ? 'yl-btn--disabled' : '']
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <Button {...a11y({ label: ariaLabel })}
+      className={cls}
+      disabled={disabled || loading}
+      onClick={disabled || loading ? undefined : onClick}
+     
+      data-testid={testId}
+      data-primary={primary ? 'true' : undefined}
+    >
+      {loading ? '请稍候…' : children}
+    </Button>
+  )
+}

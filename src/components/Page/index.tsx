@@ -1,0 +1,54 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import { useAppStore } from '@/store'
+import { useAuthGate } from '@/hooks/use-auth-gate'
+import BackBar from '../BackBar'
+import ProxyBanner from '../ProxyBanner'
+import SyncStatus from '../SyncStatus'
+import TabBar from '../TabBar'
+import { useTabState } from '../TabBar/tabs'
+import './index.scss'
+import { a11y } from '../a11y'
+
+export interface PageProps {
+  /** The big heading at the top of the page. */
+  title?: string
+  /** Index of the tab this page is (tab pages only): draws the tab bar in h5 and marks the tab. */
+  tab?: number
+  /** Default true: send users who are not signed in to the login page. */
+  auth?: boolean
+  /** Show the h5 返回 button (default: on every page that is not a tab page or the login page). */
+  back?: boolean
+  children: ReactNode
+  testId?: string
+}
+
+/**
+ * Every page's frame: applies 长辈版 to the whole page, shows the 代办 banner and the 待同步 status, and the
+ * tab bar on tab pages.
+ */
+export default function Page({ title, tab, auth = true, back, children, testId }: PageProps) {
+  const showBack = back ?? (tab === undefined && auth)
+  const elder = useAppStore((s) => s.elderMode)
+  useAuthGate(auth)
+  useDidShow(() => {
+    if (tab !== undefined) useTabState.getState().setCurrent(tab)
+  })
+  return (
+    <View className={`yl-page yl-frame${elder ? ' yl-page--elder' : ''}`} data-elder={elder ? 'on' : 'off'} data-testid={testId}>
+      <ProxyBanner />
+      {showBack ? <BackBar /> : null}
+      <View {...a11y({ role: 'main' })} className='yl-frame__body'>
+        {title ? (
+          <Text {...a11y({ role: 'heading', level: 1 })} className='yl-frame__title'>
+            {title}
+          </Text>
+        ) : null}
+        <SyncStatus />
+        {children}
+      </View>
+      {tab !== undefined ? <TabBar /> : null}
+    </View>
+  )
+}

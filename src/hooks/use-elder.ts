@@ -1,0 +1,3 @@
+import { useAppStore } from '@/store'
+
+export const useElderMode = () => useAppStore((s) => s.elderMode)

@@ -1,0 +1,47 @@
+import Taro from '@tarojs/taro'
+import type { ApiBatch, ApiCall, Envelope } from '@contract/envelope'
+import { NetworkError, isEnvelope, type Transport } from './transport'
+
+/** HTTP to the local host (h5, or weapp when an API base URL is configured). Bearer token from the session. */
+export function httpTransport(base: string, token: () => string | null): Transport {
+  return {
+    kind: 'http',
+    async send(body: ApiCall | ApiBatch): Promise<Envelope> {
+      let res: { statusCode: number; data: unknown }
+      try {
+        const t = token()
+        res = await Taro.request({
+          url: `${base}/api`,
+          method: 'POST',
+          data: body,
+          header: { 'Content-Type': 'application/json', ...(t ? { Authorization: `Bearer ${t}` } : {}) },
+          timeout: 15000,
+          dataType: 'json'
+        })
+      } catch (err) {
+        throw new NetworkError(err instanceof Error ? err.message : String((err as { errMsg?: string })?.errMsg ?? err))
+      }
+      if (isEnvelope(res.data)) return res.data
+      throw new NetworkError(`HTTP ${res.statusCode} without an envelope`)
+    }
+  }
+}
+
+/** Host endpoints outside the api function (login, demo accounts). */
+export async function hostRequest<T>(base: string, path: string, data?: unknown, token?: string | null): Promise<Envelope<T>> {
+  try {
+    const res = await Taro.request({
+      url: `${base}${path}`,
+      method: data === undefined ? 'GET' : 'POST',
+      data,
+      header: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      timeout: 15000,
+      dataType: 'json'
+    })
+    if (isEnvelope(res.data)) return res.data as Envelope<T>
+    throw new NetworkError(`HTTP ${res.statusCode}`)
+  } catch (err) {
+    if (err instanceof NetworkError) throw err
+    throw new NetworkError(String((err as { errMsg?: string })?.errMsg ?? err))
+  }
+}

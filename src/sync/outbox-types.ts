@@ -1,0 +1,32 @@
+/** A write waiting to reach the server. Its id is the mutation id the server deduplicates by. */
+export interface OutboxItem {
+  id: string
+  action: string
+  payload: unknown
+  /** The elder a family member acted for (代办), if any. */
+  actingFor: string | null
+  /** When the user did it on the phone (epoch ms). */
+  clientTime: number
+  /** Plain words for the 待同步 list: 报名「太极拳晨练」. */
+  label: string
+  attempts: number
+  /** Not before this time (epoch ms): exponential backoff with jitter after a temporary failure. */
+  nextAttemptAt: number
+  /** The last temporary failure, in plain words. */
+  lastError: string | null
+}
+
+/** A write the server refused for good: shown with its reason until the user has read it, never retried. */
+export interface RejectedItem {
+  id: string
+  action: string
+  label: string
+  code: string
+  message: string
+  at: number
+}
+
+export type MutationOutcome<T> =
+  | { status: 'applied'; data: T }
+  | { status: 'queued'; id: string }
+  | { status: 'rejected'; code: string; message: string }

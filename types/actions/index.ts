@@ -1,0 +1,35 @@
+import type { z } from 'zod'
+import type { ActionKind, ActionSpec } from '../define'
+import { authActions } from './auth'
+import { orgActions } from './org'
+import { activityActions } from './activities'
+
+/**
+ * Every action of the `api` function. Adding a domain: define its actions in a file beside this one and spread
+ * them here; the server's handler table then fails to type-check until each new action has a handler.
+ */
+export const ACTIONS = {
+  ...authActions,
+  ...orgActions,
+  ...activityActions
+} as const
+
+export type Actions = typeof ACTIONS
+export type ActionName = keyof Actions
+
+/** What the client sends (before defaults are applied). */
+export type ActionInput<A extends ActionName> = z.input<Actions[A]['input']>
+/** What the handler receives (after validation and defaults). */
+export type ActionParsed<A extends ActionName> = z.output<Actions[A]['input']>
+export type ActionOutput<A extends ActionName> = Actions[A] extends ActionSpec<z.ZodType, infer O, ActionKind> ? O : never
+
+export type MutationName = { [A in ActionName]: Actions[A]['kind'] extends 'mutation' ? A : never }[ActionName]
+export type QueryName = Exclude<ActionName, MutationName>
+
+export function isActionName(name: unknown): name is ActionName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ACTIONS, name)
+}
+
+export type { Me, PersonSummary } from './auth'
+export type { OrgUnitInfo } from './org'
+export type { ActivityCard, ActivityDetail, ActivityType, Audience, CheckinMethod } from './activities'

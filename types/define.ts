@@ -1,0 +1,38 @@
+import { z } from 'zod'
+
+/**
+ * An action of the `api` function: its kind, the zod schema of its input and (as a phantom type) its result.
+ * The server validates every payload with `input`; the client only ever imports these as types.
+ */
+export type ActionKind = 'query' | 'mutation'
+
+export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown, K extends ActionKind = ActionKind> {
+  kind: K
+  input: I
+  /** May a bound family member call this while acting for an elder (代办)? Default: no. */
+  proxy?: boolean
+  /** Phantom: never set at runtime, only carries the result type. */
+  readonly __output?: O
+}
+
+/** `defineAction<Result>()({ kind, input })` — curried so the result type can be named and the input inferred. */
+export function defineAction<O>() {
+  return <I extends z.ZodType, K extends ActionKind>(spec: { kind: K; input: I; proxy?: boolean }): ActionSpec<I, O, K> =>
+    spec as ActionSpec<I, O, K>
+}
+
+// Shared field schemas. Limits keep payloads small and stop oversized strings before they reach storage.
+export const zId = z.string().min(1).max(64).regex(/^[A-Za-z0-9:_.-]+$/, 'id 格式不对')
+export const zDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+export const zInstant = z.number().int().min(0).max(4102444800000)
+export const zShortText = z.string().trim().min(1).max(60)
+export const zLongText = z.string().trim().max(2000)
+export const zReason = z.string().trim().min(2, '请写明原因').max(200)
+export const zPhone = z.string().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不对')
+export const zMutationId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
+export const zPage = z.object({
+  limit: z.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional()
+})
+
+export const zEmpty = z.object({}).strict()
