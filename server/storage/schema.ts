@@ -172,6 +172,48 @@ export interface AuditDoc {
   detail: Record<string, unknown>
 }
 
+/**
+ * One entry of a person's points ledger. Append-only: corrections are new entries. Awards have a deterministic
+ * `_id` (`award:<sourceKind>:<sourceId>:<personId>`) so one source can never be counted twice.
+ */
+export interface PointsEntryDoc {
+  _id: string
+  personId: string
+  kind: 'award' | 'reversal' | 'adjustment' | 'redemption' | 'expiry'
+  /** Signed amount: awards positive, redemptions negative. */
+  amount: number
+  /** What it was for, in plain words for the history: 参加「重阳节座谈会」. */
+  reason: string
+  source: { kind: string; id: string } | null
+  /** The business day it counts on (Asia/Shanghai). */
+  day: string
+  at: number
+  actorAccountId: string
+  /** Staff id for adjustments and reversals. */
+  staffAccountId: string | null
+}
+
+/** The stored balance, changed in the same transaction as each entry (`_id` = personId). */
+export interface PointsBalanceDoc {
+  _id: string
+  balance: number
+  entries: number
+  updatedAt: number
+}
+
+/** An in-app message (站内消息) to a roster person (all their accounts see it) or to one account. */
+export interface MessageDoc {
+  _id: string
+  toPersonId: string | null
+  toAccountId: string | null
+  title: string
+  body: string
+  /** A page to open, e.g. /packages/activity/detail/index?id=… */
+  link: string | null
+  at: number
+  readAt: number | null
+}
+
 export interface Collections {
   orgUnits: OrgUnitDoc
   branches: BranchDoc
@@ -186,6 +228,9 @@ export interface Collections {
   checkins: CheckinDoc
   familyBindings: FamilyBindingDoc
   audit: AuditDoc
+  pointsLedger: PointsEntryDoc
+  pointsBalances: PointsBalanceDoc
+  messages: MessageDoc
 }
 
 export type CollectionName = keyof Collections
@@ -204,7 +249,10 @@ export const INDEXES: { [C in CollectionName]: (keyof Collections[C] & string)[]
   signups: ['activityId', 'personId'],
   checkins: ['activityId', 'personId'],
   familyBindings: ['accountId', 'personId'],
-  audit: ['subjectPersonId', 'actorAccountId', 'at']
+  audit: ['subjectPersonId', 'actorAccountId', 'at'],
+  pointsLedger: ['personId', 'day'],
+  pointsBalances: [],
+  messages: ['toPersonId', 'toAccountId', 'at']
 }
 
 export const COLLECTION_NAMES = Object.keys(INDEXES) as CollectionName[]
