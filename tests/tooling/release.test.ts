@@ -15,7 +15,7 @@ jest.setTimeout(300_000)
 
 function run(args: string[], env: Record<string, string>) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WEAPP_|TARO_APP_|CLOUDBASE_|RELEASE_)/.test(k)))
-  const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts/release.mjs'), ...args], { cwd: ROOT, env: { ...clean, ...env }, encoding: 'utf8' })
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts/release.mjs'), ...args], { cwd: ROOT, env: { ...clean, ...env } as NodeJS.ProcessEnv, encoding: 'utf8' })
   return { code: res.status, out: res.stdout, err: res.stderr }
 }
 
