@@ -10,7 +10,8 @@ export async function buildServer() {
   await build({
     entryPoints: {
       'local-host': path.join(root, 'server/hosts/local/main.ts'),
-      seed: path.join(root, 'server/seed/cli.ts')
+      seed: path.join(root, 'server/seed/cli.ts'),
+      backup: path.join(root, 'server/tools/backup-cli.ts')
     },
     outdir: path.join(root, 'build'),
     outExtension: { '.js': '.cjs' },
