@@ -18,6 +18,7 @@ import {
   leaderboardSettingId,
   ledgerPerson,
   redemptionViews,
+  requireRedemptionScope,
   staffUnits,
   subjectPerson,
   unitsAbove
@@ -175,7 +176,7 @@ export const pointsHandlers = {
       const own = r.personId === ctx.subjectPersonId
       const asStaff = !own && isStaff(ctx.actor)
       if (!own && !asStaff) throw new AppError('FORBIDDEN')
-      if (asStaff) await requireStaffScope(ctx.store, ctx.actor, r.orgUnitId)
+      if (asStaff) await requireRedemptionScope(ctx, r)
       const units = await loadOrgUnits(ctx.store)
       return ctx.write(async (tx) => {
         const { redemption, refunded } = await cancelRedemption(tx, code, { accountId: ctx.actor.accountId, staff: asStaff, at: ctx.now })
@@ -355,7 +356,7 @@ export const pointsHandlers = {
     run: async (ctx, { code }) => {
       const r = await ctx.store.get('redemptions', code)
       if (!r) throw new AppError('NOT_FOUND', '没有找到这个取件码，请核对后再试')
-      await requireStaffScope(ctx.store, ctx.actor, r.orgUnitId)
+      await requireRedemptionScope(ctx, r)
       const [view] = await redemptionViews(ctx.store, [r], await loadOrgUnits(ctx.store))
       return { redemption: view }
     }
@@ -366,7 +367,7 @@ export const pointsHandlers = {
     run: async (ctx, { code }) => {
       const r = await ctx.store.get('redemptions', code)
       if (!r) throw new AppError('NOT_FOUND', '没有找到这个取件码，请核对后再试')
-      await requireStaffScope(ctx.store, ctx.actor, r.orgUnitId)
+      await requireRedemptionScope(ctx, r)
       const units = await loadOrgUnits(ctx.store)
       return ctx.write(async (tx) => {
         const done = await fulfilRedemption(tx, code, { accountId: ctx.actor.accountId, at: ctx.now })

@@ -195,6 +195,8 @@ export interface PointsEntryDoc {
   note?: string | null
   /** What the source asked for, when the daily cap awarded less. */
   requested?: number | null
+  /** The person's entry number (1, 2, 3, …), given by the balance's counter in the same transaction. */
+  seq?: number
 }
 
 /** Award points counted per person per Beijing day (`_id`: `${personId}:${day}`): the daily cap's counter. */

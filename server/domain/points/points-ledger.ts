@@ -66,7 +66,7 @@ export async function appendEntry(tx: Tx, entry: PointsEntryDoc): Promise<number
       needed: -entry.amount
     })
   }
-  await tx.create('pointsLedger', entry)
+  await tx.create('pointsLedger', { ...entry, seq: (balance?.entries ?? 0) + 1 })
   if (balance) {
     await tx.update('pointsBalances', entry.personId, { balance: next, entries: balance.entries + 1, updatedAt: entry.at })
   } else {

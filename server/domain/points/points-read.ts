@@ -36,10 +36,16 @@ export function toHistoryItem(e: PointsEntryDoc): HistoryItem {
   return { id: e._id, kind: e.kind, at: e.at, day: e.day, text: e.reason, amount: e.amount, note: e.note ?? null }
 }
 
+/** By the person's entry number when both have one (same-instant entries keep their order), else by time. */
+export function newestFirst(a: PointsEntryDoc, b: PointsEntryDoc): number {
+  if (a.seq !== undefined && b.seq !== undefined) return b.seq - a.seq
+  return b.at - a.at || (a._id < b._id ? 1 : -1)
+}
+
 /** Newest month first; inside a month newest first. */
 export function groupByMonth(entries: PointsEntryDoc[]): HistoryMonth[] {
   const months = new Map<string, HistoryMonth>()
-  const sorted = [...entries].sort((a, b) => b.at - a.at || (a._id < b._id ? 1 : -1))
+  const sorted = [...entries].sort(newestFirst)
   for (const e of sorted) {
     const month = e.day.slice(0, 7)
     let m = months.get(month)

@@ -25,19 +25,22 @@ export interface ReconcileReport {
 
 export async function reconcilePoints(store: StoragePort): Promise<ReconcileReport> {
   const [entries, balances] = await Promise.all([findAll(store, 'pointsLedger', { orderBy: [['_id', 'asc']] }), findAll(store, 'pointsBalances', { orderBy: [['_id', 'asc']] })])
-  const sums = new Map<string, { sum: number; count: number }>()
+  const sums = new Map<string, { sum: number; count: number; seqs: Set<number> }>()
   for (const e of entries) {
-    const s = sums.get(e.personId) ?? { sum: 0, count: 0 }
+    const s = sums.get(e.personId) ?? { sum: 0, count: 0, seqs: new Set<number>() }
     s.sum += e.amount
     s.count += 1
+    if (e.seq !== undefined) s.seqs.add(e.seq)
     sums.set(e.personId, s)
   }
   const mismatches: Mismatch[] = []
   const seen = new Set<string>()
   for (const b of balances) {
     seen.add(b._id)
-    const s = sums.get(b._id) ?? { sum: 0, count: 0 }
+    const s = sums.get(b._id) ?? { sum: 0, count: 0, seqs: new Set<number>() }
     const problems: string[] = []
+    // Entry numbers are 1…n without gaps or repeats: a removed or duplicated entry shows here.
+    if ((s.seqs.size && s.seqs.size !== s.count) || [...s.seqs].some((n) => n < 1 || n > s.count)) problems.push('明细编号有缺号或重号')
     if (b.balance !== s.sum) problems.push(`余额 ${b.balance} ≠ 明细合计 ${s.sum}`)
     if (b.entries !== s.count) problems.push(`记录数 ${b.entries} ≠ 明细条数 ${s.count}`)
     if (b.balance < 0) problems.push('余额为负数')

@@ -7,7 +7,7 @@ import type { Ctx } from '../../core/context'
 import { AppError } from '../../core/app-error'
 import type { StoragePort } from '../../storage/port'
 import type { OrgUnitDoc, PersonDoc, RedemptionDoc, RewardItemDoc } from '../../storage/schema'
-import { coveredUnits, loadOrgUnits } from '../org/org-scope'
+import { coveredUnits, loadOrgUnits, staffCovers } from '../org/org-scope'
 
 /** The roster person the call is for (the caller, or the elder when acting for them). */
 export async function subjectPerson(ctx: Ctx): Promise<PersonDoc> {
@@ -96,4 +96,15 @@ export async function leaderboardEnabled(store: Pick<StoragePort, 'get'>, branch
   if (!branchId) return false
   const doc = await store.get('settings', leaderboardSettingId(branchId))
   return doc?.value.enabled === true
+}
+
+/**
+ * Staff may look up, 核销 or cancel a redemption when their scope covers the item's unit (where it is handed
+ * out) or the person's own county (their county staff help them, also with the bureau's items).
+ */
+export async function requireRedemptionScope(ctx: Ctx, r: RedemptionDoc): Promise<void> {
+  if (await staffCovers(ctx.store, ctx.actor, r.orgUnitId)) return
+  const person = await ctx.store.get('persons', r.personId)
+  if (person && (await staffCovers(ctx.store, ctx.actor, person.orgUnitId))) return
+  throw new AppError('FORBIDDEN', '这次兑换不归您所在的单位管理，请联系对应区县的工作人员')
 }
