@@ -76,19 +76,22 @@ export async function appendEntry(tx: Tx, entry: PointsEntryDoc): Promise<number
 }
 
 /** The live award of a source for a person (awarded and not reversed), and the next free generation. */
-async function sourceState(tx: Tx, source: Source, personId: string): Promise<{ live: PointsEntryDoc | null; generation: number }> {
+async function sourceState(tx: Tx, source: Source, personId: string): Promise<{ live: PointsEntryDoc | null; generation: number; kept: number }> {
+  // `kept`: what earlier, reversed generations left with the person because it was spent before the reversal.
+  let kept = 0
   for (let g = 1; g <= MAX_GENERATIONS; g++) {
     const award = await tx.get('pointsLedger', awardEntryId(source, personId, g))
-    if (!award) return { live: null, generation: g }
+    if (!award) return { live: null, generation: g, kept }
     const reversal = await tx.get('pointsLedger', reversalEntryId(source, personId, g))
-    if (!reversal) return { live: award, generation: g }
+    if (!reversal) return { live: award, generation: g, kept }
+    kept += award.amount + reversal.amount
   }
   throw new AppError('ILLEGAL_TRANSITION', '这项积分已经撤销和补记太多次了，请联系管理员核对')
 }
 
 /** Awards points for a source once, within the daily cap. */
 export async function award(tx: Tx, input: AwardInput): Promise<AwardResult> {
-  const { live, generation } = await sourceState(tx, input.source, input.personId)
+  const { live, generation, kept } = await sourceState(tx, input.source, input.personId)
   if (live) return { status: 'already', amount: 0, entryId: live._id }
   const rules = input.rules ?? (await loadPointsRules(tx))
   const day = businessDay(input.at)
@@ -96,15 +99,23 @@ export async function award(tx: Tx, input: AwardInput): Promise<AwardResult> {
   const counter = await tx.get('pointsDaily', counterId)
   const used = counter?.awarded ?? 0
   let amount = input.amount
-  let note: string | null = null
+  const notes: string[] = []
+  // A source counts once: what an earlier reversal could not take back is part of this award already.
+  if (kept > 0) {
+    const less = Math.min(kept, amount)
+    notes.push(`上次撤销时有 ${kept} 分已用掉没有扣回，这次少加 ${less} 分`)
+    amount -= less
+  }
   if (rules.dailyCap !== null && used + amount > rules.dailyCap) {
     const room = Math.max(0, rules.dailyCap - used)
-    note =
+    notes.push(
       room === 0
         ? `这一天已得满 ${rules.dailyCap} 分（每天最多 ${rules.dailyCap} 分），这次不再加分`
         : `每天最多 ${rules.dailyCap} 分，这次只加 ${room} 分（本应 ${amount} 分）`
+    )
     amount = room
   }
+  const note = notes.length ? notes.join('；') : null
   const entryId = awardEntryId(input.source, input.personId, generation)
   await appendEntry(tx, {
     _id: entryId,
