@@ -95,7 +95,7 @@ export default function PersonPointsPage() {
               {p.branchName ? ` · ${p.branchName}` : ''}
               {p.frail ? ' · 行动不便' : ''}
             </Text>
-            <View className='yl-pts__row'>
+            <View className='yl-pts__amount'>
               <Text className='yl-pts__big' data-testid='person-balance'>
                 {p.balance}
               </Text>

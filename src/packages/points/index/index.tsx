@@ -50,7 +50,7 @@ export default function MyPointsPage() {
         <View>
           <Card tone='highlight' testId='points-card'>
             <Text className='yl-pts__label'>{s.name}现在有</Text>
-            <View className='yl-pts__row'>
+            <View className='yl-pts__amount'>
               <Text className='yl-pts__big' data-testid='points-balance'>
                 {s.balance}
               </Text>
