@@ -390,7 +390,13 @@ export const pointsHandlers = {
     access: STAFF,
     run: async (ctx) => {
       const { covered, units } = await staffUnits(ctx)
-      const rows = await ctx.store.find('redemptions', { where: { status: 'reserved', orgUnitId: { in: [...covered] } }, orderBy: [['createdAt', 'asc']], limit: 200 })
+      // What they may hand out: items of their units, and anything their county's people are waiting for.
+      const reserved = await ctx.store.find('redemptions', { where: { status: 'reserved' }, orderBy: [['createdAt', 'asc']], limit: 1000 })
+      const homes = new Map<string, string>()
+      for (const r of reserved) {
+        if (!homes.has(r.personId)) homes.set(r.personId, (await ctx.store.get('persons', r.personId))?.orgUnitId ?? '')
+      }
+      const rows = reserved.filter((r) => covered.has(r.orgUnitId) || covered.has(homes.get(r.personId) ?? '')).slice(0, 200)
       return { items: await redemptionViews(ctx.store, rows, units) }
     }
   },

@@ -147,6 +147,14 @@ describe('points actions (over SQLite)', () => {
       const code = `${r.redemption.code.slice(0, 4)} ${r.redemption.code.slice(4)}`
       expect((await staff.ok('points.staff.redemption', { code })).redemption.personName).toBe('张桂兰')
       expect((await staff.ok('points.staff.pending', {})).items.map((i) => i.code)).toContain(r.redemption.code)
+      // County staff see what their people wait for, also the bureau's items; other counties' staff do not.
+      expect((await h.as(ACCOUNTS.staffSuzhou).ok('points.staff.pending', {})).items.map((i) => i.code)).toContain(r.redemption.code)
+      const dunhuang = await h.store.transaction(async (tx) => {
+        await tx.put('accounts', { _id: 'local:dh-staff', kind: 'local', displayName: '敦煌工作人员', roles: ['staff'], personId: null, orgUnitId: 'org-dh', phone: null, passwordHash: null, demo: null, createdAt: 0 })
+        return 'local:dh-staff'
+      })
+      expect((await h.as(dunhuang).ok('points.staff.pending', {})).items.map((i) => i.code)).not.toContain(r.redemption.code)
+      expectError(await h.as(dunhuang).call('points.staff.fulfil', { code }), 'FORBIDDEN')
       const done = await staff.ok('points.staff.fulfil', { code })
       expect(done.redemption.status).toBe('picked')
       expectError(await staff.call('points.staff.fulfil', { code }), 'ALREADY_DONE')
