@@ -11,7 +11,9 @@ export async function buildServer() {
     entryPoints: {
       'local-host': path.join(root, 'server/hosts/local/main.ts'),
       seed: path.join(root, 'server/seed/cli.ts'),
-      backup: path.join(root, 'server/tools/backup-cli.ts')
+      backup: path.join(root, 'server/tools/backup-cli.ts'),
+      'points-reconcile': path.join(root, 'server/tools/points-reconcile.ts'),
+      'points-expire': path.join(root, 'server/tools/points-expire.ts')
     },
     outdir: path.join(root, 'build'),
     outExtension: { '.js': '.cjs' },

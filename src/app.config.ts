@@ -1,10 +1,18 @@
 export default defineAppConfig({
   // Main package: the tab pages, login and check-in. Everything else lives in subpackages.
   pages: ['pages/index/index', 'pages/activities/index', 'pages/me/index', 'pages/login/index'],
-  subPackages: [{ root: 'packages/activity', pages: ['detail/index'] }],
+  subPackages: [
+    { root: 'packages/activity', pages: ['detail/index'] },
+    { root: 'packages/points', pages: ['index/index', 'rules/index', 'shop/index', 'orders/index', 'board/index'] },
+    {
+      root: 'packages/points-staff',
+      pages: ['index/index', 'people/index', 'person/index', 'items/index', 'item/index', 'verify/index', 'export/index', 'stars/index', 'rules/index']
+    }
+  ],
   preloadRule: {
     'pages/activities/index': { network: 'all', packages: ['packages/activity'] },
-    'pages/index/index': { network: 'all', packages: ['packages/activity'] }
+    'pages/index/index': { network: 'all', packages: ['packages/activity'] },
+    'pages/me/index': { network: 'all', packages: ['packages/points'] }
   },
   tabBar: {
     // Rendered by src/custom-tab-bar (weapp) and components/TabBar (h5): big labelled tabs for older eyes.

@@ -2,10 +2,12 @@ import type { HandlerTable } from '../core/context'
 import { authHandlers } from './auth'
 import { orgHandlers } from './org'
 import { activityHandlers } from './activities'
+import { pointsHandlers } from './points'
 
 /** Every action's handler. Type-checking fails here until each action in types/actions has one. */
 export const handlers: HandlerTable = {
   ...authHandlers,
   ...orgHandlers,
-  ...activityHandlers
+  ...activityHandlers,
+  ...pointsHandlers
 }

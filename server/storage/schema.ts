@@ -191,6 +191,94 @@ export interface PointsEntryDoc {
   actorAccountId: string
   /** Staff id for adjustments and reversals. */
   staffAccountId: string | null
+  /** Plain words about what changed the amount (the daily cap cut it, spent points not taken back). */
+  note?: string | null
+  /** What the source asked for, when the daily cap awarded less. */
+  requested?: number | null
+  /** The person's entry number (1, 2, 3, …), given by the balance's counter in the same transaction. */
+  seq?: number
+}
+
+/** Award points counted per person per Beijing day (`_id`: `${personId}:${day}`): the daily cap's counter. */
+export interface PointsDailyDoc {
+  _id: string
+  personId: string
+  day: string
+  awarded: number
+}
+
+/**
+ * A settings document (`_id` names it: 'pointsRules', 'leaderboard:<branchId>'). Absent means the defaults.
+ * `value` is validated by whoever reads it.
+ */
+export interface SettingsDoc {
+  _id: string
+  value: Record<string, unknown>
+  updatedAt: number
+  updatedBy: string
+}
+
+/** A catalogue item of 积分兑换. The item is its own stock counter: every redemption updates it. */
+export interface RewardItemDoc {
+  _id: string
+  name: string
+  description: string
+  kind: 'item' | 'service'
+  price: number
+  /** What is left to hand out; never below zero. */
+  stock: number
+  /** Redemptions not cancelled (reserved or picked up). */
+  redeemed: number
+  perPersonLimit: number | null
+  /** Whose catalogue: the bureau's items are for everybody, a county's for its people; its staff 核销. */
+  orgUnitId: string
+  status: 'active' | 'hidden'
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+}
+
+/** How many of an item a person holds (not cancelled) (`_id`: `${itemId}:${personId}`): the per-person limit. */
+export interface RewardQuotaDoc {
+  _id: string
+  itemId: string
+  personId: string
+  count: number
+}
+
+/** A redemption; `_id` is its 8-digit pick-up code. Never deleted: cancelling changes the status. */
+export interface RedemptionDoc {
+  _id: string
+  itemId: string
+  itemName: string
+  price: number
+  personId: string
+  orgUnitId: string
+  status: 'reserved' | 'picked' | 'cancelled'
+  actorAccountId: string
+  createdAt: number
+  pickedAt: number | null
+  pickedBy: string | null
+  cancelledAt: number | null
+  cancelledBy: string | null
+}
+
+/** Staff exempt a frail party member from 践诺评星 for a year (`_id`: `${year}:${personId}`). */
+export interface StarExemptionDoc {
+  _id: string
+  year: number
+  personId: string
+  exempt: boolean
+  reason: string
+  staffAccountId: string
+  at: number
+}
+
+/** A person's own points choices (`_id` = personId). */
+export interface PointsPrefsDoc {
+  _id: string
+  leaderboardOptIn: boolean
+  updatedAt: number
 }
 
 /** The stored balance, changed in the same transaction as each entry (`_id` = personId). */
@@ -231,6 +319,13 @@ export interface Collections {
   pointsLedger: PointsEntryDoc
   pointsBalances: PointsBalanceDoc
   messages: MessageDoc
+  pointsDaily: PointsDailyDoc
+  settings: SettingsDoc
+  rewardItems: RewardItemDoc
+  rewardQuotas: RewardQuotaDoc
+  redemptions: RedemptionDoc
+  starExemptions: StarExemptionDoc
+  pointsPrefs: PointsPrefsDoc
 }
 
 export type CollectionName = keyof Collections
@@ -252,7 +347,14 @@ export const INDEXES: { [C in CollectionName]: (keyof Collections[C] & string)[]
   audit: ['subjectPersonId', 'actorAccountId', 'at'],
   pointsLedger: ['personId', 'day'],
   pointsBalances: [],
-  messages: ['toPersonId', 'toAccountId', 'at']
+  messages: ['toPersonId', 'toAccountId', 'at'],
+  pointsDaily: ['personId'],
+  settings: [],
+  rewardItems: ['orgUnitId', 'status'],
+  rewardQuotas: ['personId'],
+  redemptions: ['personId', 'status', 'orgUnitId'],
+  starExemptions: ['year'],
+  pointsPrefs: []
 }
 
 export const COLLECTION_NAMES = Object.keys(INDEXES) as CollectionName[]

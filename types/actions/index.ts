@@ -3,6 +3,7 @@ import type { ActionKind, ActionSpec } from '../define'
 import { authActions } from './auth'
 import { orgActions } from './org'
 import { activityActions } from './activities'
+import { pointsActions } from './points'
 
 /**
  * Every action of the `api` function. Adding a domain: define its actions in a file beside this one and spread
@@ -11,7 +12,8 @@ import { activityActions } from './activities'
 export const ACTIONS = {
   ...authActions,
   ...orgActions,
-  ...activityActions
+  ...activityActions,
+  ...pointsActions
 } as const
 
 export type Actions = typeof ACTIONS
@@ -33,3 +35,4 @@ export function isActionName(name: unknown): name is ActionName {
 export type { Me, PersonSummary } from './auth'
 export type { OrgUnitInfo } from './org'
 export type { ActivityCard, ActivityDetail, ActivityType, Audience, CheckinMethod } from './activities'
+export type { HistoryItem, HistoryMonth, LedgerPerson, PointsRules, PointsSummary, RedemptionView, RewardItemView, StarInfo, StarRow } from './points'

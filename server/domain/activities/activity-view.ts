@@ -6,7 +6,7 @@ import type { ActivityCard, ActivityDetail } from '../../../types/actions/activi
 import type { Ctx } from '../../core/context'
 import { isStaff } from '../../core/identity'
 import type { ActivityDoc, CounterDoc, PersonDoc } from '../../storage/schema'
-import { activityPoints } from '../points/points-rules'
+import { activityPoints, loadPointsRules } from '../points/points-rules'
 import { coveredUnits, loadOrgUnits } from '../org/org-scope'
 import { audienceLabel, inAudience } from './audience'
 
@@ -33,9 +33,10 @@ export async function staffUnitsOf(ctx: Ctx): Promise<Set<string> | null> {
 export async function toCards(ctx: Ctx, activities: ActivityDoc[], personId: string | null): Promise<ActivityCard[]> {
   if (activities.length === 0) return []
   const ids = activities.map((a) => a._id)
-  const [counters, units, signups] = await Promise.all([
+  const [counters, units, rules, signups] = await Promise.all([
     ctx.store.find('counters', { where: { _id: { in: ids.map(counterId) } } }),
     loadOrgUnits(ctx.store),
+    loadPointsRules(ctx.store),
     personId
       ? ctx.store.find('signups', { where: { personId, activityId: { in: ids } } })
       : Promise.resolve([])
@@ -55,7 +56,7 @@ export async function toCards(ctx: Ctx, activities: ActivityDoc[], personId: str
       capacity: a.capacity,
       placesLeft: a.capacity === null ? null : Math.max(0, a.capacity - (counter?.taken ?? 0)),
       status: a.status,
-      points: activityPoints(a),
+      points: activityPoints(a, rules),
       mySignup: signup ? (signup.status as 'signed' | 'waitlisted') : null
     }
   })

@@ -33,10 +33,11 @@ export default function BigButton({
   const cls = ['yl-btn', `yl-btn--${variant}`, primary ? 'yl-btn--main' : '', block ? 'yl-btn--block' : '', disabled ? 'yl-btn--disabled' : '']
     .filter(Boolean)
     .join(' ')
+  // h5 renders disabled={false} as disabled="false", which CSS [disabled] matches: leave the attribute off instead.
   return (
     <Button {...a11y({ label: ariaLabel })}
       className={cls}
-      disabled={disabled || loading}
+      disabled={disabled || loading ? true : undefined}
       onClick={disabled || loading ? undefined : onClick}
      
       data-testid={testId}

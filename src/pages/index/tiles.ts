@@ -12,6 +12,7 @@ export interface HomeTile {
 export function homeTiles(): HomeTile[] {
   return [
     { key: 'activities', icon: '☰', text: '活动报名', onTap: () => void Taro.switchTab({ url: '/pages/activities/index' }) },
+    { key: 'points', icon: '★', text: '我的积分', onTap: () => void Taro.navigateTo({ url: '/packages/points/index/index' }) },
     {
       key: 'contact',
       icon: '☎',

@@ -52,6 +52,20 @@ export default function MePage() {
           ) : null}
         </Card>
       ) : null}
+      {data?.person ? (
+        <Section title='积分'>
+          <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/points/index/index' })} testId='me-points'>
+            我的积分
+          </BigButton>
+        </Section>
+      ) : null}
+      {data && (data.roles.includes('staff') || data.roles.includes('admin')) ? (
+        <Section title='工作人员'>
+          <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/points-staff/index/index' })} testId='me-points-staff'>
+            积分管理（核销、调整、导出）
+          </BigButton>
+        </Section>
+      ) : null}
       <Section title='显示'>
         <View className='yl-me__row'>
           <Text className='yl-me__label'>字大一点、按钮大一点</Text>

@@ -1,0 +1,92 @@
+/**
+ * The points ledger's read side: a person's entries as a plain-language history grouped by month, monthly and
+ * yearly sums, and the 践诺评星 score. The yearly score counts what a person earned (awards, their reversals,
+ * staff adjustments); spending points (redemptions and their refunds) and expiry do not lower it.
+ */
+import type { HistoryItem, HistoryMonth, PointsRules, StarInfo } from '../../../types/actions/points'
+import { monthLabel } from '../../../types/points-words'
+import type { FindOptions, StoragePort } from '../../storage/port'
+import type { CollectionName, DocOf, PersonDoc, PointsEntryDoc } from '../../storage/schema'
+import { starsFor } from './points-rules'
+
+/** Every matching document, paging past the 1000-row limit. */
+export async function findAll<C extends CollectionName>(store: Pick<StoragePort, 'find'>, c: C, options: FindOptions<DocOf<C>> = {}): Promise<DocOf<C>[]> {
+  const out: DocOf<C>[] = []
+  for (let offset = 0; ; offset += 1000) {
+    const page = await store.find(c, { ...options, limit: 1000, offset })
+    out.push(...page)
+    if (page.length < 1000) return out
+  }
+}
+
+export type EntryClass = 'earn' | 'spend' | 'expire'
+
+export function classify(e: Pick<PointsEntryDoc, 'kind' | 'source'>): EntryClass {
+  if (e.kind === 'expiry') return 'expire'
+  if (e.kind === 'redemption') return 'spend'
+  if (e.kind === 'reversal' && e.source?.kind === 'redemption') return 'spend'
+  return 'earn'
+}
+
+export async function personEntries(store: Pick<StoragePort, 'find'>, personId: string): Promise<PointsEntryDoc[]> {
+  return findAll(store, 'pointsLedger', { where: { personId }, orderBy: [['at', 'desc']] })
+}
+
+export function toHistoryItem(e: PointsEntryDoc): HistoryItem {
+  return { id: e._id, kind: e.kind, at: e.at, day: e.day, text: e.reason, amount: e.amount, note: e.note ?? null }
+}
+
+/** By the person's entry number when both have one (same-instant entries keep their order), else by time. */
+export function newestFirst(a: PointsEntryDoc, b: PointsEntryDoc): number {
+  if (a.seq !== undefined && b.seq !== undefined) return b.seq - a.seq
+  return b.at - a.at || (a._id < b._id ? 1 : -1)
+}
+
+/** Newest month first; inside a month newest first. */
+export function groupByMonth(entries: PointsEntryDoc[]): HistoryMonth[] {
+  const months = new Map<string, HistoryMonth>()
+  const sorted = [...entries].sort(newestFirst)
+  for (const e of sorted) {
+    const month = e.day.slice(0, 7)
+    let m = months.get(month)
+    if (!m) {
+      m = { month, label: monthLabel(month), earned: 0, spent: 0, items: [] }
+      months.set(month, m)
+    }
+    const cls = classify(e)
+    if (cls === 'earn') m.earned += e.amount
+    else m.spent -= e.amount
+    m.items.push(toHistoryItem(e))
+  }
+  return [...months.values()]
+}
+
+/** What a person earned in the given days (inclusive), for monthly comparisons and the yearly score. */
+export function earnedBetween(entries: PointsEntryDoc[], from: string, to: string): number {
+  let sum = 0
+  for (const e of entries) if (e.day >= from && e.day <= to && classify(e) === 'earn') sum += e.amount
+  return sum
+}
+
+export function yearScore(entries: PointsEntryDoc[], year: number): number {
+  return earnedBetween(entries, `${year}-01-01`, `${year}-12-31`)
+}
+
+export async function starInfo(store: Pick<StoragePort, 'get'>, person: PersonDoc, entries: PointsEntryDoc[], year: number, rules: PointsRules): Promise<StarInfo | null> {
+  if (!person.partyMember) return null
+  const exemption = await store.get('starExemptions', `${year}:${person._id}`)
+  const score = yearScore(entries, year)
+  return { year, score, stars: starsFor(score, rules.starBands), exempt: !!exemption?.exempt }
+}
+
+/** Yearly scores of many people at once, from one range query over the year's entries. */
+export async function yearScores(store: Pick<StoragePort, 'find'>, personIds: string[], year: number): Promise<Map<string, number>> {
+  const scores = new Map<string, number>(personIds.map((id) => [id, 0]))
+  const wanted = new Set(personIds)
+  const entries = await findAll(store, 'pointsLedger', { where: { day: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, orderBy: [['_id', 'asc']] })
+  for (const e of entries) {
+    if (!wanted.has(e.personId) || classify(e) !== 'earn') continue
+    scores.set(e.personId, (scores.get(e.personId) ?? 0) + e.amount)
+  }
+  return scores
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '践诺评星' })

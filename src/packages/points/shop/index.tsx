@@ -1,0 +1,114 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { RedemptionView, RewardItemView } from '@contract/actions'
+import { spacedCode } from '@contract/points-words'
+import Page from '@/components/Page'
+import Card from '@/components/Card'
+import BigButton from '@/components/BigButton'
+import StatusTag from '@/components/StatusTag'
+import ConfirmDialog from '@/components/Dialog'
+import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
+import { useRemote } from '@/hooks/use-remote'
+import { catalogue, redeemItem } from '@/services/points'
+import './index.scss'
+
+/** Why an item cannot be redeemed now, in words (null: it can). */
+function blocked(item: RewardItemView, balance: number): string | null {
+  if (item.stock <= 0) return '已兑换完'
+  if (item.perPersonLimit !== null && item.mine >= item.perPersonLimit) return '已达兑换上限'
+  if (balance < item.price) return `还差 ${item.price - balance} 分`
+  return null
+}
+
+/** 积分兑换: the catalogue with prices, stock and limits; one tap (and a confirmation) redeems. */
+export default function ShopPage() {
+  const remote = useRemote(() => catalogue(), [])
+  const [asking, setAsking] = useState<RewardItemView | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<{ kind: 'applied'; r: RedemptionView } | { kind: 'queued' | 'rejected'; text: string } | null>(null)
+  const data = remote.data
+  const confirm = async () => {
+    const item = asking
+    setAsking(null)
+    if (!item) return
+    setBusy(true)
+    const out = await redeemItem(item.id, item.name)
+    setBusy(false)
+    if (out.status === 'applied') setDone({ kind: 'applied', r: out.data.redemption })
+    else if (out.status === 'queued') setDone({ kind: 'queued', text: `兑换「${item.name}」已保存在手机上，有网时会自动提交，成功后在“我的兑换”里看取件码。` })
+    else setDone({ kind: 'rejected', text: out.message })
+    void remote.reload()
+  }
+  return (
+    <Page title='积分兑换' testId='page-points-shop'>
+      {done?.kind === 'applied' ? (
+        <Card tone='highlight' testId='redeem-done'>
+          <StatusTag tone='success'>兑换成功</StatusTag>
+          <Text className='yl-pts__title'>{done.r.itemName}</Text>
+          <Text className='yl-pts__label'>取件码</Text>
+          <Text className='yl-pts__code' data-testid='redeem-code'>
+            {spacedCode(done.r.code)}
+          </Text>
+          <Text className='yl-pts__line'>请到{done.r.orgUnitName}，把取件码给工作人员看。领取前可以在“我的兑换”里取消。</Text>
+          <View className='yl-pts__gap' />
+          <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/points/orders/index' })} testId='go-orders'>
+            看我的兑换
+          </BigButton>
+        </Card>
+      ) : null}
+      {done && done.kind !== 'applied' ? (
+        <Card tone='highlight' testId='redeem-result'>
+          <StatusTag tone={done.kind === 'queued' ? 'warning' : 'danger'}>{done.kind === 'queued' ? '待同步' : '没有兑换成'}</StatusTag>
+          <Text className='yl-pts__line'>{done.text}</Text>
+        </Card>
+      ) : null}
+      {remote.loading && !data ? <Loading /> : null}
+      {remote.error && !data ? <ErrorBlock message={remote.error} onRetry={() => void remote.reload()} /> : null}
+      {data ? (
+        <View>
+          <Text className='yl-pts__title' data-testid='shop-balance'>
+            您现在有 {data.balance} 分
+          </Text>
+          <View className='yl-pts__gap' />
+          {data.items.length === 0 ? <Empty text='现在没有可以兑换的物品，请过些日子再来看看。' /> : null}
+          {data.items.map((item) => {
+            const why = blocked(item, data.balance)
+            return (
+              <Card key={item.id} testId={`item-${item.id}`}>
+                <View className='yl-pts__tags'>
+                  <StatusTag tone='neutral'>{item.kind === 'service' ? '服务' : '物品'}</StatusTag>
+                  {why ? <StatusTag tone='warning'>{why}</StatusTag> : null}
+                </View>
+                <Text className='yl-pts__title'>{item.name}</Text>
+                <Text className='yl-pts__line'>
+                  需要 <Text className='yl-pts__strong'>{item.price}</Text> 分 · 还剩 {item.stock} {item.kind === 'service' ? '次' : '件'}
+                </Text>
+                {item.perPersonLimit !== null ? (
+                  <Text className='yl-pts__label'>
+                    每人最多兑换 {item.perPersonLimit} 次{item.mine ? `，您已兑换 ${item.mine} 次` : ''}
+                  </Text>
+                ) : null}
+                {item.description ? <Text className='yl-pts__label'>{item.description}</Text> : null}
+                <Text className='yl-pts__label'>领取地点：{item.orgUnitName}</Text>
+                <View className='yl-pts__gap' />
+                <BigButton disabled={!!why || busy} onClick={() => setAsking(item)} testId={`redeem-${item.id}`} ariaLabel={`兑换${item.name}，需要${item.price}分`}>
+                  {why ? why : `用 ${item.price} 分兑换`}
+                </BigButton>
+              </Card>
+            )
+          })}
+        </View>
+      ) : null}
+      <ConfirmDialog
+        open={!!asking}
+        title={asking ? `用 ${asking.price} 分兑换「${asking.name}」？` : ''}
+        message={asking ? `兑换后凭取件码到${asking.orgUnitName}领取。领取前可以取消，积分会退回。` : undefined}
+        confirmLabel='确定兑换'
+        onCancel={() => setAsking(null)}
+        onConfirm={() => void confirm()}
+      />
+      {busy ? <Loading text='正在兑换，请稍候…' /> : null}
+    </Page>
+  )
+}
