@@ -11,6 +11,7 @@ import { DuplicateIdError, TxConflictError, type Tx } from '../storage/port'
 import { AppError, errEnvelope } from './app-error'
 import type { Ctx, Deps, HandlerTable } from './context'
 import { loadIdentity, type Identity } from './identity'
+import { proxyAuditEntry } from '../domain/family/proxy-audit'
 
 export const ANONYMOUS: Identity = {
   accountId: 'anonymous',
@@ -132,6 +133,13 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
           if (writes > 1) throw new Error(`${action} wrote twice: a mutation has one transaction`)
           const data = await store.transaction(async (tx) => {
             const result = await fn(tx)
+            // 代办: whatever the domain, the write records who pressed and for whom, in the same transaction.
+            if (actingFor) {
+              await tx.create(
+                'audit',
+                proxyAuditEntry({ mutationKey: key, at: now, actorAccountId: actor.accountId, subjectPersonId: actingFor, action, input: parsed.data, result })
+              )
+            }
             await tx.create('mutations', { _id: key, accountId: actor.accountId, action, result: { ok: true, data: result }, at: now })
             return result
           })

@@ -2,10 +2,14 @@ import type { HandlerTable } from '../core/context'
 import { authHandlers } from './auth'
 import { orgHandlers } from './org'
 import { activityHandlers } from './activities'
+import { helpHandlers } from './help'
+import { familyHandlers } from './family'
 
 /** Every action's handler. Type-checking fails here until each action in types/actions has one. */
 export const handlers: HandlerTable = {
   ...authHandlers,
   ...orgHandlers,
-  ...activityHandlers
+  ...activityHandlers,
+  ...helpHandlers,
+  ...familyHandlers
 }

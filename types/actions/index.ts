@@ -3,6 +3,8 @@ import type { ActionKind, ActionSpec } from '../define'
 import { authActions } from './auth'
 import { orgActions } from './org'
 import { activityActions } from './activities'
+import { helpActions } from './help'
+import { familyActions } from './family'
 
 /**
  * Every action of the `api` function. Adding a domain: define its actions in a file beside this one and spread
@@ -11,7 +13,9 @@ import { activityActions } from './activities'
 export const ACTIONS = {
   ...authActions,
   ...orgActions,
-  ...activityActions
+  ...activityActions,
+  ...helpActions,
+  ...familyActions
 } as const
 
 export type Actions = typeof ACTIONS
@@ -33,3 +37,5 @@ export function isActionName(name: unknown): name is ActionName {
 export type { Me, PersonSummary } from './auth'
 export type { OrgUnitInfo } from './org'
 export type { ActivityCard, ActivityDetail, ActivityType, Audience, CheckinMethod } from './activities'
+export type { AssigneeCandidate, HelpCan, HelpCard, HelpChange, HelpDetail, HelpEventView, HelpQueue, HelpRules, HelpSettingsView, VolunteerTasks } from './help'
+export type { DoneForMeItem, ElderBinding, FamilyMemberBinding, PersonHit } from './family'
