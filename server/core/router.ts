@@ -78,6 +78,8 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
         if (!identity) return errEnvelope('UNAUTHENTICATED')
         if (def.access !== 'signed-in') {
           if (!identity.registered) return errEnvelope('NOT_REGISTERED')
+          // In 代办 mode an action that must be done in person is refused as such, whoever the caller is.
+          if (req.actingFor !== undefined && req.actingFor !== null && !spec.proxy) return errEnvelope('PROXY_NOT_ALLOWED')
           if (!identity.roles.some((r) => (def.access as readonly string[]).includes(r))) return errEnvelope('FORBIDDEN')
         }
       }

@@ -249,7 +249,7 @@ export const helpHandlers = {
     run: async (ctx, { id }) => {
       const l = await load(ctx, id)
       if (!canRevealContact(l.access, l.doc)) throw new AppError('FORBIDDEN', '住址和电话只有接单的人和工作人员能看')
-      const as = l.access.staff ? 'staff' : l.access.assignee ? 'assignee' : 'family'
+      const as = l.access.staff ? 'staff' : l.access.assignee ? 'assignee' : l.access.self ? 'self' : 'family'
       return ctx.write(async (tx) => {
         // Decide again on the committed state: the request may have been reassigned meanwhile.
         const doc = await tx.get('helpRequests', id)
