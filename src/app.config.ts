@@ -1,10 +1,17 @@
 export default defineAppConfig({
   // Main package: the tab pages, login and check-in. Everything else lives in subpackages.
   pages: ['pages/index/index', 'pages/activities/index', 'pages/me/index', 'pages/login/index'],
-  subPackages: [{ root: 'packages/activity', pages: ['detail/index'] }],
+  subPackages: [
+    { root: 'packages/activity', pages: ['detail/index'] },
+    { root: 'packages/help', pages: ['new/index', 'list/index', 'detail/index', 'tasks/index'] },
+    { root: 'packages/family', pages: ['home/index', 'bind/index', 'members/index', 'done/index'] },
+    { root: 'packages/help-staff', pages: ['queue/index', 'assign/index', 'bindings/index', 'settings/index'] }
+  ],
   preloadRule: {
     'pages/activities/index': { network: 'all', packages: ['packages/activity'] },
-    'pages/index/index': { network: 'all', packages: ['packages/activity'] }
+    // 我要求助 must open at once, also on a weak network (its duty phone is for emergencies).
+    'pages/index/index': { network: 'all', packages: ['packages/activity', 'packages/help'] },
+    'pages/me/index': { network: 'wifi', packages: ['packages/family'] }
   },
   tabBar: {
     // Rendered by src/custom-tab-bar (weapp) and components/TabBar (h5): big labelled tabs for older eyes.
