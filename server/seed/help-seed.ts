@@ -10,6 +10,15 @@ import { eventId } from '../domain/help/status-machine'
 const H = 3600_000
 const D = 24 * H
 
+/** Seeded requests' ids (fixed, so tests and screenshots can open them). */
+export const DEMO_HELP_IDS = {
+  rated: 'hr_seed00000000000000000000000c41a7',
+  assignedClinic: 'hr_seed00000000000000000000000d2b90',
+  urgentOverdue: 'hr_seed00000000000000000000000e7f35',
+  policyOverdue: 'hr_seed00000000000000000000000a6e12',
+  dunhuangAccepted: 'hr_seed00000000000000000000000b9c48'
+} as const
+
 /** personId → skills; the county comes from the roster. 王建国 and the wx:seed-volunteer-* accounts. */
 export const DEMO_VOLUNTEER_SKILLS: Record<string, string[]> = {
   'p-wangjianguo': ['医疗保健', '政策宣讲'],
@@ -50,7 +59,7 @@ function demoRequests(now: number): DemoRequest[] {
     {
       doc: {
         ...blank,
-        _id: 'hr_demo_tap01',
+        _id: 'hr_seed00000000000000000000000c41a7',
         personId: 'p-zhangguilan',
         requesterAccountId: 'local:zhangguilan',
         category: '家政维修',
@@ -78,7 +87,7 @@ function demoRequests(now: number): DemoRequest[] {
     {
       doc: {
         ...blank,
-        _id: 'hr_demo_clinic',
+        _id: 'hr_seed00000000000000000000000d2b90',
         personId: 'p-zhangguilan',
         requesterAccountId: 'local:zhangxiaoyan',
         category: '就医陪护',
@@ -102,7 +111,7 @@ function demoRequests(now: number): DemoRequest[] {
     {
       doc: {
         ...blank,
-        _id: 'hr_demo_fall01',
+        _id: 'hr_seed00000000000000000000000e7f35',
         personId: 'p-009',
         requesterAccountId: 'seed',
         category: '生活照料',
@@ -119,7 +128,7 @@ function demoRequests(now: number): DemoRequest[] {
     {
       doc: {
         ...blank,
-        _id: 'hr_demo_policy',
+        _id: 'hr_seed00000000000000000000000a6e12',
         personId: 'p-017',
         requesterAccountId: 'seed',
         category: '政策咨询',
@@ -136,7 +145,7 @@ function demoRequests(now: number): DemoRequest[] {
     {
       doc: {
         ...blank,
-        _id: 'hr_demo_law01',
+        _id: 'hr_seed00000000000000000000000b9c48',
         personId: 'p-lideming',
         requesterAccountId: 'local:lideming',
         category: '法律咨询',
@@ -205,5 +214,17 @@ export async function seedHelp(tx: Tx, persons: PersonDoc[], now: number): Promi
       from = to
     }
     await tx.put('helpRequests', full)
+    // What the router writes for a 代办 write, so the elder's "替我办过的事" shows it.
+    if (doc.requesterAccountId.startsWith('local:') && doc.requesterAccountId !== 'local:zhangguilan' && doc.personId === 'p-zhangguilan') {
+      await tx.put('audit', {
+        _id: `proxy:seed:${doc._id}`,
+        at: full.createdAt,
+        actorAccountId: doc.requesterAccountId,
+        subjectPersonId: doc.personId,
+        action: 'help.create',
+        target: 'proxy',
+        detail: { input: { category: doc.category, urgency: doc.urgency }, resultId: doc._id }
+      })
+    }
   }
 }

@@ -74,6 +74,9 @@ export interface HelpCan {
 }
 
 export interface HelpDetail extends HelpCard {
+  /** How the caller relates to it (what the page offers): the elder or family acting for them, a bound family
+   *  member just following it, staff, the assignee, or a volunteer who may take it. */
+  viewer: 'requester' | 'family' | 'staff' | 'assignee' | 'candidate'
   description: string
   /** Signed, short-lived addresses of the photos; null when the caller may not see them. */
   photos: { ref: string; url: string }[] | null

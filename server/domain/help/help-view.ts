@@ -97,6 +97,7 @@ export async function toDetail(ctx: Ctx, viewer: HelpViewer, doc: HelpRequestDoc
   }
   return {
     ...card,
+    viewer: access.staff ? 'staff' : access.assignee ? 'assignee' : access.requesterSide ? 'requester' : access.family ? 'family' : 'candidate',
     description: doc.description,
     photos,
     contact: access.self

@@ -21,7 +21,8 @@ export const HELP_STATUS_TONE: Record<HelpStatus, Tone> = {
 }
 
 export function preferredText(c: Pick<Card, 'preferredDay' | 'preferredPeriod'>): string {
-  const day = c.preferredDay ? formatDay(startOfBusinessDay(c.preferredDay)) : '尽快'
+  if (!c.preferredDay) return c.preferredPeriod === 'any' ? '尽快' : `尽快（最好${HELP_PERIOD_LABELS[c.preferredPeriod]}）`
+  const day = formatDay(startOfBusinessDay(c.preferredDay))
   return c.preferredPeriod === 'any' ? day : `${day} ${HELP_PERIOD_LABELS[c.preferredPeriod]}`
 }
 
@@ -55,7 +56,7 @@ export default function HelpCard({ card, showPerson = false }: { card: Card; sho
       {card.assigneeName ? <Text className='yl-help-card__line'>办理人：{card.assigneeName}</Text> : null}
       <Text className='yl-help-card__meta'>
         {formatDateTime(card.createdAt)} 提交 · 编号 {card.no}
-        {card.acceptDueAt ? ` · ${formatDay(card.acceptDueAt)} ${formatClock(card.acceptDueAt)} 前受理` : ''}
+        {card.acceptDueAt ? ` · 应在 ${formatDay(card.acceptDueAt)} ${formatClock(card.acceptDueAt)} 前受理` : ''}
       </Text>
     </CardFrame>
   )

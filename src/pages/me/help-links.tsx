@@ -20,7 +20,6 @@ export function helpLinks(me: Me): Link[] {
     links.push({ key: 'done-for-me', text: '替我办过的事', url: '/packages/family/done/index' })
   }
   if (has('family')) links.push({ key: 'family-home', text: '我的长辈（代办）', url: '/packages/family/home/index' })
-  else if (!has('staff') && !has('admin')) links.push({ key: 'family-bind', text: '我是家属，绑定长辈', url: '/packages/family/bind/index' })
   if (has('volunteer')) links.push({ key: 'help-tasks', text: '我的任务（求助）', url: '/packages/help/tasks/index' })
   if (has('staff') || has('admin')) {
     links.push({ key: 'help-queue', text: '求助工单', url: '/packages/help-staff/queue/index' })

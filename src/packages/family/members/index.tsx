@@ -108,6 +108,11 @@ export default function FamilyMembersPage() {
         <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/family/done/index' })} testId='done-for-me'>
           替我办过的事
         </BigButton>
+        <View className='yl-members__gap' />
+        {/* A retiree may also be somebody's family (a spouse, say): bind with that person's code. */}
+        <BigButton variant='plain' onClick={() => void Taro.navigateTo({ url: '/packages/family/bind/index' })}>
+          我要替家人办事（输入家人的邀请码）
+        </BigButton>
       </Section>
       <ConfirmDialog
         open={!!ending}

@@ -139,6 +139,7 @@ export default function HelpDetailPage() {
       {detail.error && !d ? <ErrorBlock message={detail.error} onRetry={() => void reload()} /> : null}
       {d ? (
         <View>
+          {d.viewer === 'family' ? <Notice notice={{ tone: 'warning', text: `要替${d.personName}撤回或评价，请先在「我的长辈」里选「为「${d.personName}」代办」。` }} /> : null}
           {isNew ? <Notice notice={{ tone: 'success', text: `求助已提交（编号 ${d.no}），工作人员会尽快受理。` }} testId='help-created' /> : null}
           <Text {...a11y({ role: 'heading', level: 1 })} className='yl-help-detail__title' data-testid='help-title'>
             {d.category}
@@ -147,16 +148,14 @@ export default function HelpDetailPage() {
           <Text className='yl-help-detail__status' data-testid='help-status'>
             现在：{HELP_STATUS_LABELS[d.status]}
           </Text>
-          {d.urgency === 'urgent' && d.dutyPhone && !['completed', 'rated', 'withdrawn', 'returned'].includes(d.status) ? (
+          {d.urgency === 'urgent' && d.dutyPhone && (d.viewer === 'requester' || d.viewer === 'family') && !['completed', 'rated', 'withdrawn', 'returned'].includes(d.status) ? (
             <BigButton variant='danger' onClick={() => void Taro.makePhoneCall({ phoneNumber: d.dutyPhone! })} testId='help-call-duty'>
               紧急！打值班电话 {d.dutyPhone}
             </BigButton>
           ) : null}
           <Card>
             <InfoRow label='为谁'>
-              <Text>
-                {d.personName}（{d.submittedBy}）
-              </Text>
+              <Text>{d.submittedBy === '本人' ? `${d.personName}（本人提交）` : `${d.personName} · ${d.submittedBy}`}</Text>
             </InfoRow>
             <InfoRow label='希望时间'>
               <Text>{preferredText(d)}</Text>

@@ -41,14 +41,22 @@ function dayOf(choice: DayChoice): string | null {
   return choice === 'soon' ? null : addDays(today, choice === 'today' ? 0 : choice === 'tomorrow' ? 1 : 2)
 }
 
-/** The duty phone, one tap away, before anything else on the page: nobody should wait for an app in an emergency. */
+/**
+ * The duty phone, one tap away, before anything else on the page: nobody should wait for an app in an emergency.
+ * Until the county's duty phone has loaded, the bureau's liaison phone stands in.
+ */
 function UrgentCall({ phone }: { phone: string | null }) {
   return (
     <View {...a11y({ role: 'group', label: '紧急情况' })} className='yl-help-new__urgent' data-testid='urgent-call'>
       <Text className='yl-help-new__urgent-text'>情况紧急？不要等，直接打电话：</Text>
-      <BigButton variant='primary' primary onClick={() => phone && void Taro.makePhoneCall({ phoneNumber: phone })} testId='call-duty' disabled={!phone}>
-        {phone ? `拨打值班电话 ${phone}` : '正在查值班电话…'}
-      </BigButton>
+      {phone ? (
+        <BigButton variant='primary' primary onClick={() => void Taro.makePhoneCall({ phoneNumber: phone })} testId='call-duty' ariaLabel={`拨打值班电话 ${phone}`}>
+          <View className='yl-help-new__call'>
+            <Text className='yl-help-new__call-label'>拨打值班电话</Text>
+            <Text className='yl-help-new__call-number'>{phone}</Text>
+          </View>
+        </BigButton>
+      ) : null}
       <Text className='yl-help-new__urgent-text'>有生命危险请打 120 或 110。</Text>
     </View>
   )
@@ -73,7 +81,8 @@ export default function HelpNewPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rules.data?.defaultPhone])
 
-  const dutyPhone = rules.data?.dutyPhone ?? null
+  const liaison = useAppStore((s) => s.me?.liaisonPhone ?? null)
+  const dutyPhone = rules.data?.dutyPhone ?? liaison
   const uploading = photos.some((p) => !p.ref && !p.error)
 
   async function addPhotos() {
@@ -209,9 +218,11 @@ export default function HelpNewPage() {
         ) : null}
       </Section>
       <Notice notice={notice} />
-      <BigButton primary loading={busy} onClick={() => void submit()} testId='help-submit'>
-        提交求助
-      </BigButton>
+      <View className='yl-help-new__submit'>
+        <BigButton primary loading={busy} onClick={() => void submit()} testId='help-submit'>
+          提交求助
+        </BigButton>
+      </View>
       {rules.data ? (
         <Section title='规则'>
           <Card tone='muted'>
