@@ -31,7 +31,7 @@ describe('help photos on CloudBase', () => {
         return { fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${fileID.split('/').pop()}?sign=1`, status: 0 })) }
       }
     }
-    const main = createCloudMain(cloud, { clock: new FixedClock(DEFAULT_NOW), log: silentLogger, tokenKey: 'k' })
+    const main: (event: unknown) => Promise<any> = createCloudMain(cloud, { clock: new FixedClock(DEFAULT_NOW), log: silentLogger, tokenKey: 'k' })
     const fileID = 'cloud://env-1.656e-env-1/help/abc123.jpg'
     const created = await main({
       action: 'help.create',
