@@ -165,8 +165,8 @@ export const familyHandlers = {
             at: ctx.now
           })
         }
-        const units = await Promise.all([tx.get('orgUnits', person.orgUnitId)])
-        return elderView(binding, person, units.filter((u): u is NonNullable<typeof u> => !!u))
+        const unit = await tx.get('orgUnits', person.orgUnitId)
+        return elderView(binding, person, unit ? [unit] : [])
       })
     }
   },

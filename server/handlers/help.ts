@@ -350,7 +350,7 @@ export const helpHandlers = {
       const busy = ids.length
         ? await ctx.store.find('helpRequests', { where: { assigneeAccountId: { in: ids }, status: { in: ['assigned', 'in_progress'] } }, limit: 1000 })
         : []
-      const load_ = (accountId: string) => busy.filter((b) => b.assigneeAccountId === accountId).length
+      const openTasksOf = (accountId: string) => busy.filter((b) => b.assigneeAccountId === accountId).length
       const candidates = [
         ...volunteers.map((a) => {
           const profile = profiles.find((p) => p._id === a.personId)!
@@ -360,7 +360,7 @@ export const helpHandlers = {
             kind: 'volunteer' as const,
             orgUnitName: unitName(profile.orgUnitId),
             matchedSkills: skillsMatch(profile.skills, req.category, l.viewer.settings),
-            openTasks: load_(a._id),
+            openTasks: openTasksOf(a._id),
             sameCounty: true
           }
         }),
@@ -370,7 +370,7 @@ export const helpHandlers = {
           kind: 'staff' as const,
           orgUnitName: unitName(a.orgUnitId),
           matchedSkills: [],
-          openTasks: load_(a._id),
+          openTasks: openTasksOf(a._id),
           sameCounty: a.orgUnitId === req.orgUnitId
         }))
       ]
@@ -465,8 +465,9 @@ export const helpHandlers = {
       const viewer = await loadViewer(ctx)
       const l: Loaded = { doc, viewer, access: accessTo(ctx, viewer, doc) }
       if (!l.access.claimable) {
-        if (doc.assigneeAccountId && canClaimAsVolunteer(ctx, viewer, doc)) throw new AppError('ALREADY_CLAIMED')
         if (!canClaimAsVolunteer(ctx, viewer, doc)) throw new AppError('FORBIDDEN', '这件事不在您的服务范围内，请看看其他求助')
+        if (doc.assigneeAccountId) throw new AppError('ALREADY_CLAIMED')
+        // Otherwise it is closed or in a state no one can claim from: the status machine says why.
       }
       const name = await callerName(ctx)
       return step(ctx, l, {

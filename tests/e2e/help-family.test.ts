@@ -4,6 +4,7 @@
  * volunteer, who does it; the son rates it; and the mother sees it, and who did what, in her own history.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import AxeBuilder from '@axe-core/playwright'
 import { startHost, type RunningHost } from '../support/http'
 import { H5_DIR, demoLogin, launch, phone, visible } from '../support/browser'
 
@@ -108,6 +109,8 @@ describe('h5: a family member asks for help for his mother and sees it through',
     expect(requestId).toMatch(/^hr_/)
     expect(await visible(son, 'help-status').innerText()).toContain('已提交')
     expect(await son.locator('.yl-help-detail__photo:visible').count()).toBe(1)
+    // The photo is served back through its signed address.
+    await son.waitForFunction(() => Array.from(document.querySelectorAll('.yl-help-detail__photo-img img')).some((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth === 64))
   })
 
   it('staff of her county dispatch it to the suggested volunteer', async () => {
@@ -161,6 +164,45 @@ describe('h5: a family member asks for help for his mother and sees it through',
     const done = await mother.locator('[data-testid="done-item"]:visible').allInnerTexts()
     expect(done.join('\n')).toContain('张建军（儿子） 提交了求助「就医陪护」')
     expect(done.join('\n')).toContain('张建军（儿子） 评价了求助「就医陪护」')
+  })
+
+  it('passes axe on the help and family pages, in normal and 长辈版', async () => {
+    const staff = await as('local:chenjing')
+    const pages: [Page, string][] = [
+      [son, '/packages/help/new/index'],
+      [son, `/packages/help/detail/index?id=${requestId}`],
+      [son, '/packages/family/home/index'],
+      [son, '/packages/family/bind/index'],
+      [mother, '/packages/family/members/index'],
+      [mother, '/packages/family/done/index'],
+      [mother, '/packages/help/list/index'],
+      [staff, '/packages/help-staff/queue/index'],
+      [staff, `/packages/help-staff/assign/index?id=${requestId}`],
+      [staff, '/packages/help-staff/bindings/index'],
+      [staff, '/packages/help-staff/settings/index']
+    ]
+    const problems: string[] = []
+    for (const elder of [false, true]) {
+      for (const [page, path] of pages) {
+        await go(page, path)
+        await page.locator('[data-testid^="page-"]:visible').first().waitFor()
+        await page.locator('.yl-state:visible').filter({ hasText: '正在加载' }).waitFor({ state: 'detached' }).catch(() => undefined)
+        const result = await new AxeBuilder({ page })
+          .include('.taro_page:not([style*="display: none"])')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          // Taro's own page scroller (a div with overflow) is not focusable; not ours to change.
+          .disableRules(['scrollable-region-focusable'])
+          .analyze()
+        for (const v of result.violations) problems.push(`${elder ? '长辈版 ' : ''}${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      }
+      if (!elder) {
+        for (const page of [son, mother, staff]) {
+          await go(page, '/pages/index/index')
+          await visible(page, 'elder-switch').click()
+        }
+      }
+    }
+    expect(problems).toEqual([])
   })
 
   it('ends 代办 with the banner’s 结束代办', async () => {

@@ -190,14 +190,14 @@ export default function HelpDetailPage() {
             {d.photos && d.photos.length ? (
               <View className='yl-help-detail__photos'>
                 {d.photos.map((p, i) => (
-                  <Image
+                  <View
                     key={p.ref}
                     {...a11y({ role: 'button', label: `第 ${i + 1} 张照片，点开看大图` })}
                     className='yl-help-detail__photo'
-                    src={photoSrc(p.url)}
-                    mode='aspectFill'
                     onClick={() => void Taro.previewImage({ current: photoSrc(p.url), urls: d.photos!.map((x) => photoSrc(x.url)) })}
-                  />
+                  >
+                    <Image {...a11y({ hidden: true })} className='yl-help-detail__photo-img' src={photoSrc(p.url)} mode='aspectFill' />
+                  </View>
                 ))}
               </View>
             ) : null}

@@ -173,7 +173,7 @@ export default function HelpNewPage() {
           <View className='yl-help-new__photo-row'>
             {photos.map((p) => (
               <View key={p.key} className='yl-help-new__photo'>
-                <Image className='yl-help-new__photo-img' src={p.preview} mode='aspectFill' {...a11y({ label: '已选的照片' })} />
+                <Image className='yl-help-new__photo-img' src={p.preview} mode='aspectFill' {...a11y({ hidden: true })} />
                 <Text className='yl-help-new__photo-state'>{p.error ? '没传上' : p.ref ? '✓ 已上传' : '上传中…'}</Text>
                 <View {...a11y({ role: 'button', label: '删掉这张照片' })} className='yl-help-new__photo-del' onClick={() => setPhotos((cur) => cur.filter((s) => s.key !== p.key))}>
                   <Text>删掉</Text>
@@ -198,7 +198,7 @@ export default function HelpNewPage() {
           <Text className='yl-help-new__privacy'>住址和电话只有工作人员和接单的人能看到，每次查看都有记录。</Text>
         </Card>
         <Field label='住址' value={address} onInput={setAddress} maxlength={120} placeholder='比如：肃州区某某小区 3 号楼 401' error={errors.address} testId='help-address' />
-        <Field label='联系电话' value={phone} onInput={setPhone} type='number' maxlength={13} error={errors.phone} testId='help-phone' />
+        <Field label='联系电话' value={phone} onInput={setPhone} type='number' maxlength={13} placeholder='比如：13912345678' error={errors.phone} testId='help-phone' />
       </Section>
       <Section title='急不急'>
         <ChoiceGroup
