@@ -51,7 +51,7 @@ export default function FamilyBindPage() {
 
   if (needsLogin) {
     return (
-      <Page title='绑定长辈' auth={false} testId='page-family-bind'>
+      <Page title='绑定长辈' auth={false} back testId='page-family-bind'>
         <Notice notice={{ tone: 'warning', text: '请先登录，再输入邀请码。' }} />
         <BigButton primary onClick={() => void Taro.reLaunch({ url: '/pages/login/index' })}>
           去登录
@@ -61,7 +61,7 @@ export default function FamilyBindPage() {
   }
 
   return (
-    <Page title='绑定长辈' auth={false} testId='page-family-bind'>
+    <Page title='绑定长辈' auth={false} back testId='page-family-bind'>
       {done ? (
         <>
           <Notice notice={{ tone: 'success', text: `申请已提交。请${done}在自己手机上点「确认」；没有手机的，工作人员核实后会帮忙确认。` }} testId='bind-done' />
