@@ -7,12 +7,16 @@ export default defineAppConfig({
     {
       root: 'packages/points-staff',
       pages: ['index/index', 'people/index', 'person/index', 'items/index', 'item/index', 'verify/index', 'export/index', 'stars/index', 'rules/index']
-    }
+    },
+    { root: 'packages/help', pages: ['new/index', 'list/index', 'detail/index', 'tasks/index'] },
+    { root: 'packages/family', pages: ['home/index', 'bind/index', 'members/index', 'done/index'] },
+    { root: 'packages/help-staff', pages: ['queue/index', 'assign/index', 'bindings/index', 'settings/index'] }
   ],
   preloadRule: {
     'pages/activities/index': { network: 'all', packages: ['packages/activity'] },
-    'pages/index/index': { network: 'all', packages: ['packages/activity'] },
-    'pages/me/index': { network: 'all', packages: ['packages/points'] }
+    // 我要求助 must open at once, also on a weak network (its duty phone is for emergencies).
+    'pages/index/index': { network: 'all', packages: ['packages/activity', 'packages/help'] },
+    'pages/me/index': { network: 'all', packages: ['packages/points', 'packages/family'] }
   },
   tabBar: {
     // Rendered by src/custom-tab-bar (weapp) and components/TabBar (h5): big labelled tabs for older eyes.

@@ -49,6 +49,10 @@ export const ERRORS = {
   ILLEGAL_TRANSITION: { status: 409, retry: false, message: '现在不能这样操作，请刷新后再看' },
   ALREADY_CLAIMED: { status: 409, retry: false, message: '这件事已经有人接了，请看看其他求助' },
   INVITE_INVALID: { status: 400, retry: false, message: '邀请码不对或已过期，请让长辈重新生成一个' },
+  CHOOSE_ELDER: { status: 400, retry: false, message: '请先在「我的长辈」里选择为哪位长辈办理' },
+  ASSIGNEE_INVALID: { status: 409, retry: false, message: '这个人现在不能接这件事，请换一个人' },
+  PHOTO_INVALID: { status: 400, retry: false, message: '只能上传照片，请重新选择一张' },
+  PHOTO_TOO_LARGE: { status: 413, retry: false, message: '照片太大了，请换一张或重新拍' },
   // server side
   BUSY: { status: 503, retry: true, message: '现在办理的人太多，请稍等一会儿再试' },
   RATE_LIMITED: { status: 429, retry: true, message: '操作太快了，请稍等一会儿再试' },

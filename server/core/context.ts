@@ -3,6 +3,7 @@ import type { Role } from '../../types/roles'
 import type { StoragePort, Tx } from '../storage/port'
 import type { Clock } from './clock'
 import type { Identity } from './identity'
+import type { FileUrlService } from '../domain/files/photo-urls'
 
 export interface Secrets {
   /** HMAC key for rotating check-in codes and other signed tokens. */
@@ -20,6 +21,8 @@ export interface Deps {
   clock: Clock
   secrets: Secrets
   log: Logger
+  /** Resolves stored file references the host keeps elsewhere (CloudBase fileIDs → temporary URLs). */
+  files?: FileUrlService
 }
 
 export interface Ctx extends Deps {

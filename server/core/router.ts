@@ -11,6 +11,7 @@ import { DuplicateIdError, TxConflictError, type Tx } from '../storage/port'
 import { AppError, errEnvelope } from './app-error'
 import type { Ctx, Deps, HandlerTable } from './context'
 import { loadIdentity, type Identity } from './identity'
+import { proxyAuditEntry } from '../domain/family/proxy-audit'
 
 export const ANONYMOUS: Identity = {
   accountId: 'anonymous',
@@ -77,6 +78,8 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
         if (!identity) return errEnvelope('UNAUTHENTICATED')
         if (def.access !== 'signed-in') {
           if (!identity.registered) return errEnvelope('NOT_REGISTERED')
+          // In 代办 mode an action that must be done in person is refused as such, whoever the caller is.
+          if (req.actingFor !== undefined && req.actingFor !== null && !spec.proxy) return errEnvelope('PROXY_NOT_ALLOWED')
           if (!identity.roles.some((r) => (def.access as readonly string[]).includes(r))) return errEnvelope('FORBIDDEN')
         }
       }
@@ -132,6 +135,13 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
           if (writes > 1) throw new Error(`${action} wrote twice: a mutation has one transaction`)
           const data = await store.transaction(async (tx) => {
             const result = await fn(tx)
+            // 代办: whatever the domain, the write records who pressed and for whom, in the same transaction.
+            if (actingFor) {
+              await tx.create(
+                'audit',
+                proxyAuditEntry({ mutationKey: key, at: now, actorAccountId: actor.accountId, subjectPersonId: actingFor, action, input: parsed.data, result })
+              )
+            }
             await tx.create('mutations', { _id: key, accountId: actor.accountId, action, result: { ok: true, data: result }, at: now })
             return result
           })

@@ -3,11 +3,15 @@ import { authHandlers } from './auth'
 import { orgHandlers } from './org'
 import { activityHandlers } from './activities'
 import { pointsHandlers } from './points'
+import { helpHandlers } from './help'
+import { familyHandlers } from './family'
 
 /** Every action's handler. Type-checking fails here until each action in types/actions has one. */
 export const handlers: HandlerTable = {
   ...authHandlers,
   ...orgHandlers,
   ...activityHandlers,
-  ...pointsHandlers
+  ...pointsHandlers,
+  ...helpHandlers,
+  ...familyHandlers
 }

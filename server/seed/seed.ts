@@ -6,6 +6,7 @@ import type { StoragePort } from '../storage/port'
 import type { CounterDoc, SignupDoc } from '../storage/schema'
 import { counterId } from '../domain/activities/activity-view'
 import { seedPoints } from './points-seed'
+import { seedHelp } from './help-seed'
 import { BRANCHES, DEMO_SIGNUPS, ORG_UNITS, demoAccounts, demoActivities, demoBindings, demoPersons } from './demo-data'
 
 export interface SeedOptions {
@@ -51,6 +52,7 @@ export async function seedDemo(store: StoragePort, { now, passwordHash }: SeedOp
     for (const a of activities) await tx.put('activities', a)
     for (const c of counters.values()) await tx.put('counters', c)
     for (const s of signups) await tx.put('signups', s)
+    await seedHelp(tx, persons, now)
   })
   await seedPoints(store, persons, now)
   return { persons: persons.length, activities: activities.length, accounts: accounts.length }

@@ -8,6 +8,9 @@
 import type { Role } from '../../types/roles'
 import type { ActivityStatus, ActivityType, Audience, CheckinMethod } from '../../types/actions/activities'
 import type { Envelope } from '../../types/envelope'
+import type { FamilyInviteDoc, HelpEventDoc, HelpRequestDoc, HelpSettingsDoc, UploadDoc, VolunteerProfileDoc } from './schema-help'
+
+export type { FamilyInviteDoc, HelpEventDoc, HelpRequestDoc, HelpSettingsDoc, UploadDoc, VolunteerProfileDoc } from './schema-help'
 
 export interface OrgUnitDoc {
   _id: string
@@ -326,6 +329,12 @@ export interface Collections {
   redemptions: RedemptionDoc
   starExemptions: StarExemptionDoc
   pointsPrefs: PointsPrefsDoc
+  helpRequests: HelpRequestDoc
+  helpEvents: HelpEventDoc
+  familyInvites: FamilyInviteDoc
+  volunteerProfiles: VolunteerProfileDoc
+  helpSettings: HelpSettingsDoc
+  uploads: UploadDoc
 }
 
 export type CollectionName = keyof Collections
@@ -354,7 +363,13 @@ export const INDEXES: { [C in CollectionName]: (keyof Collections[C] & string)[]
   rewardQuotas: ['personId'],
   redemptions: ['personId', 'status', 'orgUnitId'],
   starExemptions: ['year'],
-  pointsPrefs: []
+  pointsPrefs: [],
+  helpRequests: ['personId', 'orgUnitId', 'status', 'assigneeAccountId', 'createdAt'],
+  helpEvents: ['requestId'],
+  familyInvites: ['personId'],
+  volunteerProfiles: ['orgUnitId'],
+  helpSettings: [],
+  uploads: ['ownerAccountId']
 }
 
 export const COLLECTION_NAMES = Object.keys(INDEXES) as CollectionName[]

@@ -31,7 +31,8 @@ export async function startHost(opts: { demo?: boolean; staticDir?: string; now?
     secrets: { tokenKey: 'test-token-key' },
     log: silentLogger,
     demo: opts.demo ?? true,
-    staticDir: opts.staticDir
+    staticDir: opts.staticDir,
+    uploadDir: path.join(dir, 'uploads')
   })
   const address = await listen(server, 0, '127.0.0.1')
   return {

@@ -4,6 +4,8 @@ import { authActions } from './auth'
 import { orgActions } from './org'
 import { activityActions } from './activities'
 import { pointsActions } from './points'
+import { helpActions } from './help'
+import { familyActions } from './family'
 
 /**
  * Every action of the `api` function. Adding a domain: define its actions in a file beside this one and spread
@@ -13,7 +15,9 @@ export const ACTIONS = {
   ...authActions,
   ...orgActions,
   ...activityActions,
-  ...pointsActions
+  ...pointsActions,
+  ...helpActions,
+  ...familyActions
 } as const
 
 export type Actions = typeof ACTIONS
@@ -36,3 +40,5 @@ export type { Me, PersonSummary } from './auth'
 export type { OrgUnitInfo } from './org'
 export type { ActivityCard, ActivityDetail, ActivityType, Audience, CheckinMethod } from './activities'
 export type { HistoryItem, HistoryMonth, LedgerPerson, PointsRules, PointsSummary, RedemptionView, RewardItemView, StarInfo, StarRow } from './points'
+export type { AssigneeCandidate, HelpCan, HelpCard, HelpChange, HelpDetail, HelpEventView, HelpQueue, HelpRules, HelpSettingsView, VolunteerTasks } from './help'
+export type { DoneForMeItem, ElderBinding, FamilyMemberBinding, PersonHit } from './family'

@@ -12,6 +12,7 @@ import { handlers } from '../../handlers'
 import { jsonLogger } from '../../core/logger'
 import { CloudbaseStorage } from '../../storage/cloudbase/cloudbase-adapter'
 import type { CloudDatabase } from '../../storage/cloudbase/memory-cloud-db'
+import type { FileUrlService } from '../../domain/files/photo-urls'
 
 /** The part of wx-server-sdk this entry uses. */
 export interface CloudSdk {
@@ -19,6 +20,23 @@ export interface CloudSdk {
   database(): CloudDatabase
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
   DYNAMIC_CURRENT_ENV: unknown
+  /** Temporary download URLs for cloud-storage fileIDs (help request photos). */
+  getTempFileURL?(options: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>
+}
+
+/** Photos are CloudBase fileIDs: the function (with admin rights) hands out temporary URLs to allowed readers. */
+export function cloudFileUrls(cloud: CloudSdk): FileUrlService | undefined {
+  const get = cloud.getTempFileURL?.bind(cloud)
+  if (!get) return undefined
+  return {
+    async tempUrls(fileIds) {
+      const out = new Map<string, string>()
+      if (fileIds.length === 0) return out
+      const res = await get({ fileList: fileIds.slice(0, 50) })
+      for (const f of res.fileList ?? []) if (f.status === 0 && f.tempFileURL) out.set(f.fileID, f.tempFileURL)
+      return out
+    }
+  }
 }
 
 export interface CloudMainOptions {
@@ -41,7 +59,7 @@ export function createCloudMain(cloud: CloudSdk, options: CloudMainOptions = {})
   const log = options.log ?? jsonLogger()
   const tokenKey = options.tokenKey ?? process.env.TOKEN_KEY ?? ''
   if (!tokenKey) log.error('TOKEN_KEY is not set: signed check-in codes will be refused')
-  const router = createRouter({ store, clock: options.clock ?? systemClock, secrets: { tokenKey }, log }, handlers)
+  const router = createRouter({ store, clock: options.clock ?? systemClock, secrets: { tokenKey }, log, files: cloudFileUrls(cloud) }, handlers)
 
   return async function main(event: unknown): Promise<Envelope> {
     let size = 0

@@ -8,6 +8,8 @@
  *   POST /api/auth/logout
  *   GET  /api/demo/accounts                                          (demo mode only)
  *   POST /api/demo/login   { accountId } -> { token }                (demo mode only)
+ *   POST /api/upload          one photo as the raw body -> { ref }  (see uploads.ts)
+ *   GET  /api/files/<id>?exp=&sig=                             a photo behind a signed address
  *   GET  /healthz
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
@@ -22,12 +24,15 @@ import type { HandlerTable } from '../../core/context'
 import { accountForToken, createSession, endSession } from './sessions'
 import { createStaticHandler } from './static-files'
 import { verifyPassword } from './passwords'
+import { UploadError, createUploads } from './uploads'
 
 export interface LocalHostOptions extends Deps {
   demo: boolean
   /** The built h5 app (dist/h5); omitted: API only. */
   staticDir?: string
   handlers?: HandlerTable
+  /** Where uploaded photos are kept (default: no uploads; main.ts passes <data dir>/uploads). */
+  uploadDir?: string
 }
 
 class BodyError extends Error {
@@ -89,7 +94,7 @@ function send(res: ServerResponse, status: number, body: unknown, extraHeaders: 
 }
 
 function sendEnvelope(res: ServerResponse, env: Envelope) {
-  send(res, env.ok ? 200 : httpStatus(env.code), env, env.ok || env.code !== 'PAYLOAD_TOO_LARGE' ? {} : { Connection: 'close' })
+  send(res, env.ok ? 200 : httpStatus(env.code), env, env.ok || (env.code !== 'PAYLOAD_TOO_LARGE' && env.code !== 'PHOTO_TOO_LARGE') ? {} : { Connection: 'close' })
 }
 
 function bearer(req: IncomingMessage): string | null {
@@ -102,6 +107,27 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   const { store, clock, log, demo } = options
   const router = createRouter(options, options.handlers ?? defaultHandlers)
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null
+  const uploads = options.uploadDir ? createUploads({ store, dir: options.uploadDir, tokenKey: options.secrets.tokenKey }) : null
+
+  async function files(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    const now = clock.now()
+    if (pathname === '/api/upload') {
+      if (req.method !== 'POST' || !uploads) {
+        req.resume()
+        return sendEnvelope(res, errEnvelope('BAD_REQUEST', '请用 POST 上传照片'))
+      }
+      try {
+        const accountId = await accountForToken(store, bearer(req), now)
+        return sendEnvelope(res, { ok: true, data: await uploads.upload(accountId, req, now) })
+      } catch (err) {
+        if (err instanceof UploadError) return sendEnvelope(res, errEnvelope(err.code))
+        throw err
+      }
+    }
+    const id = decodeURIComponent(pathname.slice('/api/files/'.length))
+    if ((req.method === 'GET' || req.method === 'HEAD') && uploads && (await uploads.serve(req, res, id, now))) return
+    send(res, 404, errEnvelope('NOT_FOUND'))
+  }
 
   async function api(req: IncomingMessage, res: ServerResponse, pathname: string) {
     if (req.method !== 'POST' && !(req.method === 'GET' && pathname === '/api/demo/accounts')) {
@@ -181,6 +207,10 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     }
     try {
       if (pathname === '/healthz') return send(res, 200, { ok: true, data: { storage: store.name } })
+      if (pathname === '/api/upload' || pathname.startsWith('/api/files/')) {
+        files(req, res, pathname).then(() => done(), done)
+        return
+      }
       if (pathname === '/api' || pathname.startsWith('/api/')) {
         api(req, res, pathname).then(() => done(), done)
         return

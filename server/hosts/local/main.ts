@@ -2,6 +2,7 @@
  * `npm start` ends here: open (and in demo mode, seed) the SQLite database, then serve the API and the h5 app.
  */
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { systemClock } from '../../core/clock'
 import { jsonLogger } from '../../core/logger'
 import { SqliteStorage } from '../../storage/sqlite/sqlite-adapter'
@@ -28,7 +29,8 @@ async function main() {
     secrets: { tokenKey: config.tokenKey },
     log,
     demo: config.demo,
-    staticDir: existsSync(config.staticDir) ? config.staticDir : undefined
+    staticDir: existsSync(config.staticDir) ? config.staticDir : undefined,
+    uploadDir: path.join(path.dirname(config.dbFile), 'uploads')
   })
   const address = await listen(server, config.port, config.host)
   const shown = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address

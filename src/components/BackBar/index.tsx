@@ -12,7 +12,7 @@ export default function BackBar() {
   return (
     <View className='yl-back'>
       <View
-        {...a11y({ role: 'button', label: canGoBack ? '返回上一页' : '回到首页' })}
+        {...a11y({ role: 'button', label: canGoBack ? '返回上一页' : '回首页' })}
         className='yl-back__btn'
         data-testid='back'
         onClick={() => (canGoBack ? void Taro.navigateBack() : void Taro.switchTab({ url: '/pages/index/index' }))}

@@ -30,15 +30,17 @@ export default function BigButton({
   testId,
   onClick
 }: BigButtonProps) {
-  const cls = ['yl-btn', `yl-btn--${variant}`, primary ? 'yl-btn--main' : '', block ? 'yl-btn--block' : '', disabled ? 'yl-btn--disabled' : '']
+  const off = disabled || loading
+  const cls = ['yl-btn', `yl-btn--${variant}`, primary ? 'yl-btn--main' : '', block ? 'yl-btn--block' : '', off ? 'yl-btn--disabled' : '']
     .filter(Boolean)
     .join(' ')
   // h5 renders disabled={false} as disabled="false", which CSS [disabled] matches: leave the attribute off instead.
   return (
     <Button {...a11y({ label: ariaLabel })}
       className={cls}
-      disabled={disabled || loading ? true : undefined}
-      onClick={disabled || loading ? undefined : onClick}
+      // Only ever set when true: Taro h5 renders disabled={false} as disabled="false", which is still an attribute.
+      disabled={off ? true : undefined}
+      onClick={off ? undefined : onClick}
      
       data-testid={testId}
       data-primary={primary ? 'true' : undefined}

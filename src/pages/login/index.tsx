@@ -111,6 +111,10 @@ function Activation() {
         激活
       </BigButton>
       <Text className='yl-login__hint'>没有激活码？请给所在区县老干部局打电话。</Text>
+      {/* Family members have no roster record: they bind with the code their elder gives them. */}
+      <BigButton variant='plain' onClick={() => void Taro.navigateTo({ url: '/packages/family/bind/index' })} testId='login-family-bind'>
+        我是家属，有长辈给的邀请码
+      </BigButton>
     </Section>
   )
 }

@@ -13,6 +13,7 @@ import ConfirmDialog from '@/components/Dialog'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { logout, refreshMe } from '@/services/auth'
+import HelpLinks from './help-links'
 import './index.scss'
 
 export default function MePage() {
@@ -66,6 +67,7 @@ export default function MePage() {
           </BigButton>
         </Section>
       ) : null}
+      {data?.registered ? <HelpLinks me={data} /> : null}
       <Section title='显示'>
         <View className='yl-me__row'>
           <Text className='yl-me__label'>字大一点、按钮大一点</Text>

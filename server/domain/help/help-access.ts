@@ -1,0 +1,104 @@
+/**
+ * Who may see and do what with a help request, decided from the caller (ctx.actor, ctx.subjectPersonId and
+ * ctx.actingFor as the router resolved them) and the request — never from the payload.
+ *
+ * - requester side: the elder the request is for, or a bound family member acting for them (代办);
+ * - assignee: the staff member or volunteer it is assigned to (not while acting for somebody);
+ * - staff: staff (or admin) whose org scope covers the request's county;
+ * - claimable: an available volunteer of the same county whose skills fit, while nobody has it;
+ * - family: a bound family member who is not acting for the elder right now (opened a message, say) may
+ *   follow the request but not act on it or reveal contact details until they choose 代办.
+ */
+import type { HelpCan } from '../../../types/actions/help'
+import { HELP_WITHDRAWABLE } from '../../../types/help-rules'
+import type { Ctx } from '../../core/context'
+import { hasRole, isStaff } from '../../core/identity'
+import type { HelpRequestDoc, VolunteerProfileDoc } from '../../storage/schema'
+import { coveredUnits, loadOrgUnits } from '../org/org-scope'
+import { loadHelpSettings, skillsMatch, type HelpSettings } from './help-settings'
+
+export interface HelpViewer {
+  /** Units the caller covers as staff (null: not staff, or acting for somebody). */
+  staffUnits: Set<string> | null
+  /** The caller's volunteer profile (null: not a volunteer, or acting for somebody). */
+  profile: VolunteerProfileDoc | null
+  /** Elders the caller is actively bound to (when not acting for one). */
+  familyOf: Set<string>
+  settings: HelpSettings
+}
+
+export interface HelpAccess {
+  requesterSide: boolean
+  /** The elder themself, on their own account. */
+  self: boolean
+  assignee: boolean
+  staff: boolean
+  claimable: boolean
+  family: boolean
+}
+
+export async function loadViewer(ctx: Ctx): Promise<HelpViewer> {
+  const acting = !!ctx.actingFor
+  const [units, profile, bindings, settings] = await Promise.all([
+    !acting && isStaff(ctx.actor) ? loadOrgUnits(ctx.store) : Promise.resolve(null),
+    !acting && hasRole(ctx.actor, 'volunteer') && ctx.actor.personId ? ctx.store.get('volunteerProfiles', ctx.actor.personId) : Promise.resolve(null),
+    !acting && hasRole(ctx.actor, 'family') ? ctx.store.find('familyBindings', { where: { accountId: ctx.actor.accountId, status: 'active' } }) : Promise.resolve([]),
+    loadHelpSettings(ctx.store)
+  ])
+  return { staffUnits: units ? coveredUnits(ctx.actor, units) : null, profile, familyOf: new Set(bindings.map((b) => b.personId)), settings }
+}
+
+/** May this volunteer profile claim a request of this kind in this county? */
+export function canClaimAs(profile: VolunteerProfileDoc | null, req: Pick<HelpRequestDoc, 'orgUnitId' | 'category'>, settings: HelpSettings): boolean {
+  return !!profile && profile.available && profile.orgUnitId === req.orgUnitId && skillsMatch(profile.skills, req.category, settings).length > 0
+}
+
+export function accessTo(ctx: Ctx, viewer: HelpViewer, req: HelpRequestDoc): HelpAccess {
+  const acting = !!ctx.actingFor
+  const requesterSide = ctx.subjectPersonId === req.personId
+  const open = (req.status === 'submitted' || req.status === 'accepted') && !req.assigneeAccountId
+  return {
+    requesterSide,
+    self: requesterSide && !acting,
+    assignee: !acting && req.assigneeAccountId === ctx.actor.accountId,
+    staff: !!viewer.staffUnits?.has(req.orgUnitId),
+    claimable: !acting && open && ctx.actor.personId !== req.personId && canClaimAs(viewer.profile, req, viewer.settings),
+    family: !acting && viewer.familyOf.has(req.personId)
+  }
+}
+
+export function canSeeRequest(a: HelpAccess): boolean {
+  return a.requesterSide || a.assignee || a.staff || a.claimable || a.family
+}
+
+/** Photos: the requester side, the assignee and staff. (A volunteer deciding whether to claim sees how many.) */
+export function canSeePhotos(a: HelpAccess): boolean {
+  return a.requesterSide || a.family || a.assignee || a.staff
+}
+
+/**
+ * May reveal the full address and phone (each reveal is audited): the requester side (the elder sees their
+ * own in the detail anyway), staff, and the assignee only while the job is theirs to do.
+ */
+export function canRevealContact(a: HelpAccess, req: Pick<HelpRequestDoc, 'status'>): boolean {
+  const working = req.status === 'assigned' || req.status === 'in_progress'
+  return a.requesterSide || (a.assignee && working) || a.staff
+}
+
+export function canFlags(a: HelpAccess, req: HelpRequestDoc): HelpCan {
+  const s = req.status
+  const handler = a.assignee || a.staff
+  return {
+    withdraw: a.requesterSide && HELP_WITHDRAWABLE.includes(s),
+    rate: a.requesterSide && s === 'completed',
+    accept: a.staff && s === 'submitted',
+    return: a.staff && (s === 'submitted' || s === 'accepted' || s === 'assigned'),
+    assign: a.staff && (s === 'submitted' || s === 'accepted' || s === 'assigned'),
+    claim: a.claimable,
+    start: handler && s === 'assigned',
+    note: handler && (s === 'assigned' || s === 'in_progress'),
+    complete: handler && s === 'in_progress',
+    release: handler && (s === 'assigned' || s === 'in_progress'),
+    reveal: canRevealContact(a, req)
+  }
+}

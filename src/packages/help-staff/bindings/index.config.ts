@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '家属绑定核实' })
