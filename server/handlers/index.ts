@@ -2,10 +2,18 @@ import type { HandlerTable } from '../core/context'
 import { authHandlers } from './auth'
 import { orgHandlers } from './org'
 import { activityHandlers } from './activities'
+import { activityAdminHandlers } from './activity-admin'
+import { signupHandlers } from './signups'
+import { checkinHandlers } from './checkin'
+import { messageHandlers } from './messages'
 
 /** Every action's handler. Type-checking fails here until each action in types/actions has one. */
 export const handlers: HandlerTable = {
   ...authHandlers,
   ...orgHandlers,
-  ...activityHandlers
+  ...activityHandlers,
+  ...activityAdminHandlers,
+  ...signupHandlers,
+  ...checkinHandlers,
+  ...messageHandlers
 }

@@ -3,6 +3,9 @@ import type { ActionKind, ActionSpec } from '../define'
 import { authActions } from './auth'
 import { orgActions } from './org'
 import { activityActions } from './activities'
+import { signupActions } from './signups'
+import { checkinActions } from './checkin'
+import { messageActions } from './messages'
 
 /**
  * Every action of the `api` function. Adding a domain: define its actions in a file beside this one and spread
@@ -11,7 +14,10 @@ import { activityActions } from './activities'
 export const ACTIONS = {
   ...authActions,
   ...orgActions,
-  ...activityActions
+  ...activityActions,
+  ...signupActions,
+  ...checkinActions,
+  ...messageActions
 } as const
 
 export type Actions = typeof ACTIONS
@@ -32,4 +38,19 @@ export function isActionName(name: unknown): name is ActionName {
 
 export type { Me, PersonSummary } from './auth'
 export type { OrgUnitInfo } from './org'
-export type { ActivityCard, ActivityDetail, ActivityType, Audience, CheckinMethod } from './activities'
+export type {
+  ActivityCard,
+  ActivityDetail,
+  ActivityFields,
+  ActivityRoster,
+  ActivityType,
+  AttendanceExport,
+  Audience,
+  CheckinMethod,
+  ManagedActivity,
+  RosterEntry,
+  RotatingCode
+} from './activities'
+export type { MySignup, SignupResult, SignupStatus } from './signups'
+export type { CheckinResult } from './checkin'
+export type { MessageItem } from './messages'
