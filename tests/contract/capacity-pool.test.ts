@@ -160,7 +160,7 @@ class Model {
   }
 }
 
-type Op = { kind: 'join' | 'leave'; p: number } | { kind: 'resize'; c: number | null }
+type Op = { kind: 'join'; p: number } | { kind: 'leave'; p: number } | { kind: 'resize'; c: number | null }
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('join' as const), p: fc.integer({ min: 0, max: 7 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('leave' as const), p: fc.integer({ min: 0, max: 7 }) }) },

@@ -57,6 +57,11 @@ export interface ActivityDetail extends ActivityCard {
   cancelReason: string | null
   /** The caller is staff whose scope covers this activity (shows the 管理 entry). */
   canManage: boolean
+  /** The organising unit (for the staff form). */
+  orgUnitId: string
+  /** Points set on the activity itself; null: the type's rule gives `points`. */
+  customPoints: number | null
+  checkinOpensBeforeMin: number
 }
 
 /** Staff list: a card plus the numbers staff watch. */

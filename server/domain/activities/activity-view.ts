@@ -92,6 +92,9 @@ export async function toDetail(ctx: Ctx, activity: ActivityDoc, personId: string
     myWaitlistPosition: signup?.status === 'waitlisted' ? await waitlistPosition(ctx, activity._id, signup.waitlistSeq) : null,
     myCheckin: checkin ? { at: checkin.scannedAt, method: checkin.method } : null,
     cancelReason: activity.cancelReason ?? null,
-    canManage: !!staffUnits?.has(activity.orgUnitId)
+    canManage: !!staffUnits?.has(activity.orgUnitId),
+    orgUnitId: activity.orgUnitId,
+    customPoints: activity.points,
+    checkinOpensBeforeMin: activity.checkinOpensBeforeMin
   }
 }

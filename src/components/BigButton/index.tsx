@@ -30,7 +30,7 @@ export default function BigButton({
   testId,
   onClick
 }: BigButtonProps) {
-  const cls = ['yl-btn', `yl-btn--${variant}`, primary ? 'yl-btn--main' : '', block ? 'yl-btn--block' : '', disabled ? 'yl-btn--disabled' : '']
+  const cls = ['yl-btn', `yl-btn--${variant}`, primary ? 'yl-btn--main' : '', block ? 'yl-btn--block' : '', disabled || loading ? 'yl-btn--disabled' : '']
     .filter(Boolean)
     .join(' ')
   return (

@@ -12,6 +12,7 @@ export interface HomeTile {
 export function homeTiles(): HomeTile[] {
   return [
     { key: 'activities', icon: '☰', text: '活动报名', onTap: () => void Taro.switchTab({ url: '/pages/activities/index' }) },
+    { key: 'checkin', icon: '▣', text: '扫码签到', onTap: () => void Taro.navigateTo({ url: '/pages/checkin/index' }) },
     {
       key: 'contact',
       icon: '☎',
