@@ -1,8 +1,10 @@
 /**
  * The attendance list as an .xlsx workbook (exceljs, server side only), returned base64-encoded inside the
  * envelope: both hosts answer JSON, and a list of a few hundred rows is a few tens of KB.
+ *
+ * exceljs is loaded on first use, not when the function starts: only staff exports need it. In the cloud
+ * function it is installed by CloudBase rather than bundled (see scripts/build-cloudfunction.mjs).
  */
-import ExcelJS from 'exceljs'
 import type { ActivityRoster, AttendanceExport } from '../../../types/actions/activities'
 import { CHECKIN_METHOD_LABELS } from '../../../types/activity-types'
 import { businessDay, formatClock, formatDateTime } from '../../../types/time'
@@ -11,6 +13,7 @@ const SIGNUP_LABELS = { signed: '已报名', waitlisted: '候补', cancelled: '�
 
 export async function attendanceWorkbook(roster: ActivityRoster, now: number): Promise<AttendanceExport> {
   const a = roster.activity
+  const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   wb.creator = '银龄之家'
   wb.created = new Date(now)

@@ -8,7 +8,7 @@ import type { CodeReaderProps } from './types'
  * h5 (no camera): a big field to type or paste the code, for tests and kiosks. weapp scans with the camera
  * (index.weapp.tsx). Either way `onCode` gets the text and the moment it was read.
  */
-export default function CodeReader({ label, hint, submitText, busy, onCode, testId = 'code-reader' }: CodeReaderProps) {
+export default function CodeReader({ label, hint, submitText, busy, onCode, variant = 'primary', testId = 'code-reader' }: CodeReaderProps) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
   return (
@@ -27,7 +27,8 @@ export default function CodeReader({ label, hint, submitText, busy, onCode, test
         testId={`${testId}-input`}
       />
       <BigButton
-        primary
+        primary={variant === 'primary'}
+        variant={variant}
         loading={busy}
         testId={`${testId}-submit`}
         onClick={() => {

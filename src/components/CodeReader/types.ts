@@ -7,6 +7,8 @@ export interface CodeReaderProps {
   /** The weapp button that opens the camera (default: submitText): 扫码签到 / 扫老同志的签到码. */
   scanText?: string
   busy?: boolean
+  /** 'secondary' where the page has another main action (staff's page: 出示签到码). Default 'primary'. */
+  variant?: 'primary' | 'secondary'
   /** The code's text and when it was read (an offline scan keeps this time). */
   onCode: (token: string, scannedAt: number) => void
   testId?: string

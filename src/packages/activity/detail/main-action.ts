@@ -22,6 +22,7 @@ export function mainAction(a: ActivityDetail, now: number): MainAction {
     if (a.mySignup === 'signed') return { kind: 'checkin', label: '去签到' }
     if (a.mySignup === 'waitlisted') return { kind: 'none', label: '您在候补名单上，名额已满' }
     if (a.allowWalkIn && !full) return { kind: 'checkin', label: '去签到（现场报名）' }
+    if (now <= a.signupDeadline) return { kind: 'signup', label: full ? '名额已满，报名候补' : '报名' }
     return { kind: 'none', label: '报名已截止' }
   }
   if (a.mySignup === 'signed') return { kind: 'cancel', label: '取消报名' }

@@ -101,6 +101,8 @@ export default function StaffActivityPage() {
   const a = r?.activity
   const now = Date.now()
   const canProxy = !!a && a.status === 'published' && now >= a.checkinOpensAt && now <= a.endAt + PROXY_LATE_MS
+  // The code and scanning are for the door: until the activity ends (the server refuses later scans anyway).
+  const atTheDoor = !!a && a.status === 'published' && now <= a.endAt
 
   const after = (p: Promise<Said>) => {
     setSaid(null)
@@ -167,14 +169,19 @@ export default function StaffActivityPage() {
               发布活动
             </BigButton>
           ) : null}
-          {a.status === 'published' ? (
+          {atTheDoor ? (
             <BigButton primary testId='show-code' onClick={() => void Taro.navigateTo({ url: `/packages/staff/code/index?id=${encodeURIComponent(a.id)}` })}>
               出示签到码
             </BigButton>
           ) : null}
 
+          {a.status === 'published' && !atTheDoor ? (
+            <Notice tone='info' title='活动已结束'>
+              <Text>{canProxy ? '不能再扫码签到了。漏签的人，可以在下面的名单里代签（补签）。' : '签到已经结束，可以导出签到表。'}</Text>
+            </Notice>
+          ) : null}
           <View className='yl-staff__gap' />
-          {a.status === 'published' ? (
+          {atTheDoor ? (
             <Section title='扫老同志的个人签到码'>
               <CodeReader
                 label='老同志的个人签到码'
@@ -182,6 +189,7 @@ export default function StaffActivityPage() {
                 submitText='确认签到'
                 scanText='扫老同志的签到码'
                 busy={busy === 'scan'}
+                variant='secondary'
                 testId='staff-reader'
                 onCode={(token, scannedAt) => {
                   setBusy('scan')
@@ -191,7 +199,8 @@ export default function StaffActivityPage() {
             </Section>
           ) : null}
 
-          <Section title={`报名和签到（${r.entries.length} 人）`} extra={<Text className='yl-staff__live'>每 10 秒自动刷新</Text>}>
+          <Section title={`报名和签到（${r.entries.length} 人）`}>
+            <Text className='yl-staff__live'>名单每 10 秒自动刷新</Text>
             {r.entries.length === 0 ? <Text className='yl-staff__line'>还没有人报名。</Text> : null}
             {!canProxy && a.status === 'published' && now < a.checkinOpensAt ? (
               <Text className='yl-staff__line'>{formatClock(a.checkinOpensAt)} 开始签到后，可以在这里代签。</Text>
