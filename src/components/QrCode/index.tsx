@@ -15,5 +15,6 @@ export default function QrCode({ text, size = 'big', label, testId }: { text: st
     qr.make()
     return qr.createDataURL(10, 4)
   }, [text])
-  return <Image className={`yl-qr yl-qr--${size}`} src={src} {...a11y({ label })} data-testid={testId} data-token={text} />
+  // h5 renders an <img> inside the component: it gets the words as its alt text.
+  return <Image className={`yl-qr yl-qr--${size}`} src={src} nativeProps={{ alt: label }} {...a11y({ label })} data-testid={testId} data-token={text} />
 }

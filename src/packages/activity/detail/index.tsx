@@ -16,6 +16,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { cancelSignup, getActivity, signUp } from '@/services/activities'
 import { shownInline } from '@/services/inline'
 import type { MutationOutcome } from '@/sync'
+import { useAppStore } from '@/store'
 import { mainAction } from './main-action'
 import './index.scss'
 import { a11y } from '@/components/a11y'
@@ -45,7 +46,10 @@ export default function ActivityDetailPage() {
   const [confirm, setConfirm] = useState(false)
   const [said, setSaid] = useState<Said | null>(null)
   const a = detail.data
-  const action = a ? mainAction(a, Date.now()) : null
+  const actingFor = useAppStore((s) => s.actingFor)
+  const decided = a ? mainAction(a, Date.now()) : null
+  // 代办 covers 报名 and 取消; checking in is done by the elder in person.
+  const action = decided?.kind === 'checkin' && actingFor ? { kind: 'none' as const, label: `请${actingFor.name}到场后本人扫码签到` } : decided
 
   const run = (what: 'signup' | 'cancel') => {
     if (!a) return

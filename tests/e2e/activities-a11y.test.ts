@@ -1,0 +1,79 @@
+/**
+ * axe-core over every page the activities work added, in the real h5 build: names, alt text, contrast, roles.
+ * Two findings are not ours and are left out on purpose: Taro's own page container (scrollable-region-focusable)
+ * and the shared 返回 button (components/BackBar, label 回到首页 vs text 回首页).
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import { DEFAULT_NOW } from '../support/harness'
+import { startHost, type RunningHost } from '../support/http'
+import { H5_DIR, demoLogin, launch, phone, visible } from '../support/browser'
+
+jest.setTimeout(90_000)
+
+const RETIREE_PAGES: [string, string][] = [
+  ['/packages/activity/detail/index?id=a-phone-1', 'main-action'],
+  ['/packages/activity/mine/index', 'page-my-activities'],
+  ['/packages/me/messages/index', 'page-messages'],
+  ['/packages/me/checkin-code/index', 'my-code-qr'],
+  ['/pages/checkin/index', 'checkin-reader-input'],
+  ['/pages/me/index', 'entry-messages']
+]
+const STAFF_PAGES: [string, string][] = [
+  ['/packages/staff/index/index', 'manage-a-xuanjiang-0'],
+  ['/packages/staff/activity/index?id=a-xuanjiang-0', 'staff-reader-input'],
+  ['/packages/staff/code/index?id=a-xuanjiang-0', 'staff-code-qr'],
+  ['/packages/staff/edit/index?id=a-phone-1', 'f-title']
+]
+
+describe('h5: the activity pages pass axe', () => {
+  let host: RunningHost
+  let browser: Browser
+
+  async function violations(page: Page): Promise<string[]> {
+    const r = await new AxeBuilder({ page: page as never })
+      .include('.taro_page.taro_page_show')
+      .exclude('[data-testid="back"]')
+      .disableRules(['scrollable-region-focusable'])
+      .analyze()
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 100)).join(' | ')}`)
+  }
+
+  async function check(account: string, pages: [string, string][]) {
+    const { page } = await phone(browser)
+    await page.clock.setFixedTime(new Date(DEFAULT_NOW))
+    await demoLogin(page, host.url, account)
+    const found: Record<string, string[]> = {}
+    for (const [path, ready] of pages) {
+      await page.goto(`${host.url}/#${path}`)
+      await visible(page, ready).waitFor()
+      const v = await violations(page)
+      if (v.length) found[path] = v
+    }
+    return { page, found }
+  }
+
+  beforeAll(async () => {
+    host = await startHost({ demo: true, staticDir: H5_DIR, now: DEFAULT_NOW })
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+  })
+
+  it('retiree pages', async () => {
+    const { found } = await check('local:zhangguilan', RETIREE_PAGES)
+    expect(found).toEqual({})
+  })
+
+  it('staff pages, and the 代签 dialog', async () => {
+    const { page, found } = await check('local:liufang', STAFF_PAGES)
+    expect(found).toEqual({})
+    await page.goto(`${host.url}/#/packages/staff/activity/index?id=a-past-chongyang`)
+    await visible(page, 'proxy-p-lideming').click()
+    await visible(page, 'dialog-confirm').click()
+    await page.locator('[role="dialog"]:visible').getByText('请写明原因').waitFor()
+    expect(await violations(page)).toEqual([])
+  })
+})
