@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Page from '@/components/Page'
@@ -19,6 +19,7 @@ export default function StaffCodePage() {
   const id = params.id ?? ''
   const activity = useRemote(() => getActivity(id), [id])
   const load = useCallback(() => activityCheckinCode(id), [id])
+  const [copied, setCopied] = useState<string | null>(null)
   useDidShow(() => keepScreenOn(true))
   useDidHide(() => keepScreenOn(false))
   return (
@@ -33,11 +34,15 @@ export default function StaffCodePage() {
         variant='plain'
         testId='copy-code'
         onClick={() =>
-          void activityCheckinCode(id).then((c) => Taro.setClipboardData({ data: c.token }))
+          void activityCheckinCode(id)
+            .then((c) => Taro.setClipboardData({ data: c.token }))
+            .then(() => setCopied('已复制。这段文字和二维码一样，约一分钟后失效。'))
+            .catch(() => setCopied('没有复制成功，请再点一次'))
         }
       >
         复制签到码文字（给没有相机的设备用）
       </BigButton>
+      {copied ? <Text className='yl-code__copied'>{copied}</Text> : null}
     </Page>
   )
 }
