@@ -11,43 +11,47 @@ import { H5_DIR, demoLogin, launch, phone, visible } from '../support/browser'
 
 jest.setTimeout(90_000)
 
-const RETIREE_PAGES: [string, string][] = [
-  ['/packages/activity/detail/index?id=a-phone-1', 'main-action'],
-  ['/packages/activity/mine/index', 'page-my-activities'],
-  ['/packages/me/messages/index', 'page-messages'],
-  ['/packages/me/checkin-code/index', 'my-code-qr'],
-  ['/pages/checkin/index', 'checkin-reader-input'],
-  ['/pages/me/index', 'entry-messages']
+/** [path, an element that shows the page has loaded, the page's own root] */
+const RETIREE_PAGES: [string, string, string][] = [
+  ['/packages/activity/detail/index?id=a-phone-1', 'main-action', 'page-activity-detail'],
+  ['/packages/activity/mine/index', 'mine-a-xuanjiang-0', 'page-my-activities'],
+  ['/packages/me/messages/index', 'page-messages', 'page-messages'],
+  ['/packages/me/checkin-code/index', 'my-code-qr', 'page-my-code'],
+  ['/pages/checkin/index', 'checkin-reader-input', 'page-checkin'],
+  ['/pages/me/index', 'entry-messages', 'page-me']
 ]
-const STAFF_PAGES: [string, string][] = [
-  ['/packages/staff/index/index', 'manage-a-xuanjiang-0'],
-  ['/packages/staff/activity/index?id=a-xuanjiang-0', 'staff-reader-input'],
-  ['/packages/staff/code/index?id=a-xuanjiang-0', 'staff-code-qr'],
-  ['/packages/staff/edit/index?id=a-phone-1', 'f-title']
+const STAFF_PAGES: [string, string, string][] = [
+  ['/packages/staff/index/index', 'manage-a-xuanjiang-0', 'page-staff-desk'],
+  ['/packages/staff/activity/index?id=a-xuanjiang-0', 'staff-reader-input', 'page-staff-activity'],
+  ['/packages/staff/code/index?id=a-xuanjiang-0', 'staff-code-qr', 'page-staff-code'],
+  ['/packages/staff/edit/index?id=a-phone-1', 'f-title', 'page-staff-edit']
 ]
 
 describe('h5: the activity pages pass axe', () => {
   let host: RunningHost
   let browser: Browser
 
-  async function violations(page: Page): Promise<string[]> {
+  /** Only the page's own root: Taro keeps hidden tab pages (and pages being left) in the DOM. */
+  async function violations(page: Page, root: string): Promise<string[]> {
     const r = await new AxeBuilder({ page: page as never })
-      .include('.taro_page.taro_page_show')
+      .include(`[data-testid="${root}"]`)
       .exclude('[data-testid="back"]')
       .disableRules(['scrollable-region-focusable'])
       .analyze()
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 100)).join(' | ')}`)
   }
 
-  async function check(account: string, pages: [string, string][]) {
+  async function check(account: string, pages: [string, string, string][]) {
     const { page } = await phone(browser)
     await page.clock.setFixedTime(new Date(DEFAULT_NOW))
     await demoLogin(page, host.url, account)
     const found: Record<string, string[]> = {}
-    for (const [path, ready] of pages) {
+    for (const [path, ready, root] of pages) {
       await page.goto(`${host.url}/#${path}`)
       await visible(page, ready).waitFor()
-      const v = await violations(page)
+      // Wait for the page being left to finish its transition (for a moment both pages are on screen).
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('[role="main"]')).filter((m) => (m as HTMLElement).checkVisibility()).length === 1)
+      const v = await violations(page, root)
       if (v.length) found[path] = v
     }
     return { page, found }
@@ -74,6 +78,6 @@ describe('h5: the activity pages pass axe', () => {
     await visible(page, 'proxy-p-lideming').click()
     await visible(page, 'dialog-confirm').click()
     await page.locator('[role="dialog"]:visible').getByText('请写明原因').waitFor()
-    expect(await violations(page)).toEqual([])
+    expect(await violations(page, 'page-staff-activity')).toEqual([])
   })
 })
