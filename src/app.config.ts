@@ -1,8 +1,10 @@
 export default defineAppConfig({
   // Main package: the tab pages, login and check-in. Everything else lives in subpackages.
-  pages: ['pages/index/index', 'pages/activities/index', 'pages/me/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/activities/index', 'pages/me/index', 'pages/login/index', 'pages/checkin/index'],
   subPackages: [
-    { root: 'packages/activity', pages: ['detail/index'] },
+    { root: 'packages/activity', pages: ['detail/index', 'mine/index'] },
+    { root: 'packages/me', pages: ['messages/index', 'checkin-code/index'] },
+    { root: 'packages/staff', pages: ['index/index', 'activity/index', 'edit/index', 'code/index'] },
     { root: 'packages/points', pages: ['index/index', 'rules/index', 'shop/index', 'orders/index', 'board/index'] },
     {
       root: 'packages/points-staff',
@@ -16,7 +18,7 @@ export default defineAppConfig({
     'pages/activities/index': { network: 'all', packages: ['packages/activity'] },
     // 我要求助 must open at once, also on a weak network (its duty phone is for emergencies).
     'pages/index/index': { network: 'all', packages: ['packages/activity', 'packages/help'] },
-    'pages/me/index': { network: 'all', packages: ['packages/points', 'packages/family'] }
+    'pages/me/index': { network: 'all', packages: ['packages/me', 'packages/points'] }
   },
   tabBar: {
     // Rendered by src/custom-tab-bar (weapp) and components/TabBar (h5): big labelled tabs for older eyes.

@@ -39,6 +39,10 @@ export const ERRORS = {
   TOKEN_INVALID: { status: 400, retry: false, message: '这不是有效的签到码，请扫工作人员屏幕上的码' },
   SYNC_TOO_LATE: { status: 409, retry: false, message: '这次签到离线太久才上传，已无法计入，请找工作人员补签' },
   NO_PLACES_LEFT: { status: 409, retry: false, message: '名额已满，请联系工作人员' },
+  STILL_WAITLISTED: { status: 409, retry: false, message: '您还在候补名单上，暂时没有空余名额，请找工作人员' },
+  CANCEL_CLOSED: { status: 409, retry: false, message: '活动已经开始，不能再取消报名了' },
+  SCAN_TIME_INVALID: { status: 400, retry: false, message: '手机上的时间不对，请把手机时间调准后再扫一次' },
+  PLACES_BELOW_TAKEN: { status: 409, retry: false, message: '名额不能少于已报名的人数，请改大一些' },
   REASON_REQUIRED: { status: 400, retry: false, message: '请填写原因后再提交' },
   // points
   INSUFFICIENT_POINTS: { status: 409, retry: false, message: '积分不够，暂时不能兑换' },

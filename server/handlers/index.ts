@@ -5,6 +5,10 @@ import { activityHandlers } from './activities'
 import { pointsHandlers } from './points'
 import { helpHandlers } from './help'
 import { familyHandlers } from './family'
+import { activityAdminHandlers } from './activity-admin'
+import { signupHandlers } from './signups'
+import { checkinHandlers } from './checkin'
+import { messageHandlers } from './messages'
 
 /** Every action's handler. Type-checking fails here until each action in types/actions has one. */
 export const handlers: HandlerTable = {
@@ -13,5 +17,9 @@ export const handlers: HandlerTable = {
   ...activityHandlers,
   ...pointsHandlers,
   ...helpHandlers,
-  ...familyHandlers
+  ...familyHandlers,
+  ...activityAdminHandlers,
+  ...signupHandlers,
+  ...checkinHandlers,
+  ...messageHandlers
 }

@@ -3,10 +3,12 @@
  * derived from the sign-ups they guard, in the same transaction.
  */
 import type { StoragePort } from '../storage/port'
-import type { CounterDoc, SignupDoc } from '../storage/schema'
+import type { CounterDoc, SignupDoc, WaitlistSlotDoc } from '../storage/schema'
 import { counterId } from '../domain/activities/activity-view'
 import { seedPoints } from './points-seed'
 import { seedHelp } from './help-seed'
+import { emptyCounter, slotId } from '../domain/capacity/capacity-pool'
+import { seedActivityHistory } from './activities-seed'
 import { BRANCHES, DEMO_SIGNUPS, ORG_UNITS, demoAccounts, demoActivities, demoBindings, demoPersons } from './demo-data'
 
 export interface SeedOptions {
@@ -24,14 +26,16 @@ export async function seedDemo(store: StoragePort, { now, passwordHash }: SeedOp
   const activities = demoActivities(now)
   const signups: SignupDoc[] = []
   const counters = new Map<string, CounterDoc>()
-  for (const a of activities) {
-    counters.set(a._id, { _id: counterId(a._id), capacity: a.capacity, taken: 0, waitlisted: 0, nextWaitlistSeq: 1 })
-  }
+  const slots: WaitlistSlotDoc[] = []
+  for (const a of activities) counters.set(a._id, emptyCounter(counterId(a._id), a.capacity))
   for (const [activityId, personId, status] of DEMO_SIGNUPS) {
     const counter = counters.get(activityId)!
     const waitlistSeq = status === 'waitlisted' ? counter.nextWaitlistSeq++ : null
     if (status === 'signed') counter.taken += 1
     else counter.waitlisted += 1
+    if (waitlistSeq !== null) {
+      slots.push({ _id: slotId(counter._id, waitlistSeq), counterId: counter._id, seq: waitlistSeq, holderId: `${activityId}:${personId}`, at: now - 24 * 3600_000 })
+    }
     signups.push({
       _id: `${activityId}:${personId}`,
       activityId,
@@ -53,7 +57,9 @@ export async function seedDemo(store: StoragePort, { now, passwordHash }: SeedOp
     for (const c of counters.values()) await tx.put('counters', c)
     for (const s of signups) await tx.put('signups', s)
     await seedHelp(tx, persons, now)
+    for (const s of slots) await tx.put('waitlistSlots', s)
   })
+  await seedActivityHistory(store, now)
   await seedPoints(store, persons, now)
   return { persons: persons.length, activities: activities.length, accounts: accounts.length }
 }

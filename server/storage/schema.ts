@@ -109,12 +109,17 @@ export interface ActivityDoc {
   checkinOpensBeforeMin: number
   allowWalkIn: boolean
   contactPhone: string | null
+  /** Why staff cancelled it (shown to those who had signed up). */
+  cancelReason?: string | null
   createdBy: string
   createdAt: number
   updatedAt: number
 }
 
-/** A capacity counter, changed in the same transaction as the record it guards (`_id`: `activity:<id>` …). */
+/**
+ * A capacity counter, changed in the same transaction as the record it guards (`_id`: `activity:<id>` …).
+ * Maintained only by server/domain/capacity/capacity-pool.ts (see its contract).
+ */
 export interface CounterDoc {
   _id: string
   capacity: number | null
@@ -122,6 +127,22 @@ export interface CounterDoc {
   waitlisted: number
   /** Monotonic number handed to the next waitlist entry, so promotion order is first come, first served. */
   nextWaitlistSeq: number
+  /** The lowest waitlist number that may still be waiting (promotion starts looking here). Missing = 1. */
+  waitlistHead?: number
+  /** Bumped by every change, so a writer can tell the pool changed since it last read it. Missing = 0. */
+  version?: number
+}
+
+/**
+ * The waitlist's order: slot `<counterId>#<seq>` points at the holder that got number `seq`. Never changed or
+ * removed; a slot whose holder has left (or re-joined with a later number) is skipped on promotion.
+ */
+export interface WaitlistSlotDoc {
+  _id: string
+  counterId: string
+  seq: number
+  holderId: string
+  at: number
 }
 
 /** `_id` is deterministic: `${activityId}:${personId}`. Never deleted: cancelling changes the status. */
@@ -315,6 +336,7 @@ export interface Collections {
   mutations: MutationDoc
   activities: ActivityDoc
   counters: CounterDoc
+  waitlistSlots: WaitlistSlotDoc
   signups: SignupDoc
   checkins: CheckinDoc
   familyBindings: FamilyBindingDoc
@@ -350,7 +372,8 @@ export const INDEXES: { [C in CollectionName]: (keyof Collections[C] & string)[]
   mutations: [],
   activities: ['startAt', 'status', 'orgUnitId'],
   counters: [],
-  signups: ['activityId', 'personId'],
+  waitlistSlots: ['counterId'],
+  signups: ['activityId', 'personId', 'status'],
   checkins: ['activityId', 'personId'],
   familyBindings: ['accountId', 'personId'],
   audit: ['subjectPersonId', 'actorAccountId', 'at'],

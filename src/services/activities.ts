@@ -1,6 +1,6 @@
-import type { ActivityCard, ActivityDetail, ActivityType } from '@contract/actions'
+import type { ActivityCard, ActivityDetail, ActivityFields, ActivityType } from '@contract/actions'
 import { businessDay } from '@contract/time'
-import { query } from './api'
+import { mutate, query } from './api'
 
 export function listActivities(opts: { from?: string; to?: string; type?: ActivityType; cursor?: string; limit?: number } = {}) {
   return query('activity.list', { limit: 50, ...opts })
@@ -13,4 +13,52 @@ export async function todaysActivities(now = Date.now()): Promise<ActivityCard[]
 
 export function getActivity(id: string): Promise<ActivityDetail> {
   return query('activity.get', { id })
+}
+
+// ---- 报名 ----
+
+export function signUp(a: Pick<ActivityCard, 'id' | 'title'>) {
+  return mutate('signup.create', { activityId: a.id }, { label: `报名「${a.title}」` })
+}
+
+export function cancelSignup(a: Pick<ActivityCard, 'id' | 'title'>) {
+  return mutate('signup.cancel', { activityId: a.id }, { label: `取消报名「${a.title}」` })
+}
+
+export function mySignups() {
+  return query('signup.mine', {})
+}
+
+// ---- staff ----
+
+export function manageList() {
+  return query('activity.manageList', {}, { asSelf: true })
+}
+
+export function createActivity(fields: ActivityFields) {
+  return mutate('activity.create', fields, { label: `新建活动「${fields.title}」`, asSelf: true })
+}
+
+export function updateActivity(id: string, fields: ActivityFields) {
+  return mutate('activity.update', { id, fields }, { label: `修改活动「${fields.title}」`, asSelf: true })
+}
+
+export function publishActivity(a: Pick<ActivityCard, 'id' | 'title'>) {
+  return mutate('activity.publish', { id: a.id }, { label: `发布活动「${a.title}」`, asSelf: true })
+}
+
+export function cancelActivity(a: Pick<ActivityCard, 'id' | 'title'>, reason: string) {
+  return mutate('activity.cancel', { id: a.id, reason }, { label: `取消活动「${a.title}」`, asSelf: true })
+}
+
+export function activityRoster(id: string) {
+  return query('activity.roster', { id }, { asSelf: true })
+}
+
+export function activityCheckinCode(id: string) {
+  return query('activity.checkinCode', { id }, { asSelf: true })
+}
+
+export function exportAttendance(id: string) {
+  return query('activity.exportAttendance', { id }, { asSelf: true })
 }

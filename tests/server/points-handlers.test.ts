@@ -195,9 +195,11 @@ describe('points actions (over SQLite)', () => {
       expect(await balanceOf('p-lideming')).toBe(bal)
     })
 
-    it('lets a family member redeem for the elder and staff cancel for them', async () => {
-      const r = await h.as(ACCOUNTS.family).ok('points.redeem', { itemId: 'ri-haircut' }, { actingFor: ZGL })
+    it('refuses redeeming by 代办, and lets staff cancel the elder’s own redemption', async () => {
+      expectError(await h.as(ACCOUNTS.family).call('points.redeem', { itemId: 'ri-haircut' }, { actingFor: ZGL }), 'PROXY_NOT_ALLOWED')
+      const r = await h.as(ACCOUNTS.retiree).ok('points.redeem', { itemId: 'ri-haircut' })
       expect(r.redemption.personName).toBe('张桂兰')
+      expectError(await h.as(ACCOUNTS.family).call('points.cancelRedemption', { code: r.redemption.code }, { actingFor: ZGL }), 'PROXY_NOT_ALLOWED')
       expectError(await h.as(ACCOUNTS.retireeDunhuang).call('points.cancelRedemption', { code: r.redemption.code }), 'FORBIDDEN')
       const c = await h.as(ACCOUNTS.staffSuzhou).ok('points.cancelRedemption', { code: r.redemption.code })
       expect(c.refunded).toBe(20)

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { defineAction, zDay, zId } from '../define'
+import { defineAction, zDay, zId, zInstant, zLongText, zPhone, zShortText } from '../define'
 
-import { ACTIVITY_TYPES, type ActivityType } from '../activity-types'
+import { ACTIVITY_TYPES, CHECKIN_METHOD_LABELS, type ActivityType, type CheckinMethod } from '../activity-types'
 
-export { ACTIVITY_TYPES, type ActivityType }
+export { ACTIVITY_TYPES, CHECKIN_METHOD_LABELS, type ActivityType, type CheckinMethod }
 
 /** Who can see an activity and sign up for it. */
 export type Audience =
@@ -46,14 +46,105 @@ export interface ActivityDetail extends ActivityCard {
   audience: Audience
   /** Plain words: 所有老干部 / 肃州区的老干部 / 第一党支部 / 党员 */
   audienceLabel: string
-  /** When check-in opens (default 30 minutes before the start). */
+  /** When check-in opens (default 30 minutes before the start); it closes at `endAt`. */
   checkinOpensAt: number
   allowWalkIn: boolean
   waitlistCount: number
+  /** 1 for the first in line; null unless the reader is on the waitlist. */
+  myWaitlistPosition: number | null
   myCheckin: { at: number; method: CheckinMethod } | null
+  /** Why staff cancelled it, when they did. */
+  cancelReason: string | null
+  /** The caller is staff whose scope covers this activity (shows the 管理 entry). */
+  canManage: boolean
+  /** The organising unit (for the staff form). */
+  orgUnitId: string
+  /** Points set on the activity itself; null: the type's rule gives `points`. */
+  customPoints: number | null
+  checkinOpensBeforeMin: number
 }
 
-export type CheckinMethod = 'scan' | 'staff-scan' | 'proxy'
+/** Staff list: a card plus the numbers staff watch. */
+export interface ManagedActivity extends ActivityCard {
+  signedCount: number
+  waitlistCount: number
+  checkedInCount: number
+}
+
+/** One line of an activity's sign-up and attendance list (staff). */
+export interface RosterEntry {
+  personId: string
+  name: string
+  orgUnitName: string
+  branchName: string | null
+  /** A walk-in who checked in without signing up first has a 'signed' record made at check-in. */
+  signup: 'signed' | 'waitlisted' | 'cancelled'
+  waitlistPosition: number | null
+  signedUpAt: number
+  /** Who pressed the button, when it was not the person themselves (代办 by family, 代签 by staff). */
+  signedUpBy: string | null
+  checkin: {
+    at: number
+    method: CheckinMethod
+    walkIn: boolean
+    /** Scanned without network and sent later (待同步 on the phone). */
+    offline: boolean
+    reason: string | null
+    by: string | null
+  } | null
+}
+
+export interface ActivityRoster {
+  activity: ActivityDetail
+  signedCount: number
+  waitlistCount: number
+  checkedInCount: number
+  entries: RosterEntry[]
+}
+
+/** A rotating code to show (staff's activity code, or a person's own 签到码). */
+export interface RotatingCode {
+  token: string
+  /** When the code on screen should be replaced (the next 30-second step starts). */
+  refreshAt: number
+  /** The server's clock when it answered: the screen schedules refreshes on it, not on the phone's clock. */
+  serverNow: number
+}
+
+export interface AttendanceExport {
+  filename: string
+  mimeType: string
+  /** The .xlsx file, base64-encoded. */
+  base64: string
+  rows: number
+}
+
+const zPlace = z.string().trim().min(1, '请填写地点').max(100)
+
+/** The fields staff fill in on the activity form (create, or replace on edit). */
+export const zActivityFields = z
+  .object({
+    title: zShortText,
+    type: z.enum(ACTIVITY_TYPES),
+    description: zLongText.default(''),
+    place: zPlace,
+    startAt: zInstant,
+    endAt: zInstant,
+    signupDeadline: zInstant,
+    /** null: no limit */
+    capacity: z.number().int().min(1).max(5000).nullable(),
+    /** null: the rule for the type applies */
+    points: z.number().int().min(0).max(100).nullable().default(null),
+    audience: zAudience,
+    orgUnitId: zId,
+    checkinOpensBeforeMin: z.number().int().min(0).max(240).default(30),
+    allowWalkIn: z.boolean().default(true),
+    contactPhone: zPhone.nullable().default(null)
+  })
+  .refine((a) => a.endAt > a.startAt, { message: '结束时间要晚于开始时间', path: ['endAt'] })
+  .refine((a) => a.signupDeadline <= a.endAt, { message: '报名截止时间不能晚于活动结束', path: ['signupDeadline'] })
+
+export type ActivityFields = z.input<typeof zActivityFields>
 
 export const activityActions = {
   /** Published activities the caller may see, soonest first, from `from` (default today, Beijing time). */
@@ -72,5 +163,31 @@ export const activityActions = {
     kind: 'query',
     proxy: true,
     input: z.object({ id: zId })
-  })
+  }),
+
+  // ---- staff (scoped to their org unit) ----
+  /** Staff: activities their scope covers (drafts too), from `from` (default 30 days ago), soonest first. */
+  'activity.manageList': defineAction<{ items: ManagedActivity[] }>()({
+    kind: 'query',
+    input: z.object({ from: zDay.optional(), limit: z.number().int().min(1).max(200).default(100) })
+  }),
+  /** Staff: a new activity, saved as a draft. */
+  'activity.create': defineAction<{ id: string }>()({ kind: 'mutation', input: zActivityFields }),
+  /** Staff: replace an activity's fields. Places may not drop below those taken; more places promote the waitlist. */
+  'activity.update': defineAction<{ id: string; promoted: number; notified: number }>()({
+    kind: 'mutation',
+    input: z.object({ id: zId, fields: zActivityFields })
+  }),
+  'activity.publish': defineAction<{ id: string; status: ActivityStatus }>()({ kind: 'mutation', input: z.object({ id: zId }) }),
+  /** Staff: cancel, telling everyone signed up or waiting. Nothing is deleted. */
+  'activity.cancel': defineAction<{ id: string; status: ActivityStatus; notified: number }>()({
+    kind: 'mutation',
+    input: z.object({ id: zId, reason: z.string().max(200).default('') })
+  }),
+  /** Staff: the sign-up and attendance list. */
+  'activity.roster': defineAction<ActivityRoster>()({ kind: 'query', input: z.object({ id: zId }) }),
+  /** Staff: the rotating check-in code to show full-screen. */
+  'activity.checkinCode': defineAction<RotatingCode>()({ kind: 'query', input: z.object({ id: zId }) }),
+  /** Staff: the attendance list as an .xlsx file. */
+  'activity.exportAttendance': defineAction<AttendanceExport>()({ kind: 'query', input: z.object({ id: zId }) })
 }

@@ -6,6 +6,9 @@ import { activityActions } from './activities'
 import { pointsActions } from './points'
 import { helpActions } from './help'
 import { familyActions } from './family'
+import { signupActions } from './signups'
+import { checkinActions } from './checkin'
+import { messageActions } from './messages'
 
 /**
  * Every action of the `api` function. Adding a domain: define its actions in a file beside this one and spread
@@ -17,7 +20,10 @@ export const ACTIONS = {
   ...activityActions,
   ...pointsActions,
   ...helpActions,
-  ...familyActions
+  ...familyActions,
+  ...signupActions,
+  ...checkinActions,
+  ...messageActions
 } as const
 
 export type Actions = typeof ACTIONS
@@ -38,7 +44,22 @@ export function isActionName(name: unknown): name is ActionName {
 
 export type { Me, PersonSummary } from './auth'
 export type { OrgUnitInfo } from './org'
-export type { ActivityCard, ActivityDetail, ActivityType, Audience, CheckinMethod } from './activities'
+export type {
+  ActivityCard,
+  ActivityDetail,
+  ActivityFields,
+  ActivityRoster,
+  ActivityType,
+  AttendanceExport,
+  Audience,
+  CheckinMethod,
+  ManagedActivity,
+  RosterEntry,
+  RotatingCode
+} from './activities'
+export type { MySignup, SignupResult, SignupStatus } from './signups'
+export type { CheckinResult } from './checkin'
+export type { MessageItem } from './messages'
 export type { HistoryItem, HistoryMonth, LedgerPerson, PointsRules, PointsSummary, RedemptionView, RewardItemView, StarInfo, StarRow } from './points'
 export type { AssigneeCandidate, HelpCan, HelpCard, HelpChange, HelpDetail, HelpEventView, HelpQueue, HelpRules, HelpSettingsView, VolunteerTasks } from './help'
 export type { DoneForMeItem, ElderBinding, FamilyMemberBinding, PersonHit } from './family'

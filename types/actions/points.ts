@@ -147,16 +147,15 @@ export const pointsActions = {
 
   /** 积分兑换: the catalogue the caller may redeem from. */
   'points.catalogue': defineAction<{ items: RewardItemView[]; balance: number }>()({ kind: 'query', proxy: RETIREE, input: z.object({}) }),
+  /** Redeeming takes the elder's points: only in person, never by 代办 (issue 6). */
   'points.redeem': defineAction<{ redemption: RedemptionView; balance: number }>()({
     kind: 'mutation',
-    proxy: RETIREE,
     input: z.object({ itemId: zId })
   }),
   'points.myRedemptions': defineAction<{ items: RedemptionView[] }>()({ kind: 'query', proxy: RETIREE, input: z.object({}) }),
-  /** Cancel before pick-up: the points come back. The owner (or 代办) or staff of the item's unit. */
+  /** Cancel before pick-up: the points come back. The owner (in person, not by 代办) or staff of the item's unit. */
   'points.cancelRedemption': defineAction<{ redemption: RedemptionView; refunded: number }>()({
     kind: 'mutation',
-    proxy: RETIREE,
     input: z.object({ code: zCode })
   }),
 

@@ -9,8 +9,9 @@ import type { ActivityDoc, CounterDoc, PersonDoc } from '../../storage/schema'
 import { activityPoints, loadPointsRules } from '../points/points-rules'
 import { coveredUnits, loadOrgUnits } from '../org/org-scope'
 import { audienceLabel, inAudience } from './audience'
+import { checkinId, counterId, signupId } from './activity-pool'
 
-export const counterId = (activityId: string) => `activity:${activityId}`
+export { counterId }
 
 /** The person whose eyes we read with: the subject (self, or the elder in 代办). */
 export async function viewer(ctx: Ctx): Promise<PersonDoc | null> {
@@ -62,13 +63,22 @@ export async function toCards(ctx: Ctx, activities: ActivityDoc[], personId: str
   })
 }
 
+/** 1 for the first in line: waitlisted sign-ups of the activity with a lower waitlist number, plus one. */
+export async function waitlistPosition(ctx: Pick<Ctx, 'store'>, activityId: string, seq: number | null): Promise<number | null> {
+  if (seq === null) return null
+  const ahead = await ctx.store.count('signups', { activityId, status: 'waitlisted', waitlistSeq: { lt: seq } })
+  return ahead + 1
+}
+
 export async function toDetail(ctx: Ctx, activity: ActivityDoc, personId: string | null): Promise<ActivityDetail> {
   const [card] = await toCards(ctx, [activity], personId)
-  const [units, branches, counter, checkin] = await Promise.all([
+  const [units, branches, counter, checkin, signup, staffUnits] = await Promise.all([
     loadOrgUnits(ctx.store),
     ctx.store.find('branches'),
     ctx.store.get('counters', counterId(activity._id)),
-    personId ? ctx.store.get('checkins', `${activity._id}:${personId}`) : Promise.resolve(null)
+    personId ? ctx.store.get('checkins', checkinId(activity._id, personId)) : Promise.resolve(null),
+    personId ? ctx.store.get('signups', signupId(activity._id, personId)) : Promise.resolve(null),
+    staffUnitsOf(ctx)
   ])
   return {
     ...card,
@@ -80,6 +90,12 @@ export async function toDetail(ctx: Ctx, activity: ActivityDoc, personId: string
     checkinOpensAt: activity.startAt - activity.checkinOpensBeforeMin * 60_000,
     allowWalkIn: activity.allowWalkIn,
     waitlistCount: counter?.waitlisted ?? 0,
-    myCheckin: checkin ? { at: checkin.at, method: checkin.method } : null
+    myWaitlistPosition: signup?.status === 'waitlisted' ? await waitlistPosition(ctx, activity._id, signup.waitlistSeq) : null,
+    myCheckin: checkin ? { at: checkin.scannedAt, method: checkin.method } : null,
+    cancelReason: activity.cancelReason ?? null,
+    canManage: !!staffUnits?.has(activity.orgUnitId),
+    orgUnitId: activity.orgUnitId,
+    customPoints: activity.points,
+    checkinOpensBeforeMin: activity.checkinOpensBeforeMin
   }
 }

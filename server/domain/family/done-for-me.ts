@@ -14,9 +14,10 @@ const WORDS: Record<string, string> = {
   'help.create': '提交了求助',
   'help.withdraw': '撤回了求助',
   'help.rate': '评价了求助',
-  'activity.signup': '报名了活动',
-  'activity.cancelSignup': '取消了活动报名',
-  'activity.joinWaitlist': '报了活动候补',
+  'signup.create': '报名了活动',
+  'signup.cancel': '取消了活动报名',
+  'points.redeem': '兑换了积分物品',
+  'points.cancelRedemption': '取消了积分兑换',
   'family.createInvite': '生成了家属邀请码',
   'family.confirm': '确认了家属绑定',
   'family.reject': '拒绝了家属绑定',
@@ -47,7 +48,7 @@ export async function describeDoneForMe(ctx: Ctx, personId: string, entries: Aud
     const input = inputs[i]
     const id = typeof input.id === 'string' ? input.id : null
     if (typeof input.activityId === 'string') activityIds.add(input.activityId)
-    else if (id && e.action.startsWith('activity.')) activityIds.add(id)
+    else if (id && (e.action.startsWith('activity.') || e.action.startsWith('signup.'))) activityIds.add(id)
     if (id && e.action.startsWith('help.')) helpIds.add(id)
     if (typeof e.detail?.resultId === 'string' && e.action.startsWith('help.')) helpIds.add(e.detail.resultId as string)
   })

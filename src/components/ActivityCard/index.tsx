@@ -23,6 +23,7 @@ export default function ActivityCard({ activity, showDay = true }: { activity: C
         <StatusTag tone='neutral'>{activity.type}</StatusTag>
         {activity.status === 'cancelled' ? <StatusTag tone='danger'>已取消</StatusTag> : null}
         {activity.status === 'draft' ? <StatusTag tone='warning'>草稿</StatusTag> : null}
+        {activity.status === 'published' && activity.endAt < Date.now() ? <StatusTag tone='neutral'>已结束</StatusTag> : null}
         {activity.mySignup === 'signed' ? <StatusTag tone='success'>已报名</StatusTag> : null}
         {activity.mySignup === 'waitlisted' ? <StatusTag tone='warning'>候补中</StatusTag> : null}
       </View>

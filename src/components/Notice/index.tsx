@@ -1,23 +1,43 @@
 import { Text, View } from '@tarojs/components'
-import './index.scss'
+import type { ReactNode } from 'react'
 import { a11y } from '../a11y'
+import './index.scss'
 
+export type NoticeTone = 'success' | 'warning' | 'danger' | 'info'
+
+/** A short result in one line of words, as forms keep it in state (see hooks/use-submit). */
 export interface NoticeValue {
   tone: 'success' | 'warning' | 'danger'
   text: string
 }
 
-const MARK = { success: '✓', warning: '!', danger: '✕' }
+const MARK: Record<NoticeTone, string> = { success: '✓', warning: '!', danger: '✕', info: '●' }
 
-/** The result of what the user just did, in words, until they do something else (never on a timer). */
-export default function Notice({ notice, testId = 'notice' }: { notice: NoticeValue | null; testId?: string }) {
-  if (!notice) return null
+export type NoticeProps =
+  | { tone: NoticeTone; title: string; children?: ReactNode; testId?: string }
+  | { notice: NoticeValue | null; testId?: string }
+
+/**
+ * The answer to what the user just did, in words, right where they did it: 签到成功 / 已签到 / 待同步 / why not.
+ * It stays until the next action (nothing important disappears on a timer). Give it a tone and a title (and
+ * optional details), or a NoticeValue (nothing is shown while it is null).
+ */
+export default function Notice(props: NoticeProps) {
+  if ('notice' in props) {
+    if (!props.notice) return null
+    return <NoticeBox tone={props.notice.tone} title={props.notice.text} testId={props.testId ?? 'notice'} />
+  }
+  return <NoticeBox {...props} />
+}
+
+function NoticeBox({ tone, title, children, testId }: { tone: NoticeTone; title: string; children?: ReactNode; testId?: string }) {
   return (
-    <View {...a11y({ role: notice.tone === 'danger' ? 'alert' : 'status', live: 'polite' })} className={`yl-notice yl-notice--${notice.tone}`} data-testid={testId}>
-      <Text {...a11y({ hidden: true })} className='yl-notice__mark'>
-        {MARK[notice.tone]}
+    <View {...a11y({ role: tone === 'danger' ? 'alert' : 'status', live: 'polite' })} className={`yl-notice yl-notice--${tone}`} data-testid={testId} data-tone={tone}>
+      <Text className='yl-notice__title'>
+        <Text {...a11y({ hidden: true })}>{MARK[tone]} </Text>
+        {title}
       </Text>
-      <Text className='yl-notice__text'>{notice.text}</Text>
+      {children ? <View className='yl-notice__body'>{children}</View> : null}
     </View>
   )
 }

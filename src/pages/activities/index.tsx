@@ -1,29 +1,19 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { ActivityCard as Card } from '@contract/actions'
 import { ACTIVITY_TYPES, type ActivityType } from '@contract/activity-types'
-import { DAY_BUCKET_LABELS, dayBucket, type DayBucket } from '@contract/time'
+import { DAY_BUCKET_LABELS } from '@contract/time'
 import Page from '@/components/Page'
+import EntryRow from '@/components/EntryRow'
 import Section from '@/components/Section'
 import ActivityCard from '@/components/ActivityCard'
 import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { useAppStore } from '@/store'
 import { listActivities } from '@/services/activities'
+import { groupByDay } from './group-by-day'
 import './index.scss'
 import { a11y } from '@/components/a11y'
-
-const ORDER: DayBucket[] = ['today', 'tomorrow', 'thisWeek', 'later']
-
-export function groupByDay(items: Card[], now: number): { bucket: DayBucket; items: Card[] }[] {
-  const groups = new Map<DayBucket, Card[]>()
-  for (const a of items) {
-    const b = dayBucket(a.startAt, now)
-    if (b === 'past') continue
-    groups.set(b, [...(groups.get(b) ?? []), a])
-  }
-  return ORDER.filter((b) => groups.has(b)).map((bucket) => ({ bucket, items: groups.get(bucket)! }))
-}
 
 export default function ActivitiesPage() {
   const [type, setType] = useState<ActivityType | undefined>(undefined)
@@ -32,6 +22,7 @@ export default function ActivitiesPage() {
   const groups = list.data ? groupByDay(list.data.items, Date.now()) : []
   return (
     <Page title='活动' tab={1} testId='page-activities'>
+      <EntryRow icon='★' text='我的活动' onClick={() => void Taro.navigateTo({ url: '/packages/activity/mine/index' })} testId='my-activities' />
       <View {...a11y({ role: 'group', label: '按类型筛选' })} className='yl-filter'>
         {[undefined, ...ACTIVITY_TYPES].map((t) => (
           <View {...a11y({ role: 'button', pressed: t === type })}

@@ -26,6 +26,7 @@ export function homeTiles(): HomeTile[] {
   return [
     ...(family ? [{ key: 'elders', icon: '♥', text: '我的长辈', onTap: () => void Taro.navigateTo({ url: '/packages/family/home/index' }) }] : []),
     { key: 'activities', icon: '☰', text: '活动报名', onTap: () => void Taro.switchTab({ url: '/pages/activities/index' }) },
+    { key: 'checkin', icon: '▣', text: '扫码签到', onTap: () => void Taro.navigateTo({ url: '/pages/checkin/index' }) },
     { key: 'points', icon: '★', text: '我的积分', onTap: () => void Taro.navigateTo({ url: '/packages/points/index/index' }) },
     staffOnly
       ? { key: 'help-queue', icon: '✚', text: '求助工单', onTap: () => void Taro.navigateTo({ url: '/packages/help-staff/queue/index' }) }

@@ -10,10 +10,13 @@ import Section from '@/components/Section'
 import BigButton from '@/components/BigButton'
 import ElderSwitch from '@/components/ElderSwitch'
 import ConfirmDialog from '@/components/Dialog'
+import EntryRow from '@/components/EntryRow'
+import StatusTag from '@/components/StatusTag'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { logout, refreshMe } from '@/services/auth'
 import HelpLinks from './help-links'
+import { unreadCount } from '@/services/messages'
 import './index.scss'
 
 export default function MePage() {
@@ -22,6 +25,9 @@ export default function MePage() {
   const usesToken = process.env.TARO_ENV === 'h5' || !!process.env.TARO_APP_API_BASE
   const cached = useAppStore((s) => s.me)
   const data = me.data ?? cached
+  const unread = useRemote(() => (data?.registered ? unreadCount() : Promise.resolve({ unread: 0 })), [data?.accountId, data?.registered])
+  const go = (url: string) => () => void Taro.navigateTo({ url })
+  const isStaff = !!data?.roles.some((r) => r === 'staff' || r === 'admin')
   return (
     <Page title='我的' tab={2} testId='page-me'>
       {me.loading && !data ? <Loading /> : null}
@@ -52,6 +58,20 @@ export default function MePage() {
             </InfoRow>
           ) : null}
         </Card>
+      ) : null}
+      {data?.registered ? (
+        <Section title='我的'>
+          {isStaff ? <EntryRow icon='▤' text='工作台' onClick={go('/packages/staff/index/index')} testId='entry-staff' /> : null}
+          {data.person ? <EntryRow icon='★' text='我的活动' onClick={go('/packages/activity/mine/index')} testId='entry-my-activities' /> : null}
+          <EntryRow
+            icon='✉'
+            text='我的消息'
+            badge={unread.data?.unread ? <StatusTag tone='danger'>{unread.data.unread} 条未读</StatusTag> : null}
+            onClick={go('/packages/me/messages/index')}
+            testId='entry-messages'
+          />
+          {data.person ? <EntryRow icon='▣' text='我的签到码' onClick={go('/packages/me/checkin-code/index')} testId='entry-my-code' /> : null}
+        </Section>
       ) : null}
       {data?.person ? (
         <Section title='积分'>

@@ -1,39 +1,120 @@
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import type { SignupResult } from '@contract/actions'
 import { formatClock, formatDateTime, formatDay } from '@contract/time'
 import Page from '@/components/Page'
 import Card from '@/components/Card'
 import InfoRow from '@/components/InfoRow'
 import StatusTag from '@/components/StatusTag'
 import BigButton from '@/components/BigButton'
+import ConfirmDialog from '@/components/Dialog'
+import Notice, { type NoticeTone } from '@/components/Notice'
 import { placesText } from '@/components/ActivityCard'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
-import { getActivity } from '@/services/activities'
+import { cancelSignup, getActivity, signUp } from '@/services/activities'
+import { shownInline } from '@/services/inline'
+import type { MutationOutcome } from '@/sync'
+import { useAppStore } from '@/store'
+import { mainAction } from './main-action'
 import './index.scss'
 import { a11y } from '@/components/a11y'
+
+interface Said {
+  tone: NoticeTone
+  title: string
+  text?: string
+}
+
+function signupSaid(outcome: MutationOutcome<SignupResult>, what: 'signup' | 'cancel'): Said {
+  if (outcome.status === 'queued') return { tone: 'warning', title: '已记下，待同步', text: '现在网络不好，有网时会自动提交。' }
+  if (outcome.status === 'rejected') return { tone: 'danger', title: what === 'signup' ? '没有报上名' : '没有取消成功', text: outcome.message }
+  const r = outcome.data
+  if (what === 'cancel') return { tone: 'info', title: '已取消报名', text: '名额已让给候补的人。想去的话可以再报名。' }
+  if (r.status === 'waitlisted') {
+    return { tone: 'warning', title: r.waitlistPosition ? `已报名候补，排第 ${r.waitlistPosition} 位` : '您在候补名单上', text: '有人取消时会按顺序自动补上，并发消息告诉您。' }
+  }
+  return { tone: 'success', title: r.already ? '您已经报过名了' : '报名成功', text: '请按时参加，到场后扫码签到。' }
+}
 
 export default function ActivityDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const detail = useRemote(() => getActivity(id), [id])
+  const [busy, setBusy] = useState(false)
+  const [confirm, setConfirm] = useState(false)
+  const [said, setSaid] = useState<Said | null>(null)
   const a = detail.data
+  const actingFor = useAppStore((s) => s.actingFor)
+  const decided = a ? mainAction(a, Date.now()) : null
+  // 代办 covers 报名 and 取消; checking in is done by the elder in person.
+  const action = decided?.kind === 'checkin' && actingFor ? { kind: 'none' as const, label: `请${actingFor.name}到场后本人扫码签到` } : decided
+
+  const run = (what: 'signup' | 'cancel') => {
+    if (!a) return
+    setBusy(true)
+    setSaid(null)
+    const action = what === 'signup' ? 'signup.create' : 'signup.cancel'
+    shownInline(action, () => (what === 'signup' ? signUp(a) : cancelSignup(a)))
+      .then((outcome) => {
+        setSaid(signupSaid(outcome, what))
+        return detail.reload()
+      })
+      .finally(() => setBusy(false))
+  }
+
   return (
     <Page testId='page-activity-detail'>
       {detail.loading && !a ? <Loading /> : null}
       {detail.error ? <ErrorBlock message={detail.error} onRetry={() => void detail.reload()} /> : null}
-      {a ? (
+      {a && action ? (
         <View>
           <Text {...a11y({ role: 'heading', level: 1 })} className='yl-detail__title' data-testid='activity-title'>
             {a.title}
           </Text>
-          <View className='yl-detail__tags'>
+          <View className='yl-detail__tags' data-testid='activity-status'>
             <StatusTag tone='neutral'>{a.type}</StatusTag>
             {a.status === 'cancelled' ? <StatusTag tone='danger'>已取消</StatusTag> : null}
-            {a.mySignup === 'signed' ? <StatusTag tone='success'>您已报名</StatusTag> : null}
-            {a.mySignup === 'waitlisted' ? <StatusTag tone='warning'>您在候补名单上</StatusTag> : null}
+            {a.mySignup === 'signed' && !a.myCheckin ? <StatusTag tone='success'>您已报名</StatusTag> : null}
+            {a.mySignup === 'waitlisted' ? (
+              <StatusTag tone='warning'>{a.myWaitlistPosition ? `候补第 ${a.myWaitlistPosition} 位` : '候补中'}</StatusTag>
+            ) : null}
             {a.myCheckin ? <StatusTag tone='success'>已签到 {formatClock(a.myCheckin.at)}</StatusTag> : null}
           </View>
+          {a.status === 'cancelled' ? (
+            <Notice tone='danger' title='这个活动已取消'>
+              <Text>{a.cancelReason ? `原因：${a.cancelReason}。` : ''}不用前往了。</Text>
+            </Notice>
+          ) : null}
+          {said ? (
+            <Notice tone={said.tone} title={said.title} testId='signup-result'>
+              {said.text ? <Text>{said.text}</Text> : null}
+            </Notice>
+          ) : null}
+
+          <View className='yl-detail__main'>
+            {action.kind === 'none' ? (
+              <Text className='yl-detail__state' data-testid='main-state'>
+                {action.label}
+              </Text>
+            ) : (
+              <BigButton
+                primary
+                variant={action.kind === 'signup' || action.kind === 'checkin' ? 'primary' : 'danger'}
+                loading={busy}
+                testId='main-action'
+                onClick={() => {
+                  if (action.kind === 'signup') run('signup')
+                  else if (action.kind === 'checkin') void Taro.navigateTo({ url: `/pages/checkin/index?title=${encodeURIComponent(a.title)}` })
+                  else setConfirm(true)
+                }}
+              >
+                {action.label}
+              </BigButton>
+            )}
+          </View>
+
           <Card>
             <InfoRow label='时间' testId='activity-time'>
               <Text>
@@ -43,7 +124,7 @@ export default function ActivityDetailPage() {
             <InfoRow label='地点'>
               <Text>{a.place}</Text>
             </InfoRow>
-            <InfoRow label='名额'>
+            <InfoRow label='名额' testId='activity-places'>
               <Text>
                 {placesText(a)}
                 {a.waitlistCount ? `（候补 ${a.waitlistCount} 人）` : ''}
@@ -53,7 +134,9 @@ export default function ActivityDetailPage() {
               <Text>{formatDateTime(a.signupDeadline)}</Text>
             </InfoRow>
             <InfoRow label='签到时间'>
-              <Text>{formatClock(a.checkinOpensAt)} 起可以签到</Text>
+              <Text>
+                {formatClock(a.checkinOpensAt)}–{formatClock(a.endAt)}，到场后扫工作人员的签到码
+              </Text>
             </InfoRow>
             <InfoRow label='参加对象'>
               <Text>{a.audienceLabel}</Text>
@@ -65,14 +148,36 @@ export default function ActivityDetailPage() {
               <Text>{a.orgUnitName}</Text>
             </InfoRow>
           </Card>
-          <Card>
-            <Text className='yl-detail__desc'>{a.description}</Text>
-          </Card>
+          {a.description ? (
+            <Card>
+              <Text className='yl-detail__desc'>{a.description}</Text>
+            </Card>
+          ) : null}
           {a.contactPhone ? (
             <BigButton variant='secondary' onClick={() => void Taro.makePhoneCall({ phoneNumber: a.contactPhone! })}>
               有问题？打电话 {a.contactPhone}
             </BigButton>
           ) : null}
+          {a.canManage ? (
+            <View className='yl-detail__gap'>
+              <BigButton variant='plain' testId='manage' onClick={() => void Taro.navigateTo({ url: `/packages/staff/activity/index?id=${encodeURIComponent(a.id)}` })}>
+                管理这个活动（工作人员）
+              </BigButton>
+            </View>
+          ) : null}
+          <ConfirmDialog
+            open={confirm}
+            title={action.kind === 'leave-waitlist' ? '确定不再候补了吗？' : '确定要取消报名吗？'}
+            message={action.kind === 'leave-waitlist' ? '取消后您会离开候补名单，再报名要重新排队。' : `「${a.title}」的名额会让给候补的人。`}
+            confirmLabel={action.kind === 'leave-waitlist' ? '取消候补' : '取消报名'}
+            cancelLabel='不取消'
+            danger
+            onCancel={() => setConfirm(false)}
+            onConfirm={() => {
+              setConfirm(false)
+              run('cancel')
+            }}
+          />
         </View>
       ) : null}
     </Page>

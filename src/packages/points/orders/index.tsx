@@ -6,6 +6,7 @@ import { formatDateTime } from '@contract/time'
 import Page from '@/components/Page'
 import Card from '@/components/Card'
 import BigButton from '@/components/BigButton'
+import { useAppStore } from '@/store'
 import StatusTag from '@/components/StatusTag'
 import ConfirmDialog from '@/components/Dialog'
 import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
@@ -19,6 +20,7 @@ const TONE = { reserved: 'warning', picked: 'success', cancelled: 'neutral' } as
 
 /** 我的兑换: pick-up codes shown big (and as a QR code) until picked up; cancel before pick-up. */
 export default function OrdersPage() {
+  const actingFor = useAppStore((s) => s.actingFor)
   const remote = useRemote(() => myRedemptions(), [])
   const [asking, setAsking] = useState<RedemptionView | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -61,9 +63,13 @@ export default function OrdersPage() {
               <Image {...a11y({ hidden: true })} className='yl-orders__qr' src={codeQr(r.code)} mode='aspectFit' />
               <Text className='yl-pts__line'>请到{r.orgUnitName}，把取件码给工作人员看。</Text>
               <View className='yl-pts__gap' />
-              <BigButton variant='danger' onClick={() => setAsking(r)} testId={`cancel-${r.code}`}>
-                取消兑换，退回积分
-              </BigButton>
+              {actingFor ? (
+                <Text className='yl-pts__line'>取消兑换要{r.personName}本人来办。</Text>
+              ) : (
+                <BigButton variant='danger' onClick={() => setAsking(r)} testId={`cancel-${r.code}`}>
+                  取消兑换，退回积分
+                </BigButton>
+              )}
             </View>
           ) : null}
           {r.status === 'picked' && r.pickedAt ? <Text className='yl-pts__line'>{formatDateTime(r.pickedAt)} 已领取</Text> : null}

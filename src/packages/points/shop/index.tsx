@@ -6,6 +6,7 @@ import { spacedCode } from '@contract/points-words'
 import Page from '@/components/Page'
 import Card from '@/components/Card'
 import BigButton from '@/components/BigButton'
+import { useAppStore } from '@/store'
 import StatusTag from '@/components/StatusTag'
 import ConfirmDialog from '@/components/Dialog'
 import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
@@ -14,7 +15,8 @@ import { catalogue, redeemItem } from '@/services/points'
 import './index.scss'
 
 /** Why an item cannot be redeemed now, in words (null: it can). */
-function blocked(item: RewardItemView, balance: number): string | null {
+function blocked(item: RewardItemView, balance: number, proxy: boolean): string | null {
+  if (proxy) return '兑换要本人办理'
   if (item.stock <= 0) return '已兑换完'
   if (item.perPersonLimit !== null && item.mine >= item.perPersonLimit) return '已达兑换上限'
   if (balance < item.price) return `还差 ${item.price - balance} 分`
@@ -24,6 +26,8 @@ function blocked(item: RewardItemView, balance: number): string | null {
 /** 积分兑换: the catalogue with prices, stock and limits; one tap (and a confirmation) redeems. */
 export default function ShopPage() {
   const remote = useRemote(() => catalogue(), [])
+  // 代办 may look at the catalogue but not redeem: redeeming takes the elder's points (the server refuses too).
+  const actingFor = useAppStore((s) => s.actingFor)
   const [asking, setAsking] = useState<RewardItemView | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ kind: 'applied'; r: RedemptionView } | { kind: 'queued' | 'rejected'; text: string } | null>(null)
@@ -73,7 +77,7 @@ export default function ShopPage() {
           <View className='yl-pts__gap' />
           {data.items.length === 0 ? <Empty text='现在没有可以兑换的物品，请过些日子再来看看。' /> : null}
           {data.items.map((item) => {
-            const why = blocked(item, data.balance)
+            const why = blocked(item, data.balance, !!actingFor)
             return (
               <Card key={item.id} testId={`item-${item.id}`}>
                 <View className='yl-pts__tags'>

@@ -1,0 +1,186 @@
+/**
+ * Staff's side of activities, scoped to their org unit: create, edit, publish, cancel; the sign-up and
+ * attendance list; the rotating check-in code; the .xlsx export.
+ */
+import type { Ctx, HandlerTable } from '../core/context'
+import { AppError } from '../core/app-error'
+import type { ManagedActivity } from '../../types/actions/activities'
+import { addDays, businessDay, startOfBusinessDay } from '../../types/time'
+import type { ActivityDoc, SignupDoc } from '../storage/schema'
+import { openPool, resize, touch } from '../domain/capacity/capacity-pool'
+import { activityPool, counterId } from '../domain/activities/activity-pool'
+import { toCards } from '../domain/activities/activity-view'
+import { assertFieldsInScope, fieldsToDoc } from '../domain/activities/activity-form'
+import { tellCancelled, tellChanged, tellPromoted } from '../domain/activities/activity-notices'
+import { buildRoster } from '../domain/activities/roster'
+import { attendanceWorkbook } from '../domain/activities/attendance-export'
+import { coveredUnits, loadOrgUnits, requireStaffScope } from '../domain/org/org-scope'
+import { issueCode } from '../domain/tokens/rotating-code'
+import { newId } from '../domain/ids'
+
+const STAFF = ['staff', 'admin'] as const
+
+/** An activity the calling staff member may manage (NOT_FOUND / FORBIDDEN otherwise). */
+async function managed(ctx: Ctx, id: string): Promise<ActivityDoc> {
+  const activity = await ctx.store.get('activities', id)
+  if (!activity) throw new AppError('NOT_FOUND')
+  await requireStaffScope(ctx.store, ctx.actor, activity.orgUnitId)
+  return activity
+}
+
+/**
+ * Everyone holding a place or waiting, read before a transaction that tells them something, with the pool's
+ * version at the time. Inside the transaction `touch` bumps the version: if it moved since, somebody joined or
+ * left in between and the list may be stale, so the call answers BUSY and the outbox sends it again.
+ */
+async function participants(ctx: Ctx, activityId: string): Promise<{ version: number; list: SignupDoc[] }> {
+  const counter = await ctx.store.get('counters', counterId(activityId))
+  const list = await ctx.store.find('signups', { where: { activityId, status: { in: ['signed', 'waitlisted'] } }, limit: 1000 })
+  return { version: counter?.version ?? 0, list }
+}
+
+function assertSameVersion(seen: number, now: number): void {
+  if (seen !== now) throw new AppError('BUSY', '正好有人在报名，请再点一次')
+}
+
+export const activityAdminHandlers = {
+  'activity.manageList': {
+    access: STAFF,
+    run: async (ctx, input) => {
+      const units = coveredUnits(ctx.actor, await loadOrgUnits(ctx.store))
+      const from = input.from ?? addDays(businessDay(ctx.now), -30)
+      const rows = await ctx.store.find('activities', {
+        where: { startAt: { gte: startOfBusinessDay(from) }, orgUnitId: { in: [...units] } },
+        orderBy: [['startAt', 'asc']],
+        limit: input.limit
+      })
+      const cards = await toCards(ctx, rows, null)
+      const items: ManagedActivity[] = await Promise.all(
+        cards.map(async (card) => {
+          const [counter, checkedInCount] = await Promise.all([
+            ctx.store.get('counters', counterId(card.id)),
+            ctx.store.count('checkins', { activityId: card.id })
+          ])
+          return { ...card, signedCount: counter?.taken ?? 0, waitlistCount: counter?.waitlisted ?? 0, checkedInCount }
+        })
+      )
+      return { items }
+    }
+  },
+
+  'activity.create': {
+    access: STAFF,
+    run: async (ctx, fields) => {
+      await assertFieldsInScope(ctx, fields)
+      const id = newId('a_')
+      return ctx.write(async (tx) => {
+        await tx.create('activities', {
+          _id: id,
+          ...fieldsToDoc(fields),
+          status: 'draft',
+          createdBy: ctx.actor.accountId,
+          createdAt: ctx.now,
+          updatedAt: ctx.now
+        })
+        await openPool(tx, counterId(id), fields.capacity)
+        return { id }
+      })
+    }
+  },
+
+  'activity.update': {
+    access: STAFF,
+    run: async (ctx, { id, fields }) => {
+      const before = await managed(ctx, id)
+      if (before.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再修改')
+      await assertFieldsInScope(ctx, fields)
+      const moved = before.status === 'published' && (before.startAt !== fields.startAt || before.endAt !== fields.endAt || before.place !== fields.place)
+      const seen = moved ? await participants(ctx, id) : null
+      return ctx.write(async (tx) => {
+        const current = await tx.get('activities', id)
+        if (!current) throw new AppError('NOT_FOUND')
+        if (current.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再修改')
+        const next: ActivityDoc = { ...current, ...fieldsToDoc(fields), updatedAt: ctx.now }
+        await tx.put('activities', next)
+        await openPool(tx, counterId(id), current.capacity)
+        let notified = 0
+        if (seen) {
+          const version = await touch(tx, counterId(id))
+          assertSameVersion(seen.version, version)
+          for (const s of seen.list) await tellChanged(tx, next, s.personId, ctx.now, version)
+          notified = seen.list.length
+        }
+        const { promoted } = await resize(tx, activityPool(id), { capacity: fields.capacity, now: ctx.now })
+        if (next.status === 'published') for (const p of promoted) await tellPromoted(tx, next, p, ctx.now)
+        return { id, promoted: promoted.length, notified }
+      })
+    }
+  },
+
+  'activity.publish': {
+    access: STAFF,
+    run: async (ctx, { id }) => {
+      const activity = await managed(ctx, id)
+      if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再发布')
+      if (activity.status === 'published') return { id, status: activity.status }
+      return ctx.write(async (tx) => {
+        const current = await tx.get('activities', id)
+        if (!current || current.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再发布')
+        await tx.update('activities', id, { status: 'published', updatedAt: ctx.now })
+        return { id, status: 'published' as const }
+      })
+    }
+  },
+
+  'activity.cancel': {
+    access: STAFF,
+    run: async (ctx, { id, reason }) => {
+      const activity = await managed(ctx, id)
+      if (activity.status === 'cancelled') return { id, status: activity.status, notified: 0 }
+      const seen = await participants(ctx, id)
+      const why = reason.trim()
+      return ctx.write(async (tx) => {
+        const current = await tx.get('activities', id)
+        if (!current) throw new AppError('NOT_FOUND')
+        if (current.status === 'cancelled') return { id, status: current.status, notified: 0 }
+        await openPool(tx, counterId(id), current.capacity)
+        assertSameVersion(seen.version, await touch(tx, counterId(id)))
+        const next: ActivityDoc = { ...current, status: 'cancelled', cancelReason: why || null, updatedAt: ctx.now }
+        await tx.put('activities', next)
+        // Drafts had nobody signed up; a published activity tells everyone holding a place or waiting.
+        for (const s of seen.list) await tellCancelled(tx, next, s.personId, why, ctx.now)
+        await tx.create('audit', {
+          _id: newId('au_'),
+          at: ctx.now,
+          actorAccountId: ctx.actor.accountId,
+          subjectPersonId: null,
+          action: 'activity.cancel',
+          target: `activities/${id}`,
+          detail: { reason: why, notified: seen.list.length }
+        })
+        return { id, status: 'cancelled' as const, notified: seen.list.length }
+      })
+    }
+  },
+
+  'activity.roster': {
+    access: STAFF,
+    run: async (ctx, { id }) => buildRoster(ctx, await managed(ctx, id))
+  },
+
+  'activity.checkinCode': {
+    access: STAFF,
+    run: async (ctx, { id }) => {
+      const activity = await managed(ctx, id)
+      if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED')
+      if (activity.status !== 'published') throw new AppError('ACTIVITY_NOT_OPEN', '活动还没发布，发布后才能出示签到码')
+      const code = issueCode(ctx.secrets.tokenKey, { kind: 'activity', id }, ctx.now)
+      return { token: code.token, refreshAt: code.refreshAt, serverNow: ctx.now }
+    }
+  },
+
+  'activity.exportAttendance': {
+    access: STAFF,
+    run: async (ctx, { id }) => attendanceWorkbook(await buildRoster(ctx, await managed(ctx, id)), ctx.now)
+  }
+} satisfies Partial<HandlerTable>

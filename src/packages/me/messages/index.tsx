@@ -1,0 +1,81 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { MessageItem } from '@contract/actions'
+import { formatDateTime } from '@contract/time'
+import Page from '@/components/Page'
+import Card from '@/components/Card'
+import StatusTag from '@/components/StatusTag'
+import BigButton from '@/components/BigButton'
+import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
+import { useRemote } from '@/hooks/use-remote'
+import { listMessages, markAllRead, markRead } from '@/services/messages'
+import './index.scss'
+
+/** 我的消息: newest first; unread ones marked in words. Opening one marks it read and goes where it points. */
+export default function MessagesPage() {
+  const list = useRemote(() => listMessages(), [])
+  const [more, setMore] = useState<MessageItem[]>([])
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined)
+  const [readHere, setReadHere] = useState<Set<string>>(new Set())
+  const items = [...(list.data?.items ?? []), ...more]
+  const next = cursor === undefined ? list.data?.nextCursor : cursor
+  const unread = items.filter((m) => !m.read && !readHere.has(m.id)).length
+
+  const open = (m: MessageItem) => {
+    if (!m.read && !readHere.has(m.id)) {
+      setReadHere(new Set([...readHere, m.id]))
+      void markRead([m.id])
+    }
+    if (m.link) void Taro.navigateTo({ url: m.link })
+  }
+
+  return (
+    <Page title='我的消息' testId='page-messages'>
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.reload()} /> : null}
+      {list.data && items.length === 0 ? <Empty text='还没有消息。报名的活动有变化时，会在这里告诉您。' /> : null}
+      {unread > 0 ? (
+        <View className='yl-msg__all'>
+          <BigButton
+            variant='secondary'
+            testId='mark-all-read'
+            onClick={() => {
+              setReadHere(new Set(items.map((m) => m.id)))
+              void markAllRead()
+            }}
+          >
+            全部标为已读（{unread} 条未读）
+          </BigButton>
+        </View>
+      ) : null}
+      {items.map((m) => {
+        const isRead = m.read || readHere.has(m.id)
+        return (
+          <Card key={m.id} tone={isRead ? 'default' : 'highlight'} onClick={() => open(m)} ariaLabel={`${isRead ? '' : '未读，'}${m.title}`} testId={`message-${m.id}`}>
+            <View className='yl-msg__head'>
+              {isRead ? <StatusTag tone='neutral'>已读</StatusTag> : <StatusTag tone='danger'>未读</StatusTag>}
+              <Text className='yl-msg__time'>{formatDateTime(m.at)}</Text>
+            </View>
+            <Text className='yl-msg__title'>{m.title}</Text>
+            <Text className='yl-msg__body'>{m.body}</Text>
+            {m.link ? <Text className='yl-msg__go'>点这里查看 ›</Text> : null}
+          </Card>
+        )
+      })}
+      {next ? (
+        <BigButton
+          variant='plain'
+          onClick={() =>
+            void listMessages(next).then((page) => {
+              setMore([...more, ...page.items])
+              setCursor(page.nextCursor)
+            })
+          }
+        >
+          看更早的消息
+        </BigButton>
+      ) : null}
+    </Page>
+  )
+}

@@ -1,0 +1,23 @@
+/**
+ * 签到. Scans carry the moment the phone scanned (`scannedAt`): without network the check-in waits in the
+ * outbox (待同步) and the server judges the code against that time when it arrives (within 24 h).
+ */
+import { mutate, query } from './api'
+
+export const CHECKIN_ACTIONS = ['checkin.scan', 'checkin.staffScan'] as const
+
+export function scanCheckin(token: string, scannedAt: number) {
+  return mutate('checkin.scan', { token, scannedAt }, { label: '扫码签到', asSelf: true })
+}
+
+export function staffScanCheckin(activityId: string, title: string, token: string, scannedAt: number) {
+  return mutate('checkin.staffScan', { activityId, token, scannedAt }, { label: `为老同志扫码签到「${title}」`, asSelf: true })
+}
+
+export function proxyCheckin(activityId: string, personId: string, name: string, reason: string) {
+  return mutate('checkin.proxy', { activityId, personId, reason }, { label: `代签：${name}`, asSelf: true })
+}
+
+export function myCheckinCode() {
+  return query('checkin.myCode', {}, { asSelf: true })
+}

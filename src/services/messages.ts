@@ -1,0 +1,17 @@
+import { mutate, query } from './api'
+
+export function listMessages(cursor?: string) {
+  return query('message.list', { limit: 20, ...(cursor ? { cursor } : {}) }, { asSelf: true })
+}
+
+export function unreadCount() {
+  return query('message.unreadCount', {}, { asSelf: true })
+}
+
+export function markRead(ids: string[]) {
+  return mutate('message.markRead', { ids }, { label: '标记消息已读', asSelf: true })
+}
+
+export function markAllRead() {
+  return mutate('message.markRead', { all: true }, { label: '全部标为已读', asSelf: true })
+}
