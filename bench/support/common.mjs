@@ -2,9 +2,9 @@
 import os from 'node:os'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** The repository root: benchmarks run from it (npm run bench). */
+export const root = process.cwd()
 
 export function percentile(sorted, p) {
   if (!sorted.length) return NaN
