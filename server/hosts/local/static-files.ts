@@ -1,11 +1,11 @@
 /**
  * Serves the built h5 app. Hashed assets are cached for a year; index.html is revalidated. Text assets are
- * gzip-compressed once and kept in memory (the app is small).
+ * compressed once (brotli when the browser accepts it, else gzip) and kept in memory (the app is small).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,7 +23,21 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt'])
 
 export function createStaticHandler(root: string) {
-  const gzCache = new Map<string, { mtime: number; body: Buffer }>()
+  const packed = new Map<string, { mtime: number; body: Buffer }>()
+  const pack = (file: string, mtime: number, encoding: 'br' | 'gzip'): Buffer => {
+    const key = `${encoding}:${file}`
+    let cached = packed.get(key)
+    if (!cached || cached.mtime !== mtime) {
+      const raw = readFileSync(file)
+      const body =
+        encoding === 'br'
+          ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+          : gzipSync(raw, { level: 9 })
+      cached = { mtime, body }
+      packed.set(key, cached)
+    }
+    return cached.body
+  }
 
   return function serveStatic(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
@@ -45,17 +59,14 @@ export function createStaticHandler(root: string) {
     res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream')
     res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
     res.setHeader('X-Content-Type-Options', 'nosniff')
-    const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
-    if (COMPRESSIBLE.has(ext) && acceptsGzip) {
-      let cached = gzCache.get(target)
-      if (!cached || cached.mtime !== stat.mtimeMs) {
-        cached = { mtime: stat.mtimeMs, body: gzipSync(readFileSync(target), { level: 9 }) }
-        gzCache.set(target, cached)
-      }
-      res.setHeader('Content-Encoding', 'gzip')
+    const accepts = String(req.headers['accept-encoding'] ?? '')
+    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null
+    if (COMPRESSIBLE.has(ext) && encoding) {
+      const body = pack(target, stat.mtimeMs, encoding)
+      res.setHeader('Content-Encoding', encoding)
       res.setHeader('Vary', 'Accept-Encoding')
-      res.setHeader('Content-Length', cached.body.length)
-      res.end(req.method === 'HEAD' ? undefined : cached.body)
+      res.setHeader('Content-Length', body.length)
+      res.end(req.method === 'HEAD' ? undefined : body)
       return true
     }
     res.setHeader('Content-Length', stat.size)
