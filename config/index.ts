@@ -60,6 +60,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only the initial chunks, so every lazily loaded page carried its own copy of the shared
+        // code (components, stores, dayjs): split async chunks too, so shared modules download once.
+        chain.optimization.merge({ splitChunks: { chunks: 'all' } })
       }
     }
   }
