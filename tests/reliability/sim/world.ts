@@ -15,6 +15,10 @@ export interface WorldOptions {
   volunteers: number
   /** Points each retiree starts with. */
   points?: number
+  /** Places of the activities in two days (default 2, 3, 4, 5) and of those going on now (default 5, 30). */
+  future?: number[]
+  today?: number[]
+  items?: World['items']
 }
 
 export interface World {
@@ -35,9 +39,9 @@ export async function buildWorld(store: StoragePort, now: number, opts: WorldOpt
   const points = opts.points ?? 100
   const retirees = Array.from({ length: opts.retirees }, (_, i) => ({ accountId: `local:sim-r${i}`, personId: `p-sim-r${i}` }))
   const volunteers = Array.from({ length: opts.volunteers }, (_, i) => ({ accountId: `local:sim-v${i}`, personId: `p-sim-v${i}` }))
-  const futureActivities = [2, 3, 4, 5].map((capacity, i) => ({ id: `sim-future-${i}`, capacity }))
-  const todayActivities = [5, 30].map((capacity, i) => ({ id: `sim-today-${i}`, capacity }))
-  const items = [
+  const futureActivities = (opts.future ?? [2, 3, 4, 5]).map((capacity, i) => ({ id: `sim-future-${i}`, capacity }))
+  const todayActivities = (opts.today ?? [5, 30]).map((capacity, i) => ({ id: `sim-today-${i}`, capacity }))
+  const items = opts.items ?? [
     { id: 'sim-item-0', stock: 2, price: 40, perPersonLimit: null },
     { id: 'sim-item-1', stock: 3, price: 20, perPersonLimit: 1 },
     { id: 'sim-item-2', stock: 5, price: 10, perPersonLimit: 2 }
@@ -100,7 +104,7 @@ export async function buildWorld(store: StoragePort, now: number, opts: WorldOpt
     await store.transaction(async (tx) => {
       await tx.put('persons', person(r.personId, `测试老人${n}`))
       await tx.put('accounts', account(r.accountId, `测试老人${n}`, r.personId, ['retiree']))
-      await awardPoints(tx, {
+      if (points > 0) await awardPoints(tx, {
         personId: r.personId,
         amount: points,
         reason: '可靠性测试的起始积分',
