@@ -68,7 +68,8 @@ export function admits(u: StorageUsage, addBytes: number): boolean {
 
 /** Plain words for 待同步 when the phone is filling up; null while there is room. */
 export function budgetWords(b: Budget): string | null {
-  const percent = Math.min(100, Math.round(b.ratio * 100))
+  // Rounded down: "100%" only when it is full.
+  const percent = Math.min(100, Math.floor(b.ratio * 100))
   if (b.level === 'full') return '手机里存不下更多待同步的事情了。新的操作要等同步完才能办：请连上网络，点「立即同步」。'
   if (b.level === 'warn') return `手机里待同步的事情快存满了（已用 ${percent}%）。请尽快连上网络，点「立即同步」。`
   return null
