@@ -1,5 +1,6 @@
 // Test projects (see docs/testing.md): unit, server (handlers on real SQLite), contract (one suite over every
-// storage adapter), e2e (the built h5 app in Debian's Chromium against the real local host).
+// storage adapter), reliability (faults, concurrency, fuzzing, authorization, crash: docs/sync-and-reliability.md),
+// e2e (the built h5 app in Debian's Chromium against the real local host).
 const swc = [
   '@swc/jest',
   {
@@ -28,6 +29,7 @@ module.exports = {
     { ...common, displayName: 'server', testMatch: ['<rootDir>/tests/server/**/*.test.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/tests/contract/**/*.test.ts'] },
     { ...common, displayName: 'tooling', testMatch: ['<rootDir>/tests/tooling/**/*.test.ts'] },
+    { ...common, displayName: 'reliability', testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], slowTestThreshold: 60 }
   ]
 }

@@ -59,6 +59,7 @@ export function mutate<A extends MutationName>(action: A, input: ActionInput<A>,
     id: newMutationId(),
     action,
     payload: input,
+    accountId: useAppStore.getState().me?.accountId ?? null,
     actingFor: actingFor(opts) ?? null,
     clientTime: Date.now(),
     label: opts.label

@@ -13,6 +13,21 @@ import { taroKV } from './taro-kv'
 export type AppState = SessionSlice & PrefsSlice & OutboxSlice
 
 export const STORE_KEY = 'yinling-state'
+
+/**
+ * Older persisted states are brought up to date here, never dropped: what the user queued offline survives an
+ * update of the mini-program. v0 had no outbox; v1 items had no account (null: sent as whoever is signed in).
+ */
+export function migrateState(persisted: unknown, version: number): Partial<AppState> {
+  const state = { ...((persisted ?? {}) as Partial<AppState>) }
+  if (version < 1) {
+    state.outbox = state.outbox ?? []
+    state.rejected = state.rejected ?? []
+  }
+  if (version < 2) state.outbox = (state.outbox ?? []).map((i) => ({ ...i, accountId: i.accountId ?? null }))
+  return state
+}
+
 export const appStorage = chunkedStorage(taroKV)
 
 export const useAppStore = create<AppState>()(
@@ -24,7 +39,7 @@ export const useAppStore = create<AppState>()(
     }),
     {
       name: STORE_KEY,
-      version: 1,
+      version: 2,
       storage: createJSONStorage(() => appStorage),
       partialize: (s) => ({
         token: s.token,
@@ -35,12 +50,7 @@ export const useAppStore = create<AppState>()(
         outbox: s.outbox,
         rejected: s.rejected
       }),
-      migrate: (persisted, version) => {
-        // v0 had no outbox; later versions add fields here rather than dropping what the user queued.
-        const state = (persisted ?? {}) as Partial<AppState>
-        if (version < 1) return { ...state, outbox: state.outbox ?? [], rejected: state.rejected ?? [] }
-        return state
-      }
+      migrate: (persisted, version) => migrateState(persisted, version)
     }
   )
 )

@@ -1,8 +1,16 @@
-/** A write waiting to reach the server. Its id is the mutation id the server deduplicates by. */
+/**
+ * A write waiting to reach the server. Its id is the mutation id the server deduplicates by. The outbox keeps
+ * items oldest first (in the order the user did them) and sends them in that order.
+ */
 export interface OutboxItem {
   id: string
   action: string
   payload: unknown
+  /**
+   * The account that made it (null: not known, e.g. queued by an older version). It is sent only while that
+   * account is signed in, so a write never reaches the server under somebody else's name.
+   */
+  accountId: string | null
   /** The elder a family member acted for (代办), if any. */
   actingFor: string | null
   /** When the user did it on the phone (epoch ms). */

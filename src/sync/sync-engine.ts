@@ -1,26 +1,46 @@
 /**
- * The outbox's engine. Every write is queued first (persisted), then sent in batches of at most MAX_BATCH, in
- * order. For each item the server's answer decides:
+ * The outbox's engine. Every write is queued first (persisted), then sent in batches of at most MAX_BATCH,
+ * oldest first. For each item the server's answer decides:
  * - applied: removed from the outbox;
  * - refused for good (a final error code): removed and shown to the user with its reason — it never blocks
  *   the items behind it;
  * - a temporary failure (no network, BUSY, INTERNAL, or not logged in): kept, retried with exponential backoff
- *   and jitter. The server stops a batch at the first temporary failure, so order is kept.
- * Replays are harmless: the server answers a mutation id it has seen with the first result.
+ *   and full jitter.
+ *
+ * Order: the server runs a batch in order and stops at the first temporary failure (the rest answer BUSY
+ * unrun). Here, a batch is always a prefix of the queue: the items from the oldest on, up to the first one
+ * still waiting out its backoff. Items retried together share one backoff, so a later write can never be sent
+ * before an earlier one that has not reached the server. (An item refused for good is no longer waited for.)
+ *
+ * Items made by another account than the one signed in wait (they are not sent under the wrong name).
+ *
+ * Replays are harmless: the server answers a mutation id it has seen with the first result, so an answer lost
+ * on the way back costs one more round trip, never a second effect.
  */
 import { MAX_BATCH, type ApiCall, type Envelope } from '@contract/envelope'
 import { ERRORS, isErrorCode } from '@contract/errors'
 import type { Transport } from '@/services/transport/transport'
-import { NetworkError } from '@/services/transport/transport'
 import { backoffDelay } from './backoff'
 import type { MutationOutcome, OutboxItem, RejectedItem } from './outbox-types'
 
+/** The persisted outbox, as the engine sees it. Each call is one change (one persisted write). */
 export interface OutboxAccess {
+  /** Oldest first. */
   outbox: () => OutboxItem[]
+  /** Append a new write at the end. */
   enqueue(item: OutboxItem): void
-  remove(ids: string[]): void
-  update(id: string, patch: Partial<OutboxItem>): void
-  reject(items: RejectedItem[]): void
+  /** Items that reached the server: applied (remove) or refused for good (remove and keep the refusal). */
+  settle(ids: string[], rejected: RejectedItem[]): void
+  /** Items that failed for now: attempts + 1, not before `nextAttemptAt`, with the reason in plain words. */
+  postpone(ids: string[], nextAttemptAt: number, lastError: string): void
+  /** Every item due now (立即同步, the network is back, a new write). */
+  wake(): void
+}
+
+/** Why a write was not queued at all (the phone's storage is full). */
+export interface Refusal {
+  code: string
+  message: string
 }
 
 export interface SyncDeps {
@@ -30,10 +50,16 @@ export interface SyncDeps {
   random?: () => number
   setTimer?: (fn: () => void, ms: number) => unknown
   clearTimer?: (handle: unknown) => void
+  /** The account signed in now; items of other accounts wait. Omitted: every item is sent. */
+  account?: () => string | null
+  /** Asked before a write is queued; a refusal is answered at once and nothing is queued. */
+  admit?: (item: OutboxItem) => Refusal | null
   /** The server said the caller is not logged in: the items stay; the app asks the user to log in again. */
   onUnauthenticated?: () => void
   /** An item reached the server and was applied. */
   onApplied?: (item: OutboxItem, data: unknown) => void
+  /** An item reached the server and was refused for good. */
+  onRejected?: (item: RejectedItem) => void
 }
 
 export interface SyncStats {
@@ -70,7 +96,7 @@ export function createSyncEngine(deps: SyncDeps) {
   let again = false
   let timer: unknown = null
 
-  function settle(id: string, outcome: MutationOutcome<unknown>) {
+  function settleWaiter(id: string, outcome: MutationOutcome<unknown>) {
     const w = waiters.get(id)
     if (w) {
       waiters.delete(id)
@@ -78,67 +104,101 @@ export function createSyncEngine(deps: SyncDeps) {
     }
   }
 
-  function retryLater(item: OutboxItem, reason: string) {
-    const attempts = item.attempts + 1
-    stats.retried += 1
-    deps.box.update(item.id, { attempts, nextAttemptAt: now() + backoffDelay(attempts, random), lastError: reason })
-    settle(item.id, { status: 'queued', id: item.id })
+  function mine(item: OutboxItem): boolean {
+    if (!deps.account || item.accountId === null) return true
+    return item.accountId === deps.account()
   }
 
-  /** Sends one batch of due items. Returns true if more items are due right away. */
-  async function sendBatch(): Promise<boolean> {
+  /** The batch to send now: the caller's items from the oldest, up to one still in backoff, at most MAX_BATCH. */
+  function nextBatch(): OutboxItem[] {
     const t = now()
-    const due = deps.box.outbox().filter((i) => i.nextAttemptAt <= t).slice(0, MAX_BATCH)
+    const out: OutboxItem[] = []
+    for (const item of deps.box.outbox()) {
+      if (!mine(item)) continue
+      if (item.nextAttemptAt > t || out.length === MAX_BATCH) break
+      out.push(item)
+    }
+    return out
+  }
+
+  function retryLater(items: OutboxItem[], reasons: string[]) {
+    if (!items.length) return
+    // One backoff for all of them, from the oldest one's attempts: they go again together, in order.
+    const at = now() + backoffDelay(items[0].attempts + 1, random)
+    stats.retried += items.length
+    deps.box.postpone(
+      items.map((i) => i.id),
+      at,
+      reasons[0]
+    )
+    for (const item of items) settleWaiter(item.id, { status: 'queued', id: item.id })
+  }
+
+  /** Sends one batch. Returns true if more items are due right away. */
+  async function sendBatch(): Promise<boolean> {
+    const due = nextBatch()
     if (due.length === 0) return false
     let env: Envelope
     try {
       stats.roundTrips += 1
       env = await deps.transport().send({ batch: due.map(toCall) })
-    } catch (err) {
-      if (!(err instanceof NetworkError)) throw err
-      for (const item of due) retryLater(item, ERRORS.NETWORK.message)
+    } catch {
+      // NetworkError, or anything else the transport threw: nothing is known to have happened. Keep them all.
+      retryLater(due, [ERRORS.NETWORK.message])
       return false
     }
     if (!env.ok || !Array.isArray(env.data)) {
       // The batch as a whole was not processed (e.g. the host is overloaded): all of it waits.
-      for (const item of due) retryLater(item, env.ok ? ERRORS.INTERNAL.message : env.message)
+      retryLater(due, [env.ok ? ERRORS.INTERNAL.message : env.message])
       if (!env.ok && env.code === 'UNAUTHENTICATED') deps.onUnauthenticated?.()
       return false
     }
     const results = env.data as Envelope[]
     const done: string[] = []
     const rejected: RejectedItem[] = []
+    const later: OutboxItem[] = []
+    const reasons: string[] = []
     let sawUnauthenticated = false
     due.forEach((item, i) => {
       const r = results[i]
-      if (!r) return retryLater(item, ERRORS.INTERNAL.message)
+      if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') {
+        later.push(item)
+        reasons.push(ERRORS.INTERNAL.message)
+        return
+      }
       if (r.ok) {
         done.push(item.id)
         stats.applied += 1
         deps.onApplied?.(item, r.data)
-        settle(item.id, { status: 'applied', data: r.data })
+        settleWaiter(item.id, { status: 'applied', data: r.data })
       } else if (isTemporary(r)) {
         if (r.code === 'UNAUTHENTICATED') sawUnauthenticated = true
-        retryLater(item, r.message)
+        later.push(item)
+        reasons.push(r.message)
       } else {
         done.push(item.id)
         stats.rejected += 1
-        rejected.push({ id: item.id, action: item.action, label: item.label, code: r.code, message: r.message, at: now() })
-        settle(item.id, { status: 'rejected', code: r.code, message: r.message })
+        const refusal: RejectedItem = { id: item.id, action: item.action, label: item.label, code: r.code, message: r.message, at: now() }
+        rejected.push(refusal)
+        deps.onRejected?.(refusal)
+        settleWaiter(item.id, { status: 'rejected', code: r.code, message: r.message })
       }
     })
-    if (done.length) deps.box.remove(done)
-    if (rejected.length) deps.box.reject(rejected)
+    if (done.length) deps.box.settle(done, rejected)
+    retryLater(later, reasons)
     if (sawUnauthenticated) deps.onUnauthenticated?.()
-    return deps.box.outbox().some((i) => i.nextAttemptAt <= now())
+    return later.length === 0 && nextBatch().length > 0
   }
 
   function scheduleNext() {
     if (timer !== null) clearTimer(timer)
     timer = null
-    const pending = deps.box.outbox()
+    const pending = deps.box.outbox().filter(mine)
+    // Waiters of items that were not sent in this run (another account's, or behind one in backoff) learn now
+    // that their write is queued.
+    for (const item of pending) settleWaiter(item.id, { status: 'queued', id: item.id })
     if (!pending.length) return
-    const next = Math.min(...pending.map((i) => i.nextAttemptAt))
+    const next = pending[0].nextAttemptAt
     timer = setTimer(() => {
       timer = null
       void flush()
@@ -167,22 +227,33 @@ export function createSyncEngine(deps: SyncDeps) {
     return running
   }
 
-  /** Queue a write and try to send it now. Resolves when it is applied, refused, or queued for later. */
+  /**
+   * Queue a write and sync now (with everything before it, backoff or not). Resolves when it is applied,
+   * refused, or queued for later; a write the phone has no room to keep is refused at once (nothing queued).
+   */
   function submit<T>(item: Omit<OutboxItem, 'attempts' | 'nextAttemptAt' | 'lastError'>): Promise<MutationOutcome<T>> {
     const full: OutboxItem = { ...item, attempts: 0, nextAttemptAt: 0, lastError: null }
+    const refusal = deps.admit?.(full)
+    if (refusal) return Promise.resolve({ status: 'rejected', code: refusal.code, message: refusal.message })
     const result = new Promise<MutationOutcome<T>>((resolve) => waiters.set(full.id, resolve as (o: MutationOutcome<unknown>) => void))
     deps.box.enqueue(full)
+    deps.box.wake()
     void flush()
     return result
   }
 
   /** Try everything now, ignoring backoff (the user pressed 立即同步, or the network came back). */
   function retryAllNow(): Promise<void> {
-    for (const item of deps.box.outbox()) deps.box.update(item.id, { nextAttemptAt: 0 })
+    deps.box.wake()
     return flush()
   }
 
-  return { submit, flush, retryAllNow, stats }
+  /** Items waiting for the account signed in now (the others wait for their own account). */
+  function pendingCount(): number {
+    return deps.box.outbox().filter(mine).length
+  }
+
+  return { submit, flush, retryAllNow, pendingCount, stats }
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>

@@ -35,6 +35,11 @@ export async function makeHarness(adapter: AdapterCase = ADAPTERS[0], now = DEFA
   const { store, cleanup } = await adapter.make()
   const clock = new FixedClock(now)
   if (opts.seed !== false) await seedDemo(store, { now, passwordHash: () => 'scrypt$x$y' })
+  return harnessOver(store, clock, cleanup)
+}
+
+/** The router and callers over a store that is already prepared (e.g. a copy of a seeded template). */
+export function harnessOver(store: StoragePort, clock: FixedClock, cleanup: () => Promise<void>): Harness {
   const router = createRouter({ store, clock, secrets: { tokenKey: 'test-token-key' }, log: silentLogger }, handlers)
   const as = (accountId: string | null): Caller => {
     const call: Caller['call'] = async (action, payload, o = {}) =>

@@ -1,36 +1,52 @@
+import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '@/store'
 import { syncEngine } from '@/sync'
+import { budgetOf, budgetWords } from '@/sync/storage-budget'
+import { storageUsage } from '@/sync/storage-usage'
 import BigButton from '../BigButton'
 import './index.scss'
 import { a11y } from '../a11y'
 
 /**
  * What has not reached the server yet (待同步), and what the server refused (with its reason, until the user
- * taps 知道了). Shown at the top of every page when there is anything to say.
+ * taps 知道了). Warns in words when the phone's storage for 待同步 is filling up (storage-budget.ts). Shown at
+ * the top of every page when there is anything to say.
  */
 export default function SyncStatus() {
-  const { outbox, rejected, dismiss } = useAppStore(
-    useShallow((s) => ({ outbox: s.outbox, rejected: s.rejected, dismiss: s.dismissRejected }))
+  const { outbox, rejected, dismiss, me } = useAppStore(
+    useShallow((s) => ({ outbox: s.outbox, rejected: s.rejected, dismiss: s.dismissRejected, me: s.me?.accountId ?? null }))
   )
-  if (!outbox.length && !rejected.length) return null
+  // Re-measured whenever the outbox changes (the store has been persisted by then).
+  const room = useMemo(() => budgetWords(budgetOf(storageUsage())), [outbox, rejected])
+  if (!outbox.length && !rejected.length && !room) return null
+  const others = outbox.filter((i) => i.accountId !== null && i.accountId !== me).length
   return (
     <View className='yl-sync' data-testid='sync-status'>
-      {outbox.length ? (
-        <View {...a11y({ role: 'status' })} className='yl-sync__pending'>
+      {outbox.length || room ? (
+        <View {...a11y({ role: 'status' })} className={`yl-sync__pending${room ? ' yl-sync__pending--full' : ''}`}>
           <Text className='yl-sync__title'>待同步 {outbox.length} 项</Text>
-          <Text className='yl-sync__text'>{outbox[outbox.length - 1].lastError ?? '正在提交，有网时会自动完成'}</Text>
+          {room ? (
+            <Text className='yl-sync__text yl-sync__room' data-testid='sync-storage'>
+              {room}
+            </Text>
+          ) : null}
+          {outbox.length ? <Text className='yl-sync__text'>{outbox[0].lastError ?? '正在提交，有网时会自动完成'}</Text> : null}
+          {others ? <Text className='yl-sync__text'>其中 {others} 项是另一个账号办的，那个账号登录后才会提交。</Text> : null}
           {outbox.slice(0, 3).map((item) => (
             <Text key={item.id} className='yl-sync__item'>
               · {item.label}
             </Text>
           ))}
-          <View className='yl-sync__action'>
-            <BigButton variant='secondary' onClick={() => void syncEngine.retryAllNow()}>
-              立即同步
-            </BigButton>
-          </View>
+          {outbox.length > 3 ? <Text className='yl-sync__item'>· 还有 {outbox.length - 3} 项</Text> : null}
+          {outbox.length ? (
+            <View className='yl-sync__action'>
+              <BigButton variant='secondary' testId='sync-now' onClick={() => void syncEngine.retryAllNow()}>
+                立即同步
+              </BigButton>
+            </View>
+          ) : null}
         </View>
       ) : null}
       {rejected.map((r) => (

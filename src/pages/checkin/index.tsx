@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useShallow } from 'zustand/react/shallow'
 import { formatDateTime } from '@contract/time'
 import Page from '@/components/Page'
 import Section from '@/components/Section'
@@ -12,6 +11,7 @@ import CodeReader from '@/components/CodeReader'
 import { useAppStore } from '@/store'
 import { scanCheckin } from '@/services/checkin'
 import { shownInline } from '@/services/inline'
+import { usePending } from '@/sync/use-pending'
 import { checkinFeedback, type Feedback } from './checkin-feedback'
 import './index.scss'
 
@@ -22,7 +22,7 @@ export default function CheckinPage() {
   const [busy, setBusy] = useState(false)
   const [feedback, setFeedback] = useState<Feedback | null>(null)
   const [queuedId, setQueuedId] = useState<string | null>(null)
-  const pending = useAppStore(useShallow((s) => s.outbox.filter((i) => i.action === 'checkin.scan')))
+  const pending = usePending<{ scannedAt: number }>('checkin.scan')
   const rejected = useAppStore((s) => s.rejected)
 
   // A scan that waited offline has left the outbox: say how it ended (refusals keep their reason).
@@ -66,7 +66,7 @@ export default function CheckinPage() {
               <View className='yl-checkin__pending-head'>
                 <StatusTag tone='warning'>待同步</StatusTag>
               </View>
-              <Text className='yl-checkin__line'>扫码时间：{formatDateTime((item.payload as { scannedAt: number }).scannedAt)}</Text>
+              <Text className='yl-checkin__line'>扫码时间：{formatDateTime(item.payload.scannedAt)}</Text>
               <Text className='yl-checkin__line'>{item.lastError ?? '有网时会自动提交'}</Text>
             </Card>
           ))}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { SignupResult } from '@contract/actions'
@@ -16,8 +16,9 @@ import { useRemote } from '@/hooks/use-remote'
 import { cancelSignup, getActivity, signUp } from '@/services/activities'
 import { shownInline } from '@/services/inline'
 import type { MutationOutcome } from '@/sync'
+import { usePending } from '@/sync/use-pending'
 import { useAppStore } from '@/store'
-import { mainAction } from './main-action'
+import { SIGNUP_WRITES, mainAction, withQueuedSignup } from './main-action'
 import './index.scss'
 import { a11y } from '@/components/a11y'
 
@@ -45,7 +46,19 @@ export default function ActivityDetailPage() {
   const [busy, setBusy] = useState(false)
   const [confirm, setConfirm] = useState(false)
   const [said, setSaid] = useState<Said | null>(null)
-  const a = detail.data
+  // 待同步: a sign-up or cancellation made offline shows as done-but-pending until the server has it.
+  const queued = usePending<{ activityId: string }>(SIGNUP_WRITES, (p) => p.activityId === id)
+  const latest = queued.length ? (queued[queued.length - 1].action as (typeof SIGNUP_WRITES)[number]) : null
+  const wasQueued = useRef(false)
+  useEffect(() => {
+    if (wasQueued.current && !latest) {
+      // It has reached the server: show what the server says now (a refusal is shown in 待同步 with its reason).
+      setSaid(null)
+      void detail.reload()
+    }
+    wasQueued.current = latest !== null
+  }, [latest])
+  const a = detail.data && latest ? withQueuedSignup(detail.data, latest) : detail.data
   const actingFor = useAppStore((s) => s.actingFor)
   const decided = a ? mainAction(a, Date.now()) : null
   // 代办 covers 报名 and 取消; checking in is done by the elder in person.
@@ -59,7 +72,7 @@ export default function ActivityDetailPage() {
     shownInline(action, () => (what === 'signup' ? signUp(a) : cancelSignup(a)))
       .then((outcome) => {
         setSaid(signupSaid(outcome, what))
-        return detail.reload()
+        if (outcome.status !== 'queued') return detail.reload()
       })
       .finally(() => setBusy(false))
   }
@@ -76,8 +89,9 @@ export default function ActivityDetailPage() {
           <View className='yl-detail__tags' data-testid='activity-status'>
             <StatusTag tone='neutral'>{a.type}</StatusTag>
             {a.status === 'cancelled' ? <StatusTag tone='danger'>已取消</StatusTag> : null}
-            {a.mySignup === 'signed' && !a.myCheckin ? <StatusTag tone='success'>您已报名</StatusTag> : null}
-            {a.mySignup === 'waitlisted' ? (
+            {latest ? <StatusTag tone='warning'>{latest === 'signup.create' ? '报名待同步' : '取消报名待同步'}</StatusTag> : null}
+            {a.mySignup === 'signed' && !a.myCheckin && !latest ? <StatusTag tone='success'>您已报名</StatusTag> : null}
+            {a.mySignup === 'waitlisted' && !latest ? (
               <StatusTag tone='warning'>{a.myWaitlistPosition ? `候补第 ${a.myWaitlistPosition} 位` : '候补中'}</StatusTag>
             ) : null}
             {a.myCheckin ? <StatusTag tone='success'>已签到 {formatClock(a.myCheckin.at)}</StatusTag> : null}

@@ -30,3 +30,17 @@ export function mainAction(a: ActivityDetail, now: number): MainAction {
   if (now > a.signupDeadline) return { kind: 'none', label: '报名已截止' }
   return { kind: 'signup', label: full ? '名额已满，报名候补' : '报名' }
 }
+
+/** The outbox actions that change the reader's sign-up (see usePending). */
+export const SIGNUP_WRITES = ['signup.create', 'signup.cancel'] as const
+
+/**
+ * The activity as it will be once the user's latest queued sign-up write reaches the server: signed up (or on
+ * the waitlist when it looked full) after 报名, no sign-up after 取消. Only what the main button and the tags
+ * need; the server's answer replaces it after the sync.
+ */
+export function withQueuedSignup(a: ActivityDetail, latest: (typeof SIGNUP_WRITES)[number]): ActivityDetail {
+  if (latest === 'signup.cancel') return { ...a, mySignup: null, myWaitlistPosition: null }
+  const full = a.capacity !== null && a.placesLeft === 0
+  return { ...a, mySignup: a.mySignup ?? (full ? 'waitlisted' : 'signed'), myWaitlistPosition: a.mySignup ? a.myWaitlistPosition : null }
+}

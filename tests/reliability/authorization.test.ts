@@ -1,0 +1,291 @@
+/**
+ * The authorization table: every action in ACTIONS × every kind of caller, with the expected outcome (ok, or
+ * the exact refusal), in data, run on both storage adapters. A new action without a row fails the first test,
+ * so every action added later is decided here on purpose.
+ *
+ * The payloads name 张桂兰's data (a retiree of 肃州区): her activity sign-up, her pick-up code, her messages,
+ * her ledger, her personal 签到码, activities and items of her county. So the other callers' columns are the
+ * probes that an id in a payload never reaches another person's data: 李德明 (another retiree, 敦煌), 王建国
+ * (a volunteer of her county), a family member bound to her and one who is not (both acting for her), staff of
+ * her county and of another (敦煌), the admin, and nobody logged in. A refused call must leave everything
+ * stored as it was (no committed write outside the processed-mutation record); some allowed calls are checked
+ * for what they did not touch as well (`verify`).
+ *
+ * Help requests and family binding have their own matrix with request states and more callers
+ * (tests/server/help-family-authz.test.ts, same callers and more): their rows here point to it, and the first
+ * test checks that it covers every help.* and family.* action.
+ *
+ * Each cell runs on a fresh copy of the prepared database (support/fresh-state.ts).
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { ACTIONS, type ActionInput, type ActionName } from '../../types/actions'
+import { helpActions } from '../../types/actions/help'
+import { familyActions } from '../../types/actions/family'
+import { ERRORS, type ErrorCode } from '../../types/errors'
+import type { Envelope } from '../../types/envelope'
+import { businessDay } from '../../types/time'
+import { issueCode } from '../../server/domain/tokens/rotating-code'
+import { createRouter } from '../../server/core/router'
+import { silentLogger } from '../../server/core/logger'
+import { handlers } from '../../server/handlers'
+import { ACCOUNTS, DEFAULT_NOW, type Harness } from '../support/harness'
+import { STAFF_DUNHUANG, addStaffOfDunhuang } from '../support/help-fixtures'
+import { template, type Template } from './support/fresh-state'
+import { trackWrites } from './support/tracked-store'
+
+jest.setTimeout(300_000)
+
+const ZHANG = 'p-zhangguilan'
+const TOKEN_KEY = 'test-token-key'
+/** 07:10 in Beijing: 太极拳晨练 (07:30, 肃州区) is open for check-in. */
+const NOW = DEFAULT_NOW + 10 * 60_000
+
+export const CALLERS = {
+  anonymous: { account: null },
+  retiree: { account: ACCOUNTS.retiree },
+  otherRetiree: { account: ACCOUNTS.retireeDunhuang },
+  familyBound: { account: ACCOUNTS.family, actingFor: ZHANG },
+  familyUnbound: { account: 'wx:seed-family-2', actingFor: ZHANG },
+  volunteer: { account: ACCOUNTS.volunteer },
+  staffSame: { account: ACCOUNTS.staffSuzhou },
+  staffOther: { account: STAFF_DUNHUANG },
+  admin: { account: ACCOUNTS.admin }
+} as const satisfies Record<string, { account: string | null; actingFor?: string }>
+
+type Caller = keyof typeof CALLERS
+type Expect = 'ok' | ErrorCode
+type Expectations = Record<Caller, Expect>
+
+/** What the prepared database holds for the payloads to name. */
+interface Fixtures {
+  /** 张桂兰's pick-up code for an item of 肃州区 (reserved). */
+  code: string
+  /** A draft activity of 肃州区. */
+  draft: string
+  /** A message to 张桂兰, unread. */
+  message: string
+}
+
+interface Row<A extends ActionName = ActionName> {
+  payload(f: Fixtures): ActionInput<A>
+  expect: Expectations
+  /** Checked after an allowed call: what it must not have touched. */
+  verify?(h: Harness, f: Fixtures, caller: Caller, env: Envelope): Promise<void>
+}
+
+/** help.* and family.* are decided in their own matrix. */
+const HELP_FAMILY_MATRIX = 'tests/server/help-family-authz.test.ts'
+type Reference = { see: typeof HELP_FAMILY_MATRIX }
+
+// Shorthands.
+const U = 'UNAUTHENTICATED' as const
+const F = 'FORBIDDEN' as const
+const P = 'PROXY_NOT_ALLOWED' as const
+const NB = 'NOT_BOUND' as const
+/** Any signed-in caller, for themself (not while acting for an elder). */
+const everyone = (over: Partial<Expectations> = {}): Expectations => ({
+  anonymous: U, retiree: 'ok', otherRetiree: 'ok', familyBound: P, familyUnbound: P, volunteer: 'ok', staffSame: 'ok', staffOther: 'ok', admin: 'ok', ...over
+})
+/** Something a person on the roster does for themself; a bound family member may do it for them (代办). Staff and the admin have no roster person. */
+const personal = (over: Partial<Expectations> = {}): Expectations => ({
+  anonymous: U, retiree: 'ok', otherRetiree: 'ok', familyBound: 'ok', familyUnbound: NB, volunteer: 'ok', staffSame: F, staffOther: F, admin: F, ...over
+})
+/** The same, done only in person (no 代办). */
+const inPerson = (over: Partial<Expectations> = {}): Expectations => personal({ familyBound: P, familyUnbound: P, ...over })
+/** Staff and admin only; `same` / `other` for staff of 张桂兰's county and of another. */
+const staff = (same: Expect, other: Expect, admin: Expect = same): Expectations => ({
+  anonymous: U, retiree: F, otherRetiree: F, familyBound: P, familyUnbound: P, volunteer: F, staffSame: same, staffOther: other, admin
+})
+
+const FIELDS = (orgUnitId: string): ActionInput<'activity.create'> => ({
+  title: '冬季健步走',
+  type: '文体活动',
+  place: '肃州区人民公园',
+  startAt: DEFAULT_NOW + 5 * 86400_000,
+  endAt: DEFAULT_NOW + 5 * 86400_000 + 7200_000,
+  signupDeadline: DEFAULT_NOW + 4 * 86400_000,
+  capacity: 30,
+  audience: { kind: 'all' },
+  orgUnitId
+})
+
+export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
+  // ---- identity ----
+  'auth.whoami': { payload: () => ({}), expect: everyone() },
+  'account.activate': {
+    // Every caller here already has an account: nobody can bind themself to someone else's roster record.
+    payload: () => ({ code: '123456' }),
+    expect: everyone({ retiree: 'ACCOUNT_ALREADY_BOUND', otherRetiree: 'ACCOUNT_ALREADY_BOUND', volunteer: 'ACCOUNT_ALREADY_BOUND', staffSame: 'ACCOUNT_ALREADY_BOUND', staffOther: 'ACCOUNT_ALREADY_BOUND', admin: 'ACCOUNT_ALREADY_BOUND' })
+  },
+  'person.issueActivationCode': { payload: () => ({ personId: ZHANG }), expect: staff('ok', F) },
+  'org.units': { payload: () => ({}), expect: everyone() },
+
+  // ---- activities ----
+  'activity.list': { payload: () => ({}), expect: everyone({ familyBound: 'ok', familyUnbound: NB }) },
+  // 太极拳晨练 is for 肃州区: people and staff of 敦煌 do not see it.
+  'activity.get': { payload: () => ({ id: 'a-taiji-0' }), expect: everyone({ otherRetiree: 'NOT_FOUND', familyBound: 'ok', familyUnbound: NB, staffOther: 'NOT_FOUND' }) },
+  'activity.manageList': { payload: () => ({}), expect: staff('ok', 'ok') },
+  'activity.create': { payload: () => FIELDS('org-sz'), expect: staff('ok', F) },
+  'activity.update': { payload: () => ({ id: 'a-taiji-0', fields: { ...FIELDS('org-sz'), capacity: 40 } }), expect: staff('ok', F) },
+  'activity.publish': { payload: (f) => ({ id: f.draft }), expect: staff('ok', F) },
+  'activity.cancel': { payload: () => ({ id: 'a-taiji-0', reason: '天气原因' }), expect: staff('ok', F) },
+  'activity.roster': { payload: () => ({ id: 'a-taiji-0' }), expect: staff('ok', F) },
+  'activity.checkinCode': { payload: () => ({ id: 'a-taiji-0' }), expect: staff('ok', F) },
+  'activity.exportAttendance': { payload: () => ({ id: 'a-taiji-0' }), expect: staff('ok', F) },
+
+  // ---- sign-ups and check-in ----
+  // 肃州区第一党支部's meeting in three days: 张桂兰's branch; 王建国 is in the second branch, 李德明 in 敦煌.
+  'signup.create': { payload: () => ({ activityId: 'a-branch-3' }), expect: personal({ otherRetiree: 'NOT_IN_AUDIENCE', volunteer: 'NOT_IN_AUDIENCE' }) },
+  // 张桂兰 is signed up for the health talk: only she (or her bound daughter) can cancel her place; anyone
+  // else cancels their own (absent) sign-up, which changes nothing of hers.
+  'signup.cancel': {
+    payload: () => ({ activityId: 'a-health-2' }),
+    expect: personal(),
+    async verify(h, _f, caller) {
+      const mine = caller === 'retiree' || caller === 'familyBound'
+      expect({ caller, status: (await h.store.get('signups', `a-health-2:${ZHANG}`))?.status }).toEqual({ caller, status: mine ? 'cancelled' : 'signed' })
+    }
+  },
+  'signup.mine': { payload: () => ({}), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
+  // The code on the staff's screen checks in whoever scans it (a walk-in here), never anybody else.
+  'checkin.scan': {
+    payload: () => ({ token: issueCode(TOKEN_KEY, { kind: 'activity', id: 'a-taiji-0' }, NOW).token, scannedAt: NOW }),
+    expect: inPerson({ otherRetiree: 'NOT_IN_AUDIENCE' }),
+    async verify(h, _f, caller) {
+      const checkins = await h.store.find('checkins', { where: { activityId: 'a-taiji-0' } })
+      expect({ caller, who: checkins.map((c) => c.personId) }).toEqual({ caller, who: [caller === 'retiree' ? ZHANG : 'p-wangjianguo'] })
+    }
+  },
+  'checkin.staffScan': {
+    payload: () => ({ activityId: 'a-taiji-0', token: issueCode(TOKEN_KEY, { kind: 'person', id: ZHANG }, NOW).token, scannedAt: NOW }),
+    expect: staff('ok', F)
+  },
+  'checkin.proxy': { payload: () => ({ activityId: 'a-taiji-0', personId: ZHANG, reason: '本人到场，不会用手机' }), expect: staff('ok', F) },
+  'checkin.myCode': { payload: () => ({}), expect: inPerson() },
+
+  // ---- messages ----
+  'message.list': { payload: () => ({}), expect: everyone() },
+  'message.unreadCount': { payload: () => ({}), expect: everyone() },
+  'message.markRead': {
+    payload: (f) => ({ ids: [f.message] }),
+    expect: everyone(),
+    // Only 张桂兰 herself may mark her message read; for everyone else the id is ignored.
+    async verify(h, f, caller) {
+      const m = await h.store.get('messages', f.message)
+      expect({ caller, read: m?.readAt !== null }).toEqual({ caller, read: caller === 'retiree' })
+    }
+  },
+
+  // ---- points ----
+  'points.summary': { payload: () => ({}), expect: personal() },
+  'points.history': { payload: () => ({}), expect: personal() },
+  'points.rules': { payload: () => ({}), expect: everyone() },
+  'points.setRules': { payload: () => ({ rules: { byType: { 组织生活: 5, 讲座: 3, 文体活动: 2, 老年大学: 3, 志愿服务: 5, 宣讲: 3, 其他: 1 }, dailyCap: 20, staffAward: { songxue: 5, participation: 3 }, starBands: [{ min: 10, stars: 1 }], expiry: { enabled: false, afterYears: 1 } } }), expect: staff(F, F, 'ok') },
+  'points.catalogue': { payload: () => ({}), expect: personal() },
+  // An item of 肃州区: not in 敦煌's catalogue. Spending points is done in person.
+  'points.redeem': { payload: () => ({ itemId: 'ri-sz-massage' }), expect: inPerson({ otherRetiree: 'NOT_FOUND' }) },
+  'points.myRedemptions': { payload: () => ({}), expect: personal() },
+  // 张桂兰's pick-up code: she or staff who serve her may cancel it; nobody else, whatever code they send.
+  'points.cancelRedemption': {
+    payload: (f) => ({ code: f.code }),
+    expect: inPerson({ otherRetiree: F, volunteer: F, staffSame: 'ok', staffOther: F, admin: 'ok' })
+  },
+  'points.setLeaderboardOptIn': { payload: () => ({ optIn: true }), expect: inPerson() },
+  'points.leaderboard': { payload: () => ({}), expect: inPerson() },
+  // Staff of 敦煌 get their own county's people: 张桂兰 is not among them.
+  'points.staff.people': {
+    payload: () => ({}),
+    expect: staff('ok', 'ok'),
+    async verify(_h, _f, caller, env) {
+      const ids = (env as { data: { items: { id: string }[] } }).data.items.map((p) => p.id)
+      expect({ caller, hasZhang: ids.includes(ZHANG) }).toEqual({ caller, hasZhang: caller !== 'staffOther' })
+    }
+  },
+  'points.staff.ledger': { payload: () => ({ personId: ZHANG }), expect: staff('ok', F) },
+  'points.staff.adjust': { payload: () => ({ personId: ZHANG, amount: 5, reason: '补录三月学习' }), expect: staff('ok', F) },
+  'points.staff.award': { payload: () => ({ personId: ZHANG, kind: 'songxue', title: '送学上门：学习文件', day: businessDay(NOW) }), expect: staff('ok', F) },
+  'points.staff.items': { payload: () => ({}), expect: staff('ok', 'ok') },
+  'points.staff.saveItem': { payload: () => ({ name: '围巾', kind: 'item', price: 20, addStock: 5, perPersonLimit: 1, orgUnitId: 'org-sz', active: true }), expect: staff('ok', F) },
+  'points.staff.redemption': { payload: (f) => ({ code: f.code }), expect: staff('ok', F) },
+  'points.staff.fulfil': { payload: (f) => ({ code: f.code }), expect: staff('ok', F) },
+  'points.staff.pending': { payload: () => ({}), expect: staff('ok', 'ok') },
+  'points.staff.export': { payload: () => ({ branchId: 'br-sz-1', from: businessDay(NOW - 30 * 86400_000), to: businessDay(NOW) }), expect: staff('ok', F) },
+  'points.staff.stars': { payload: () => ({ branchId: 'br-sz-1', year: 2026 }), expect: staff('ok', F) },
+  'points.staff.setStarExempt': { payload: () => ({ personId: ZHANG, year: 2026, exempt: true, reason: '长期卧床' }), expect: staff('ok', F) },
+  'points.staff.setLeaderboard': { payload: () => ({ branchId: 'br-sz-1', enabled: true }), expect: staff('ok', F) },
+
+  ...(Object.fromEntries([...Object.keys(helpActions), ...Object.keys(familyActions)].map((a) => [a, { see: HELP_FAMILY_MATRIX }])) as Record<
+    keyof typeof helpActions | keyof typeof familyActions,
+    Reference
+  >)
+}
+
+async function prepare(h: Harness): Promise<Fixtures> {
+  await addStaffOfDunhuang(h.store)
+  h.clock.set(NOW)
+  const code = (await h.as(ACCOUNTS.retiree).ok('points.redeem', { itemId: 'ri-sz-massage' })).redemption.code
+  const draft = (await h.as(ACCOUNTS.staffSuzhou).ok('activity.create', FIELDS('org-sz'))).id
+  await h.store.transaction((tx) => tx.put('messages', { _id: 'authz-msg', toPersonId: ZHANG, toAccountId: null, title: '活动提醒', body: '明天上午有活动', link: null, at: NOW - 3600_000, readAt: null }))
+  return { code, draft, message: 'authz-msg' }
+}
+
+describe('the authorization table', () => {
+  it('has a row for every action, and the help/family matrix covers the actions it is pointed to for', () => {
+    expect(Object.keys(ROWS).sort()).toEqual(Object.keys(ACTIONS).sort())
+    const matrix = readFileSync(path.join(__dirname, '../..', HELP_FAMILY_MATRIX), 'utf8')
+    for (const [action, row] of Object.entries(ROWS)) {
+      if (!('see' in row)) continue
+      expect({ action, inMatrix: matrix.includes(`'${action}': {`) }).toEqual({ action, inMatrix: true })
+    }
+  })
+
+  it('expects only known codes', () => {
+    for (const row of Object.values(ROWS)) if (!('see' in row)) for (const e of Object.values(row.expect)) if (e !== 'ok') expect(ERRORS).toHaveProperty(e)
+  })
+})
+
+const CELLS = (Object.keys(ROWS) as ActionName[])
+  .filter((a) => !('see' in ROWS[a]))
+  .flatMap((action) => (Object.keys(CALLERS) as Caller[]).map((caller) => [action, caller] as const))
+
+describe.each(['sqlite', 'cloudbase'] as const)('the authorization table on %s', (kind) => {
+  let t: Template
+  let f: Fixtures
+  const seen: Record<string, Record<string, string>> = {}
+  beforeAll(async () => {
+    t = await template(kind, async (h) => void (f = await prepare(h)), NOW)
+  })
+  afterAll(async () => {
+    await t.dispose()
+    if (process.env.AUTHZ_DISCOVER) process.stdout.write(`${kind}\n${Object.entries(seen).map(([a, r]) => `${a}: ${Object.entries(r).map(([c, v]) => `${c}=${v}`).join(' ')}`).join('\n')}\n`)
+  })
+
+  it.each(CELLS)('%s as %s', async (action, caller) => {
+    const h = await t.fresh()
+    try {
+      const row = ROWS[action] as Row
+      const who = CALLERS[caller]
+      const store = trackWrites(h.store)
+      const router = createRouter({ store, clock: h.clock, secrets: { tokenKey: TOKEN_KEY }, log: silentLogger }, handlers)
+      const env = await router.call(who.account, {
+        action,
+        payload: row.payload(f),
+        mutationId: `authz-${caller}`,
+        ...('actingFor' in who ? { actingFor: who.actingFor } : {})
+      })
+      const got = env.ok ? 'ok' : env.code
+      ;(seen[action] ??= {})[caller] = got
+      if (process.env.AUTHZ_DISCOVER) return
+      expect({ action, caller, got, message: env.ok ? '' : env.message }).toMatchObject({ action, caller, got: row.expect[caller] })
+      if (env.ok) {
+        await row.verify?.(h, f, caller, env)
+      } else {
+        expect(env.message).toMatch(/[\u4e00-\u9fa5]/)
+        expect(store.takeWrites().filter((c) => c !== 'mutations')).toEqual([])
+      }
+    } finally {
+      await h.cleanup()
+    }
+  })
+})
