@@ -335,7 +335,10 @@ export const volunteerHandlers = {
       const upcoming: ShiftCard[] = []
       const past: ShiftCard[] = []
       for (const c of cards) {
-        if (c.endAt >= ctx.now && (c.mySignup === 'signed' || c.mySignup === 'waitlisted' || (c.myAttendance && c.myAttendance.checkOutAt === null))) upcoming.push(c)
+        // Still to do: a shift to come, or one checked into and not yet out (its check-out is still open).
+        const stillIn = !!c.myAttendance && c.myAttendance.checkOutAt === null
+        const holding = !c.myAttendance && c.endAt >= ctx.now && (c.mySignup === 'signed' || c.mySignup === 'waitlisted')
+        if (stillIn || holding) upcoming.push(c)
         else if (c.myAttendance) past.push(c)
       }
       upcoming.sort((a, b) => a.startAt - b.startAt)
