@@ -141,7 +141,8 @@ export async function activityCards(ctx: Ctx, activities: VolunteerActivityDoc[]
       nextShiftAt: coming[0]?.startAt ?? null,
       shiftCount: coming.length,
       openPlaces: coming.length ? openPlaces : 0,
-      mine: mine.some((m) => m.activityId === a._id)
+      // Holding a place (or waiting) in a shift still to come; past shifts served are not "signed up".
+      mine: mine.some((m) => coming.some((s) => s._id === m.shiftId))
     }
   })
 }

@@ -46,7 +46,7 @@ export default function ShiftCard({ shift, onClick, children, showTitle = true, 
       <Text className='yl-shift__title'>{showTitle ? shiftTitle(shift) : shift.label || '班次'}</Text>
       <Text className='yl-shift__line'>时间：{when}</Text>
       <Text className='yl-shift__line'>地点：{shift.place}</Text>
-      {shift.status === 'open' ? <Text className='yl-shift__line'>{shiftPlacesText(shift)}</Text> : null}
+      {shift.status === 'open' && shift.endAt >= Date.now() ? <Text className='yl-shift__line'>{shiftPlacesText(shift)}</Text> : null}
       {shift.skills.length ? <Text className='yl-shift__line'>需要：{shift.skills.join('、')}</Text> : null}
       {shift.myAttendance?.notes.length ? (
         <View className='yl-shift__notes'>

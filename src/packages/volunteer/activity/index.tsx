@@ -60,6 +60,41 @@ export default function VolunteerActivityPage() {
       .finally(() => setBusy(null))
   }
 
+  // Still to come (or still checked into) first; the ones already over (that the reader was part of) after.
+  const isOver = (s: Shift) => s.endAt < now && !(s.myAttendance && s.myAttendance.checkOutAt === null)
+  const coming = a?.shifts.filter((s) => !isOver(s)) ?? []
+  const past = a?.shifts.filter(isOver).reverse() ?? []
+  const shiftWithAction = (s: Shift) => {
+    const action = shiftAction(s, now, { blocked: a!.signupBlock, actingFor: actingFor?.name ?? null })
+    return (
+      <ShiftCard key={s.id} shift={s} showTitle={false}>
+        <View className='yl-vol__action'>
+          {action.kind === 'none' ? (
+            <Text className='yl-vol__muted' data-testid={`state-${s.id}`}>
+              {action.label}
+            </Text>
+          ) : (
+            <BigButton
+              primary={action.kind !== 'cancel' && action.kind !== 'leave-waitlist'}
+              variant={action.kind === 'cancel' || action.kind === 'leave-waitlist' ? 'plain' : 'primary'}
+              loading={busy === s.id}
+              testId={`act-${s.id}`}
+              ariaLabel={`${action.label}：${shiftTitle(s)}`}
+              onClick={() => {
+                if (action.kind === 'signup' || action.kind === 'waitlist') run(s, 'signup')
+                else if (action.kind === 'checkin' || action.kind === 'checkout') {
+                  void Taro.navigateTo({ url: `/pages/checkin/index?title=${encodeURIComponent(shiftTitle(s))}` })
+                } else setConfirm(s)
+              }}
+            >
+              {action.label}
+            </BigButton>
+          )}
+        </View>
+      </ShiftCard>
+    )
+  }
+
   return (
     <Page testId='page-volunteer-activity'>
       {detail.loading && !a ? <Loading /> : null}
@@ -91,39 +126,11 @@ export default function VolunteerActivityPage() {
             </Notice>
           ) : null}
 
-          <Section title={`班次（${a.shifts.length}）`}>
-            {a.shifts.length === 0 ? <Text className='yl-vol__muted'>还没有安排班次。</Text> : null}
-            {a.shifts.map((s) => {
-              const action = shiftAction(s, now, { blocked: a.signupBlock, actingFor: actingFor?.name ?? null })
-              return (
-                <ShiftCard key={s.id} shift={s} showTitle={false}>
-                  <View className='yl-vol__action'>
-                    {action.kind === 'none' ? (
-                      <Text className='yl-vol__muted' data-testid={`state-${s.id}`}>
-                        {action.label}
-                      </Text>
-                    ) : (
-                      <BigButton
-                        primary={action.kind !== 'cancel' && action.kind !== 'leave-waitlist'}
-                        variant={action.kind === 'cancel' || action.kind === 'leave-waitlist' ? 'plain' : 'primary'}
-                        loading={busy === s.id}
-                        testId={`act-${s.id}`}
-                        ariaLabel={`${action.label}：${shiftTitle(s)}`}
-                        onClick={() => {
-                          if (action.kind === 'signup' || action.kind === 'waitlist') run(s, 'signup')
-                          else if (action.kind === 'checkin' || action.kind === 'checkout') {
-                            void Taro.navigateTo({ url: `/pages/checkin/index?title=${encodeURIComponent(shiftTitle(s))}` })
-                          } else setConfirm(s)
-                        }}
-                      >
-                        {action.label}
-                      </BigButton>
-                    )}
-                  </View>
-                </ShiftCard>
-              )
-            })}
+          <Section title={`班次（${coming.length}）`}>
+            {coming.length === 0 ? <Text className='yl-vol__muted'>近期没有安排班次。</Text> : null}
+            {coming.map(shiftWithAction)}
           </Section>
+          {past.length ? <Section title='参加过的班次'>{past.map(shiftWithAction)}</Section> : null}
 
           <Card>
             <InfoRow label='主办'>

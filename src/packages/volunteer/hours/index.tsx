@@ -7,12 +7,12 @@ import Card from '@/components/Card'
 import Section from '@/components/Section'
 import BigButton from '@/components/BigButton'
 import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
-import { a11y } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { myHours } from '@/services/volunteer'
 import { useAppStore } from '@/store'
 import '../volunteer.scss'
 
+/** With + / − and, for screen readers, the words are the same (加 / 减 are implied by the sign). */
 const signed = (m: number) => `${m >= 0 ? '+' : '−'}${hoursText(Math.abs(m))}`
 
 /** 我的时长: the total and every entry of the hours ledger (credits and staff corrections), in plain words. */
@@ -41,14 +41,12 @@ export default function HoursPage() {
             {h.items.length ? (
               <Card>
                 {h.items.map((i) => (
-                  <View
-                    key={i.id}
-                    className='yl-vol__row'
-                    data-testid='hours-item'
-                    {...a11y({ label: `${formatDay(startOfBusinessDay(i.day))}，${i.text}，${i.minutes >= 0 ? '加' : '减'} ${hoursText(Math.abs(i.minutes))}${i.notes.length ? `，${i.notes.join('，')}` : ''}` })}
-                  >
+                  <View key={i.id} className='yl-vol__row' data-testid='hours-item'>
                     <View className='yl-vol__row-main'>
-                      <Text className='yl-vol__line'>{i.text}</Text>
+                      <View className='yl-vol__row-head'>
+                        <Text className='yl-vol__line yl-vol__row-text'>{i.text}</Text>
+                        <Text className={`yl-vol__amount${i.minutes < 0 ? ' yl-vol__amount--minus' : ''}`}>{signed(i.minutes)}</Text>
+                      </View>
                       <Text className='yl-vol__muted'>{formatDay(startOfBusinessDay(i.day))}</Text>
                       {i.notes.map((n) => (
                         <Text key={n} className='yl-vol__muted'>
@@ -56,7 +54,6 @@ export default function HoursPage() {
                         </Text>
                       ))}
                     </View>
-                    <Text className={`yl-vol__amount${i.minutes < 0 ? ' yl-vol__amount--minus' : ''}`}>{signed(i.minutes)}</Text>
                   </View>
                 ))}
               </Card>

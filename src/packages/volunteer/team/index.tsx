@@ -29,10 +29,13 @@ export default function TeamPage() {
   const remote = useRemote(() => loadTeam(id), [id])
   const actingFor = useAppStore((s) => s.actingFor)
   const isStaff = useAppStore((s) => !!s.me?.roles.some((r) => r === 'staff' || r === 'admin'))
+  const hasPerson = useAppStore((s) => !!s.me?.person || !!s.actingFor)
+  const subjectId = useAppStore((s) => s.actingFor?.personId ?? s.me?.person?.id ?? null)
   const { busy, notice, run } = useSubmit()
   const [leaving, setLeaving] = useState(false)
   const [refusing, setRefusing] = useState<TeamMemberView | null>(null)
   const t = remote.data
+  const isLeader = !!t && !!subjectId && t.leaderPersonId === subjectId
   const reload = () => remote.reload()
 
   const decide = (m: TeamMemberView, approve: boolean, reason = '') =>
@@ -53,7 +56,7 @@ export default function TeamPage() {
           <Notice notice={notice} testId='team-result' />
 
           <View className='yl-vol__gap'>
-            {t.myStatus === null || t.myStatus === 'left' || t.myStatus === 'rejected' ? (
+            {hasPerson && (t.myStatus === null || t.myStatus === 'left' || t.myStatus === 'rejected') ? (
               <BigButton
                 primary
                 loading={busy}
@@ -75,7 +78,7 @@ export default function TeamPage() {
             ) : null}
             {t.myStatus === 'member' ? (
               <Text className='yl-vol__line' data-testid='team-member'>
-                您是这支队伍的队员。
+                {isLeader ? '您是这支队伍的队长，可以在下面审核入队申请。' : '您是这支队伍的队员。'}
               </Text>
             ) : null}
           </View>
@@ -134,7 +137,7 @@ export default function TeamPage() {
               </BigButton>
             </View>
           ) : null}
-          {t.myStatus === 'member' || t.myStatus === 'pending' ? (
+          {!isLeader && (t.myStatus === 'member' || t.myStatus === 'pending') ? (
             <View className='yl-vol__gap'>
               <BigButton variant='plain' onClick={() => setLeaving(true)} testId='team-leave'>
                 {t.myStatus === 'pending' ? '撤回申请' : '退出这支队伍'}

@@ -11,6 +11,7 @@ import BigButton from '@/components/BigButton'
 import Notice from '@/components/Notice'
 import { messageOf } from '@/services/api'
 import { verifyCertificate } from '@/services/volunteer'
+import ElderSwitch from '@/components/ElderSwitch'
 import ScanButton from './scan-button'
 import '../volunteer.scss'
 
@@ -62,6 +63,9 @@ export default function VerifyPage() {
 
   return (
     <Page title='志愿服务证明核验' auth={false} back testId='page-volunteer-verify'>
+      <View className='yl-vol__gap'>
+        <ElderSwitch />
+      </View>
       <Text className='yl-vol__line'>输入证明上的编号，看看这份证明是不是「银龄之家」出具的、写的是什么。不用登录。</Text>
       <View className='yl-vol__gap'>
         <Field label='证明编号' value={text} onInput={(v) => { setText(v); setFieldError(null) }} placeholder='例如 K7QX-3MDP-W9TB-HR2A' maxlength={40} error={fieldError} testId='verify-input' />
