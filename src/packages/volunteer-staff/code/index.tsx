@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ShiftDirection } from '@contract/volunteer-rules'
-import { formatClock } from '@contract/time'
+import { formatClock, formatDay } from '@contract/time'
 import Page from '@/components/Page'
 import RotatingCode from '@/components/RotatingCode'
 import BigButton from '@/components/BigButton'
@@ -34,7 +34,7 @@ export default function ShiftCodePage() {
         <Text className='yl-vol__title' data-testid='code-direction'>
           志愿服务{word}码
         </Text>
-        <Text className='yl-vol__line'>请志愿者用微信「扫码签到」扫这个码{s ? `（班次 ${formatClock(s.startAt)}–${formatClock(s.endAt)}）` : ''}</Text>
+        <Text className='yl-vol__line'>请志愿者用微信「扫码签到」扫这个码{s ? `（${formatDay(s.startAt)} ${formatClock(s.startAt)}–${formatClock(s.endAt)}）` : ''}</Text>
         {roster.error ? <ErrorBlock message={roster.error} onRetry={() => void roster.reload()} /> : null}
         <RotatingCode load={load} size='full' label={`志愿服务${word}码`} testId='shift-code' />
       </View>

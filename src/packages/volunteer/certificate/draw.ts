@@ -33,20 +33,32 @@ const RED = '#a8071a'
 const INK = '#1a1a1a'
 const GREY = '#404040'
 
-const dayText = (day: string) => {
+export const dayText = (day: string) => {
   const [y, m, d] = day.split('-').map(Number)
   return `${y}年${m}月${d}日`
 }
 
-/** Breaks text into lines that fit `width` (character by character: Chinese has no spaces to break at). */
+/** '2026年10月20日' or '2026年10月20日至11月10日' (the year once when both days share it). */
+export function daySpanText(first: string, last: string): string {
+  if (first === last) return dayText(first)
+  const [y1] = first.split('-')
+  const [y2, m2, d2] = last.split('-').map(Number)
+  return `${dayText(first)}至${String(y2) === y1 ? '' : `${y2}年`}${m2}月${d2}日`
+}
+
+/**
+ * Breaks text into lines that fit `width`: Chinese may break between any two characters, but a run of digits,
+ * Latin letters and their punctuation (8.8, 2026, K7QX-3MDP) stays whole.
+ */
 function wrap(ctx: Ctx2D, text: string, width: number): string[] {
+  const tokens = text.match(/[0-9A-Za-z.:\-–]+|[\s\S]/g) ?? []
   const lines: string[] = []
   let line = ''
-  for (const ch of text) {
-    if (ctx.measureText(line + ch).width > width && line) {
+  for (const t of tokens) {
+    if (ctx.measureText(line + t).width > width && line) {
       lines.push(line)
-      line = ch
-    } else line += ch
+      line = t.trimStart()
+    } else line += t
   }
   if (line) lines.push(line)
   return lines
@@ -84,13 +96,16 @@ export function paint(ctx: Ctx2D, cert: CertificateView, opts: { draw: boolean; 
 
   // The items: title, then days and hours under it.
   for (const item of cert.items) {
-    y += 44
-    text(item.title, PAD, 30, { bold: true })
-    ctx.font = `30px ${FONT}`
-    text(`${hoursDecimal(item.minutes)} 小时`, CERT_WIDTH - PAD, 30, { bold: true, align: 'right' })
-    y += 42
-    const days = item.firstDay === item.lastDay ? dayText(item.firstDay) : `${dayText(item.firstDay)} 至 ${dayText(item.lastDay)}`
-    text(`${item.serviceItem} · ${days} · ${item.shifts} 次`, PAD, 26, { color: GREY })
+    const hours = `${hoursDecimal(item.minutes)} 小时`
+    ctx.font = `bold 30px ${FONT}`
+    const titleLines = wrap(ctx, item.title, inner - ctx.measureText(hours).width - 24)
+    titleLines.forEach((l, i) => {
+      y += i === 0 ? 44 : 42
+      text(l, PAD, 30, { bold: true })
+      if (i === 0) text(hours, CERT_WIDTH - PAD, 30, { bold: true, align: 'right' })
+    })
+    y += 2
+    para(`${item.serviceItem} · ${daySpanText(item.firstDay, item.lastDay)} · ${item.shifts} 次`, 26, 40, GREY)
     y += 18
     if (draw) {
       ctx.fillStyle = '#e8e0c8'

@@ -12,16 +12,11 @@ import { a11y } from '@/components/a11y'
 import { shownInline } from '@/services/inline'
 import { issueCertificate } from '@/services/volunteer'
 import { useAppStore } from '@/store'
-import { issuedText } from './draw'
+import { dayText, daySpanText, issuedText } from './draw'
 import { saveCertificateImage } from './save-image'
 import { verifyQrText } from './verify-link'
 import CertCanvas from './cert-canvas'
 import '../volunteer.scss'
-
-const dayText = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
 
 function CertificateCard({ cert, qrText }: { cert: CertificateView; qrText: string }) {
   return (
@@ -38,7 +33,7 @@ function CertificateCard({ cert, qrText }: { cert: CertificateView; qrText: stri
             {i.title}：{hoursDecimal(i.minutes)} 小时
           </Text>
           <Text className='yl-cert__item-line'>
-            {i.serviceItem} · {i.firstDay === i.lastDay ? dayText(i.firstDay) : `${dayText(i.firstDay)} 至 ${dayText(i.lastDay)}`} · {i.shifts} 次
+            {i.serviceItem} · {daySpanText(i.firstDay, i.lastDay)} · {i.shifts} 次
           </Text>
         </View>
       ))}
@@ -128,7 +123,6 @@ export default function CertificatePage() {
         </BigButton>
       ) : (
         <View>
-          <CertificateCard cert={cert} qrText={qrText} />
           <Text className='yl-vol__muted'>
             {cert.reused ? '时长没有变化，这是之前开具的同一份证明。' : '这是新开具的证明。'}
             {issuedText(cert)}开具。
@@ -137,6 +131,9 @@ export default function CertificatePage() {
             <BigButton primary loading={busy === 'save'} onClick={save} testId='cert-save'>
               保存为图片
             </BigButton>
+          </View>
+          <View className='yl-vol__gap'>
+            <CertificateCard cert={cert} qrText={qrText} />
           </View>
           <View className='yl-vol__gap'>
             <BigButton
