@@ -21,9 +21,6 @@ export const leaveTeam = (teamId: string, name: string) => mutate('volunteer.lea
 export const issueCertificate = (personId?: string) =>
   mutate('volunteer.issueCertificate', personId ? { personId } : {}, { label: '开具志愿服务证明', asSelf: !!personId })
 
-/** In person only: a shift's check-in or check-out code (the outbox keeps `scannedAt` when offline). */
-export const scanShift = (token: string, scannedAt: number) => mutate('volunteer.scan', { token, scannedAt }, { label: '志愿服务签到签退', asSelf: true })
-
 /** Public: works without logging in. */
 export const verifyCertificate = (code: string) => query('volunteer.verifyCertificate', { code }, { asSelf: true })
 
