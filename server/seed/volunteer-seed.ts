@@ -160,7 +160,7 @@ const PAST: [string, string, number, string, string, string, string][] = [
 /** [shift, person, in (minutes from start), out (minutes from start; null: forgot)] */
 const SERVED: [string, string, number, number | null][] = [
   ['vs-xuanjiang-p40', 'p-wangjianguo', -10, 125], // early: counts from the start; late out: counts to the end
-  ['vs-xuanjiang-p40', 'p-lideming', -5, 120],
+  ['vs-xuanjiang-p40', 'p-016', -5, 120],
   ['vs-xuanjiang-p19', 'p-wangjianguo', 10, 120], // late: counts from arrival
   ['vs-guanai-p12', 'p-wangjianguo', -5, 120], // left at 11:00 by his check-out; staff correct it to 11:30
   ['vs-guanai-p12', 'p-001', 0, 150],

@@ -66,12 +66,12 @@ export default function StaffVolunteerActivityPage() {
                 每个班次 {a.points} 分{a.customPoints === null ? '（按积分规则）' : '（本活动规定）'}
               </Text>
             </InfoRow>
-            {a.description ? (
-              <InfoRow label='说明'>
-                <Text className='yl-vol__desc'>{a.description}</Text>
-              </InfoRow>
-            ) : null}
           </Card>
+          {a.description ? (
+            <Card>
+              <Text className='yl-vol__desc'>{a.description}</Text>
+            </Card>
+          ) : null}
           <BigButton variant='secondary' testId='vstaff-edit' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer-staff/activity-edit/index?id=${encodeURIComponent(a.id)}` })}>
             修改活动信息
           </BigButton>

@@ -25,6 +25,7 @@ export default function VolunteerDeskPage() {
       <BigButton primary onClick={go('/packages/volunteer-staff/activity-edit/index')} testId='new-vact'>
         ＋ 新建志愿活动
       </BigButton>
+      <View className='yl-vol__gap' />
       {desk.loading && !d ? <Loading /> : null}
       {desk.error ? <ErrorBlock message={desk.error} onRetry={() => void desk.reload()} /> : null}
       {d ? (
