@@ -269,9 +269,10 @@ export async function seedVolunteer(store: StoragePort, persons: PersonDoc[], no
     }
   })
 
-  // Past shifts, served through the attendance and ledger functions, one transaction per step as it happened.
-  const pastShifts = new Map<string, VolunteerShiftDoc>()
+  // Past shifts, served through the attendance and ledger functions step by step as it happened (in one
+  // transaction: each step reads what the one before wrote).
   await store.transaction(async (tx) => {
+    const pastShifts = new Map<string, VolunteerShiftDoc>()
     for (const [activityId, id, days, from, to, label, place] of PAST) {
       const activity = activityById.get(activityId)!
       const day = addDays(today, days)
@@ -281,23 +282,21 @@ export async function seedVolunteer(store: StoragePort, persons: PersonDoc[], no
       await openPool(tx, shiftCounterId(id), shift.capacity)
       for (const [sid, personId] of SERVED) if (sid === id && exists(personId)) await signUp(tx, shift, personId, shift.startAt - 5 * D)
     }
-  })
-  for (const [shiftId, personId, inMin, outMin] of SERVED) {
-    const person = persons.find((p) => p._id === personId)
-    const shift = pastShifts.get(shiftId)
-    if (!person || !shift) continue
-    const account = personId === 'p-wangjianguo' ? 'local:wangjianguo' : 'seed'
-    const base = { shiftId, person, method: 'scan' as const, actorAccountId: account, reason: null }
-    const inAt = shift.startAt + inMin * 60_000
-    await store.transaction((tx) => recordCheckIn(tx, { ...base, direction: 'in', at: inAt, now: inAt }))
-    if (outMin !== null) {
-      const outAt = shift.startAt + outMin * 60_000
-      await store.transaction((tx) => recordCheckOut(tx, { ...base, direction: 'out', at: outAt, now: outAt }))
+    for (const [shiftId, personId, inMin, outMin] of SERVED) {
+      const person = persons.find((p) => p._id === personId)
+      const shift = pastShifts.get(shiftId)
+      if (!person || !shift) continue
+      const account = personId === 'p-wangjianguo' ? 'local:wangjianguo' : 'seed'
+      const base = { shiftId, person, method: 'scan' as const, actorAccountId: account, reason: null }
+      const inAt = shift.startAt + inMin * 60_000
+      await recordCheckIn(tx, { ...base, direction: 'in', at: inAt, now: inAt })
+      if (outMin !== null) {
+        const outAt = shift.startAt + outMin * 60_000
+        await recordCheckOut(tx, { ...base, direction: 'out', at: outAt, now: outAt })
+      }
     }
-  }
-  // Staff corrected one (he really left at 11:30), and the forgotten check-out was settled at the next look.
-  const corrected = pastShifts.get('vs-guanai-p12')!
-  await store.transaction(async (tx) => {
+    // Staff corrected one (he really left at 11:30), and the forgotten check-out was settled at the next look.
+    const corrected = pastShifts.get('vs-guanai-p12')!
     const attendance = (await tx.get('shiftAttendance', attendanceId(corrected._id, 'p-wangjianguo')))!
     await correctShift(tx, {
       shift: corrected,
@@ -309,6 +308,6 @@ export async function seedVolunteer(store: StoragePort, persons: PersonDoc[], no
       actorAccountId: 'local:chenjing',
       now: corrected.endAt + D
     })
+    await settleForgotten(tx, 'vs-guanai-p5', 'p-wangjianguo', pastShifts.get('vs-guanai-p5')!.endAt + D)
   })
-  await store.transaction((tx) => settleForgotten(tx, 'vs-guanai-p5', 'p-wangjianguo', pastShifts.get('vs-guanai-p5')!.endAt + D))
 }
