@@ -5,8 +5,9 @@
  * was applied once, in order.
  */
 import { randomUUID } from 'node:crypto'
-import { createSyncEngine, type OutboxAccess } from '../src/sync/sync-engine'
-import type { OutboxItem, RejectedItem } from '../src/sync/outbox-types'
+import { createSyncEngine } from '../src/sync/sync-engine'
+import { memoryOutbox } from '../tests/support/memory-outbox'
+import type { OutboxItem } from '../src/sync/outbox-types'
 import type { Transport } from '../src/services/transport/transport'
 import type { ApiBatch, ApiCall, Envelope } from '../types/envelope'
 import { addActivity, addPeople, call, cleanup, freshDatabase, startBuiltHost } from './support/fixture'
@@ -22,15 +23,9 @@ async function main() {
   await db.store.close()
   const host = await startBuiltHost(db.file, Number(process.env.BENCH_PORT ?? 3193))
 
-  let items: OutboxItem[] = []
-  const rejected: RejectedItem[] = []
-  const box: OutboxAccess = {
-    outbox: () => items,
-    enqueue: (i) => void (items = [...items, i]),
-    remove: (ids) => void (items = items.filter((i) => !ids.includes(i.id))),
-    update: (id, patch) => void (items = items.map((i) => (i.id === id ? { ...i, ...patch } : i))),
-    reject: (r) => void rejected.push(...r)
-  }
+  // The outbox as the phone keeps it (persisted as JSON after every change).
+  const phone = memoryOutbox()
+  const { box, rejected } = phone
   const batchMs: number[] = []
   let online = false
   const transport: Transport = {
@@ -42,22 +37,22 @@ async function main() {
       return r.env
     }
   }
-  const engine = createSyncEngine({ transport: () => transport, box })
+  const engine = createSyncEngine({ transport: () => transport, box, account: () => me.accountId })
   try {
     // Offline: queue everything (each submit tries once, finds no network, and keeps the item).
     const ops: Omit<OutboxItem, 'attempts' | 'nextAttemptAt' | 'lastError'>[] = []
-    for (let i = 0; i < ACTIVITIES; i++) ops.push({ id: randomUUID().replace(/-/g, ''), action: 'signup.create', payload: { activityId: `bench-sync-${i}` }, actingFor: null, clientTime: Date.now(), label: `报名 ${i}` })
-    for (let i = 0; i < ACTIVITIES; i++) ops.push({ id: randomUUID().replace(/-/g, ''), action: 'signup.cancel', payload: { activityId: `bench-sync-${i}` }, actingFor: null, clientTime: Date.now(), label: `取消 ${i}` })
+    for (let i = 0; i < ACTIVITIES; i++) ops.push({ id: randomUUID().replace(/-/g, ''), action: 'signup.create', payload: { activityId: `bench-sync-${i}` }, accountId: me.accountId, actingFor: null, clientTime: Date.now(), label: `报名 ${i}` })
+    for (let i = 0; i < ACTIVITIES; i++) ops.push({ id: randomUUID().replace(/-/g, ''), action: 'signup.cancel', payload: { activityId: `bench-sync-${i}` }, accountId: me.accountId, actingFor: null, clientTime: Date.now(), label: `取消 ${i}` })
     for (const op of ops) void engine.submit(op)
     await engine.flush()
-    const queued = items.length
+    const queued = phone.items().length
     const tripsBefore = engine.stats.roundTrips
 
     online = true
     const t0 = performance.now()
     await engine.retryAllNow()
     const seconds = (performance.now() - t0) / 1000
-    if (items.length || rejected.length) throw new Error(`${items.length} left, ${rejected.length} rejected: ${JSON.stringify(rejected[0])}`)
+    if (phone.items().length || rejected.length) throw new Error(`${phone.items().length} left, ${rejected.length} rejected: ${JSON.stringify(rejected[0])}`)
 
     const check = new SqliteStorage({ filename: db.file })
     const cancelled = await check.count('signups', { personId: me.personId, status: 'cancelled' })

@@ -13,7 +13,8 @@ export async function buildServer() {
       seed: path.join(root, 'server/seed/cli.ts'),
       backup: path.join(root, 'server/tools/backup-cli.ts'),
       'points-reconcile': path.join(root, 'server/tools/points-reconcile.ts'),
-      'points-expire': path.join(root, 'server/tools/points-expire.ts')
+      'points-expire': path.join(root, 'server/tools/points-expire.ts'),
+      'hours-reconcile': path.join(root, 'server/tools/hours-reconcile.ts')
     },
     outdir: path.join(root, 'build'),
     outExtension: { '.js': '.cjs' },

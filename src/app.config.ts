@@ -12,7 +12,15 @@ export default defineAppConfig({
     },
     { root: 'packages/help', pages: ['new/index', 'list/index', 'detail/index', 'tasks/index'] },
     { root: 'packages/family', pages: ['home/index', 'bind/index', 'members/index', 'done/index'] },
-    { root: 'packages/help-staff', pages: ['queue/index', 'assign/index', 'bindings/index', 'settings/index'] }
+    { root: 'packages/help-staff', pages: ['queue/index', 'assign/index', 'bindings/index', 'settings/index'] },
+    {
+      root: 'packages/volunteer',
+      pages: ['index/index', 'activity/index', 'teams/index', 'team/index', 'hours/index', 'certificate/index', 'verify/index', 'profile/index']
+    },
+    {
+      root: 'packages/volunteer-staff',
+      pages: ['index/index', 'activity/index', 'activity-edit/index', 'shift-edit/index', 'shift/index', 'code/index', 'team-edit/index', 'pool/index']
+    }
   ],
   preloadRule: {
     'pages/activities/index': { network: 'all', packages: ['packages/activity'] },

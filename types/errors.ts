@@ -57,6 +57,12 @@ export const ERRORS = {
   ASSIGNEE_INVALID: { status: 409, retry: false, message: '这个人现在不能接这件事，请换一个人' },
   PHOTO_INVALID: { status: 400, retry: false, message: '只能上传照片，请重新选择一张' },
   PHOTO_TOO_LARGE: { status: 413, retry: false, message: '照片太大了，请换一张或重新拍' },
+  // volunteer service
+  NOT_TEAM_MEMBER: { status: 403, retry: false, message: '这个活动只面向队员，请先申请加入队伍' },
+  AGE_LIMIT: { status: 409, retry: false, message: '银发人才库只收录规定年龄以下的老同志，您仍可以参加志愿活动' },
+  NOT_CHECKED_IN: { status: 409, retry: false, message: '还没有签到，请先扫签到码签到' },
+  NO_HOURS: { status: 409, retry: false, message: '还没有志愿服务时长，参加志愿服务并签到签退后再来开证明' },
+  CERTIFICATE_INVALID: { status: 400, retry: false, message: '证明编号不对，请核对后重新输入' },
   // server side
   BUSY: { status: 503, retry: true, message: '现在办理的人太多，请稍等一会儿再试' },
   RATE_LIMITED: { status: 429, retry: true, message: '操作太快了，请稍等一会儿再试' },

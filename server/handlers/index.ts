@@ -9,6 +9,8 @@ import { activityAdminHandlers } from './activity-admin'
 import { signupHandlers } from './signups'
 import { checkinHandlers } from './checkin'
 import { messageHandlers } from './messages'
+import { volunteerHandlers } from './volunteer'
+import { volunteerStaffHandlers } from './volunteer-staff'
 
 /** Every action's handler. Type-checking fails here until each action in types/actions has one. */
 export const handlers: HandlerTable = {
@@ -21,5 +23,7 @@ export const handlers: HandlerTable = {
   ...activityAdminHandlers,
   ...signupHandlers,
   ...checkinHandlers,
-  ...messageHandlers
+  ...messageHandlers,
+  ...volunteerHandlers,
+  ...volunteerStaffHandlers
 }

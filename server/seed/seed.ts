@@ -9,6 +9,7 @@ import { seedPoints } from './points-seed'
 import { seedHelp } from './help-seed'
 import { emptyCounter, slotId } from '../domain/capacity/capacity-pool'
 import { seedActivityHistory } from './activities-seed'
+import { seedVolunteer } from './volunteer-seed'
 import { BRANCHES, DEMO_SIGNUPS, ORG_UNITS, demoAccounts, demoActivities, demoBindings, demoPersons } from './demo-data'
 
 export interface SeedOptions {
@@ -61,5 +62,6 @@ export async function seedDemo(store: StoragePort, { now, passwordHash }: SeedOp
   })
   await seedActivityHistory(store, now)
   await seedPoints(store, persons, now)
+  await seedVolunteer(store, persons, now)
   return { persons: persons.length, activities: activities.length, accounts: accounts.length }
 }

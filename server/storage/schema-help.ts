@@ -76,14 +76,20 @@ export interface FamilyInviteDoc {
 }
 
 /**
- * The minimal skills pool: a volunteer's skills, county and availability (`_id` = personId). The volunteer
- * issue adds editing and staff search on top of this shape.
+ * The skills pool (银发人才库): a person's skills, county and availability (`_id` = personId). Help requests
+ * read `skills` / `orgUnitId` / `available` to suggest and admit volunteers; the volunteer service adds the
+ * volunteer's own editing (availability in words) and staff search by skill and county.
  */
 export interface VolunteerProfileDoc {
   _id: string
   skills: string[]
   orgUnitId: string
+  /** false: paused (not suggested for help requests, shown as 暂停 in the pool). */
   available: boolean
+  /** When they can serve, in their own words (周一到周五上午). Missing on profiles made before it existed. */
+  availability?: string
+  /** First entry into the pool (the intake age limit was checked then). */
+  createdAt?: number
   updatedAt: number
 }
 

@@ -11,6 +11,29 @@ import type { Envelope } from '../../types/envelope'
 import type { FamilyInviteDoc, HelpEventDoc, HelpRequestDoc, HelpSettingsDoc, UploadDoc, VolunteerProfileDoc } from './schema-help'
 
 export type { FamilyInviteDoc, HelpEventDoc, HelpRequestDoc, HelpSettingsDoc, UploadDoc, VolunteerProfileDoc } from './schema-help'
+import type {
+  HoursBalanceDoc,
+  HoursEntryDoc,
+  ShiftAttendanceDoc,
+  ShiftSignupDoc,
+  TeamMemberDoc,
+  VolunteerActivityDoc,
+  VolunteerCertificateDoc,
+  VolunteerShiftDoc,
+  VolunteerTeamDoc
+} from './schema-volunteer'
+
+export type {
+  HoursBalanceDoc,
+  HoursEntryDoc,
+  ShiftAttendanceDoc,
+  ShiftSignupDoc,
+  TeamMemberDoc,
+  VolunteerActivityDoc,
+  VolunteerCertificateDoc,
+  VolunteerShiftDoc,
+  VolunteerTeamDoc
+} from './schema-volunteer'
 
 export interface OrgUnitDoc {
   _id: string
@@ -357,6 +380,15 @@ export interface Collections {
   volunteerProfiles: VolunteerProfileDoc
   helpSettings: HelpSettingsDoc
   uploads: UploadDoc
+  volunteerTeams: VolunteerTeamDoc
+  teamMembers: TeamMemberDoc
+  volunteerActivities: VolunteerActivityDoc
+  volunteerShifts: VolunteerShiftDoc
+  shiftSignups: ShiftSignupDoc
+  shiftAttendance: ShiftAttendanceDoc
+  hoursLedger: HoursEntryDoc
+  hoursBalances: HoursBalanceDoc
+  volunteerCertificates: VolunteerCertificateDoc
 }
 
 export type CollectionName = keyof Collections
@@ -392,7 +424,16 @@ export const INDEXES: { [C in CollectionName]: (keyof Collections[C] & string)[]
   familyInvites: ['personId'],
   volunteerProfiles: ['orgUnitId'],
   helpSettings: [],
-  uploads: ['ownerAccountId']
+  uploads: ['ownerAccountId'],
+  volunteerTeams: ['orgUnitId', 'status'],
+  teamMembers: ['teamId', 'personId', 'status'],
+  volunteerActivities: ['orgUnitId', 'status', 'teamId'],
+  volunteerShifts: ['activityId', 'startAt', 'orgUnitId'],
+  shiftSignups: ['shiftId', 'personId', 'status'],
+  shiftAttendance: ['shiftId', 'personId', 'checkOutAt', 'flag'],
+  hoursLedger: ['personId', 'shiftId'],
+  hoursBalances: [],
+  volunteerCertificates: ['code', 'personId']
 }
 
 export const COLLECTION_NAMES = Object.keys(INDEXES) as CollectionName[]

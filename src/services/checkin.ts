@@ -21,3 +21,8 @@ export function proxyCheckin(activityId: string, personId: string, name: string,
 export function myCheckinCode() {
   return query('checkin.myCode', {}, { asSelf: true })
 }
+
+/** A volunteer shift's check-in or check-out code, scanned on the same page (in person only). */
+export function scanShift(token: string, scannedAt: number) {
+  return mutate('volunteer.scan', { token, scannedAt }, { label: '志愿服务签到签退', asSelf: true })
+}

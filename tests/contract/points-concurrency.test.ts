@@ -29,7 +29,7 @@ describe.each(ADAPTERS)('points under concurrency on $name', (adapter) => {
       for (const id of ids) {
         await tx.put('persons', { _id: `p-${id}`, name: `测试${id}`, gender: 'male', birthDate: '1950-01-01', birthCalendar: 'solar', phone: null, formerUnit: '', retirementLevel: '', orgUnitId: 'org-sz', branchId: null, partyMember: false, frail: false, createdAt: now, updatedAt: now })
         await tx.put('accounts', { _id: `local:${id}`, kind: 'local', displayName: id, roles: ['retiree'], personId: `p-${id}`, orgUnitId: null, phone: null, passwordHash: null, demo: null, createdAt: now })
-        await awardPoints(tx, { personId: `p-${id}`, amount: points, reason: '参加「测试」', source: { kind: 'test', id: 'start' }, actorAccountId: 'seed', at: now - 3 * 86400_000, rules: { byType: {} as never, dailyCap: null, staffAward: { songxue: 0, participation: 0 }, starBands: [{ min: 1, stars: 1 }], expiry: { enabled: false, afterYears: 1 } } })
+        await awardPoints(tx, { personId: `p-${id}`, amount: points, reason: '参加「测试」', source: { kind: 'test', id: 'start' }, actorAccountId: 'seed', at: now - 3 * 86400_000, rules: { byType: {} as never, dailyCap: null, staffAward: { songxue: 0, participation: 0 }, volunteerShift: 0, starBands: [{ min: 1, stars: 1 }], expiry: { enabled: false, afterYears: 1 } } })
       }
     })
     return ids

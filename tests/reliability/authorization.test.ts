@@ -65,6 +65,8 @@ interface Fixtures {
   draft: string
   /** A message to 张桂兰, unread. */
   message: string
+  /** The code of 王建国's 志愿服务证明. */
+  certificate: string
 }
 
 interface Row<A extends ActionName = ActionName> {
@@ -181,7 +183,7 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
   'points.summary': { payload: () => ({}), expect: personal() },
   'points.history': { payload: () => ({}), expect: personal() },
   'points.rules': { payload: () => ({}), expect: everyone() },
-  'points.setRules': { payload: () => ({ rules: { byType: { 组织生活: 5, 讲座: 3, 文体活动: 2, 老年大学: 3, 志愿服务: 5, 宣讲: 3, 其他: 1 }, dailyCap: 20, staffAward: { songxue: 5, participation: 3 }, starBands: [{ min: 10, stars: 1 }], expiry: { enabled: false, afterYears: 1 } } }), expect: staff(F, F, 'ok') },
+  'points.setRules': { payload: () => ({ rules: { byType: { 组织生活: 5, 讲座: 3, 文体活动: 2, 老年大学: 3, 志愿服务: 5, 宣讲: 3, 其他: 1 }, dailyCap: 20, staffAward: { songxue: 5, participation: 3 }, volunteerShift: 2, starBands: [{ min: 10, stars: 1 }], expiry: { enabled: false, afterYears: 1 } } }), expect: staff(F, F, 'ok') },
   'points.catalogue': { payload: () => ({}), expect: personal() },
   // An item of 肃州区: not in 敦煌's catalogue. Spending points is done in person.
   'points.redeem': { payload: () => ({ itemId: 'ri-sz-massage' }), expect: inPerson({ otherRetiree: 'NOT_FOUND' }) },
@@ -215,6 +217,61 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
   'points.staff.setStarExempt': { payload: () => ({ personId: ZHANG, year: 2026, exempt: true, reason: '长期卧床' }), expect: staff('ok', F) },
   'points.staff.setLeaderboard': { payload: () => ({ branchId: 'br-sz-1', enabled: true }), expect: staff('ok', F) },
 
+  // ---- volunteer service (王建国 leads 关爱 team of 肃州区; 张桂兰 is in no team) ----
+  // Looking is open to staff too (their desk links to the same pages); joining and signing up are for roster people.
+  'volunteer.teams': { payload: () => ({}), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
+  'volunteer.team': { payload: () => ({ id: 'vt-sz-guanai' }), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
+  'volunteer.joinTeam': { payload: () => ({ teamId: 'vt-sz-guanai', note: '' }), expect: personal() },
+  // 王建国 leads the team: a leader cannot just leave it (staff name a new leader first).
+  'volunteer.leaveTeam': { payload: () => ({ teamId: 'vt-sz-guanai' }), expect: personal({ volunteer: 'ILLEGAL_TRANSITION' }) },
+  // Volunteers may serve in any county (宣讲 goes to 玉门), so another county's retiree sees and signs up too.
+  'volunteer.activities': { payload: () => ({}), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
+  'volunteer.activity': { payload: () => ({ id: 'va-phone' }), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
+  'volunteer.signup': { payload: () => ({ shiftId: 'vs-phone-d4' }), expect: personal() },
+  'volunteer.cancelSignup': { payload: () => ({ shiftId: 'vs-yizhen-d3' }), expect: personal() },
+  'volunteer.mine': { payload: () => ({}), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
+  'volunteer.hours': { payload: () => ({}), expect: personal() },
+  // In person only: the code is on the staff's screen at the place.
+  'volunteer.scan': {
+    payload: () => ({ token: issueCode(TOKEN_KEY, { kind: 'shift-in', id: 'vs-guanai-d0-am' }, NOW).token, scannedAt: NOW }),
+    // 07:10: the 09:00 shift's check-in is not open yet; the point is who gets that far.
+    expect: inPerson({ retiree: 'CHECKIN_NOT_OPEN', otherRetiree: 'CHECKIN_NOT_OPEN', volunteer: 'CHECKIN_NOT_OPEN' })
+  },
+  // For oneself (or the elder, 代办); staff name the person in `personId`.
+  'volunteer.issueCertificate': { payload: () => ({}), expect: personal({ retiree: 'NO_HOURS', otherRetiree: 'NO_HOURS', familyBound: 'NO_HOURS' }) },
+  // Public: whoever is shown the certificate checks it, no login needed.
+  'volunteer.verifyCertificate': { payload: (f) => ({ code: f.certificate }), expect: everyone({ anonymous: 'ok' }) },
+  'volunteer.profile': { payload: () => ({}), expect: inPerson() },
+  // 张桂兰 and 李德明 are past the intake age of the 银发人才库.
+  'volunteer.saveProfile': { payload: () => ({ skills: ['医疗保健'], availability: '周二上午', available: true }), expect: inPerson({ retiree: 'AGE_LIMIT', otherRetiree: 'AGE_LIMIT' }) },
+  'volunteer.settings': { payload: () => ({}), expect: everyone() },
+  // The team's leader (王建国) decides as staff of its county do.
+  'volunteer.decideJoin': { payload: () => ({ teamId: 'vt-sz-guanai', personId: 'p-017', approve: true, reason: '' }), expect: { ...staff('ok', F), volunteer: 'ok' } },
+  'volunteer.desk': { payload: () => ({}), expect: staff('ok', 'ok') },
+  'volunteer.teamSave': { payload: () => ({ fields: { name: '书画志愿队', kind: '其他', orgUnitId: 'org-sz' } }), expect: staff('ok', F) },
+  'volunteer.activitySave': { payload: () => ({ fields: { title: '书画进社区', serviceItem: '文化服务', orgUnitId: 'org-sz' } }), expect: staff('ok', F) },
+  // The draft has no shift yet: staff of its county get as far as 请先添加至少一个班次.
+  'volunteer.activityPublish': { payload: () => ({ id: 'va-draft' }), expect: staff('VALIDATION', F) },
+  'volunteer.shiftSave': {
+    payload: () => ({ activityId: 'va-phone', fields: { startAt: NOW + 6 * 86400_000, endAt: NOW + 6 * 86400_000 + 7200_000, place: '肃州区老干部活动中心一楼', capacity: 5 } }),
+    expect: staff('ok', F)
+  },
+  'volunteer.shiftCancel': { payload: () => ({ shiftId: 'vs-phone-d11', reason: '场地维修' }), expect: staff('ok', F) },
+  'volunteer.shiftRoster': { payload: () => ({ shiftId: 'vs-guanai-d0-am' }), expect: staff('ok', F) },
+  'volunteer.shiftCode': { payload: () => ({ shiftId: 'vs-guanai-d0-am', direction: 'in' }), expect: staff('ok', F) },
+  // Before the shift's check-in opens: staff of its county get as far as the window.
+  'volunteer.staffScan': {
+    payload: () => ({ shiftId: 'vs-guanai-d0-am', direction: 'in', token: issueCode(TOKEN_KEY, { kind: 'person', id: 'p-001' }, NOW).token, scannedAt: NOW }),
+    expect: staff('CHECKIN_NOT_OPEN', F)
+  },
+  'volunteer.staffMark': { payload: () => ({ shiftId: 'vs-guanai-d0-am', personId: 'p-001', direction: 'in', reason: '忘带手机' }), expect: staff('CHECKIN_NOT_OPEN', F) },
+  'volunteer.correctHours': { payload: () => ({ shiftId: 'vs-guanai-p12', personId: 'p-001', minutes: 140, reason: '补录' }), expect: staff('ok', F) },
+  'volunteer.confirmHours': { payload: () => ({ shiftId: 'vs-guanai-p5', personId: 'p-wangjianguo' }), expect: staff('ok', F) },
+  'volunteer.settleShift': { payload: () => ({ shiftId: 'vs-guanai-p5' }), expect: staff('ok', F) },
+  'volunteer.searchPool': { payload: () => ({}), expect: staff('ok', 'ok') },
+  // The intake age is the bureau's (admin) setting.
+  'volunteer.settingsUpdate': { payload: () => ({ intakeMaxAge: 80 }), expect: staff(F, F, 'ok') },
+
   ...(Object.fromEntries([...Object.keys(helpActions), ...Object.keys(familyActions)].map((a) => [a, { see: HELP_FAMILY_MATRIX }])) as Record<
     keyof typeof helpActions | keyof typeof familyActions,
     Reference
@@ -227,7 +284,8 @@ async function prepare(h: Harness): Promise<Fixtures> {
   const code = (await h.as(ACCOUNTS.retiree).ok('points.redeem', { itemId: 'ri-sz-massage' })).redemption.code
   const draft = (await h.as(ACCOUNTS.staffSuzhou).ok('activity.create', FIELDS('org-sz'))).id
   await h.store.transaction((tx) => tx.put('messages', { _id: 'authz-msg', toPersonId: ZHANG, toAccountId: null, title: '活动提醒', body: '明天上午有活动', link: null, at: NOW - 3600_000, readAt: null }))
-  return { code, draft, message: 'authz-msg' }
+  const certificate = (await h.as(ACCOUNTS.volunteer).ok('volunteer.issueCertificate', {})).code
+  return { code, draft, message: 'authz-msg', certificate }
 }
 
 describe('the authorization table', () => {

@@ -59,4 +59,16 @@ describe('rotating signed codes', () => {
     const { token } = issueCode(KEY, { kind: 'activity', id: 'a-1' }, T)
     expect(verifyCode(KEY, `  ${token}\n`, 'activity', T).ok).toBe(true)
   })
+
+  it('accepts any of several kinds when asked for them, and says which it was (a shift’s check-in or check-out code)', () => {
+    const kinds = ['shift-in', 'shift-out']
+    for (const kind of kinds) {
+      const { token } = issueCode(KEY, { kind, id: 'vs-1' }, T)
+      expect(verifyCode(KEY, token, kinds, T)).toEqual({ ok: true, target: { kind, id: 'vs-1' }, step: stepOf(T) })
+    }
+    const person = issueCode(KEY, { kind: 'person', id: 'p-1' }, T).token
+    expect(verifyCode(KEY, person, kinds, T)).toMatchObject({ ok: false, reason: 'wrong-kind', target: { kind: 'person' } })
+    const swapped = issueCode(KEY, { kind: 'shift-in', id: 'vs-1' }, T).token.replace('.shift-in.', '.shift-out.')
+    expect(verifyCode(KEY, swapped, kinds, T)).toMatchObject({ ok: false, reason: 'forged' })
+  })
 })

@@ -9,6 +9,7 @@ import { familyActions } from './family'
 import { signupActions } from './signups'
 import { checkinActions } from './checkin'
 import { messageActions } from './messages'
+import { volunteerActions } from './volunteer'
 
 /**
  * Every action of the `api` function. Adding a domain: define its actions in a file beside this one and spread
@@ -23,7 +24,8 @@ export const ACTIONS = {
   ...familyActions,
   ...signupActions,
   ...checkinActions,
-  ...messageActions
+  ...messageActions,
+  ...volunteerActions
 } as const
 
 export type Actions = typeof ACTIONS
@@ -63,3 +65,32 @@ export type { MessageItem } from './messages'
 export type { HistoryItem, HistoryMonth, LedgerPerson, PointsRules, PointsSummary, RedemptionView, RewardItemView, StarInfo, StarRow } from './points'
 export type { AssigneeCandidate, HelpCan, HelpCard, HelpChange, HelpDetail, HelpEventView, HelpQueue, HelpRules, HelpSettingsView, VolunteerTasks } from './help'
 export type { DoneForMeItem, ElderBinding, FamilyMemberBinding, PersonHit } from './family'
+export type {
+  CertificateFacts,
+  CertificateItem,
+  CertificateView,
+  FlaggedHours,
+  HoursItem,
+  HoursView,
+  ManagedVolunteerActivity,
+  MyAttendance,
+  MyShifts,
+  PoolHit,
+  ProfilePage,
+  RosterLine,
+  ShiftCard,
+  ShiftFields,
+  ShiftRoster,
+  ShiftScanResult,
+  ShiftSignupResult,
+  TeamCard,
+  TeamDetail,
+  TeamFields,
+  TeamMemberView,
+  VolunteerActivityCard,
+  VolunteerActivityDetail,
+  VolunteerActivityFields,
+  VolunteerDesk,
+  VolunteerProfileView,
+  VolunteerSettingsView
+} from './volunteer'

@@ -13,6 +13,8 @@ export interface PointsRules {
   dailyCap: number | null
   /** Default points when staff record 送学上门 / other participation. */
   staffAward: Record<StaffAwardKind, number>
+  /** Points for serving one volunteer shift (awarded once per shift, with its hours; an activity may override). */
+  volunteerShift: number
   /** Star bands of the yearly score, lowest first: a score ≥ min earns `stars`. */
   starBands: { min: number; stars: number }[]
   /** Off by default. When on, points earned in year Y expire at the end of year Y + afterYears. */
@@ -23,6 +25,7 @@ export const zPointsRules = z.object({
   byType: z.object(Object.fromEntries(ACTIVITY_TYPES.map((t) => [t, z.number().int().min(0).max(100)])) as Record<ActivityType, z.ZodNumber>),
   dailyCap: z.number().int().min(1).max(1000).nullable(),
   staffAward: z.object({ songxue: z.number().int().min(0).max(100), participation: z.number().int().min(0).max(100) }),
+  volunteerShift: z.number().int().min(0).max(100),
   starBands: z
     .array(z.object({ min: z.number().int().min(0).max(10000), stars: z.number().int().min(1).max(5) }))
     .min(1)

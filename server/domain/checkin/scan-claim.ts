@@ -20,9 +20,25 @@ export const OFFLINE_GRACE_MS = 24 * 3600_000
 /** A check-in recorded this much later than its scan counts as sent offline. */
 export const OFFLINE_AFTER_MS = 2 * 60_000
 
-const WRONG_KIND: Record<string, string> = {
-  activity: '这是个人签到码，请扫工作人员屏幕上的活动签到码',
-  person: '这是活动签到码，请扫老同志手机上「我的签到码」'
+/** What a code of the wrong kind is told: what it is, and what to scan instead (by the kind expected). */
+const WHAT_IT_IS: Record<string, string> = {
+  activity: '这是活动签到码',
+  person: '这是个人签到码',
+  'shift-in': '这是志愿服务的签到码',
+  'shift-out': '这是志愿服务的签退码'
+}
+const SCAN_INSTEAD: Record<string, string> = {
+  activity: '请扫工作人员屏幕上的活动签到码',
+  person: '请扫老同志手机上「我的签到码」',
+  'shift-in': '请扫工作人员屏幕上的志愿服务签到码或签退码',
+  'shift-out': '请扫工作人员屏幕上的志愿服务签到码或签退码'
+}
+
+function wrongKind(expected: string, found: string | undefined): string | undefined {
+  const instead = SCAN_INSTEAD[expected]
+  if (!instead) return undefined
+  const what = found ? WHAT_IT_IS[found] : undefined
+  return what ? `${what}，${instead}` : `这个码用错了地方，${instead}`
 }
 
 export interface ResolvedScan {
@@ -33,7 +49,8 @@ export interface ResolvedScan {
   offline: boolean
 }
 
-export function resolveScan(key: string, token: string, kind: string, now: number, scannedAt: number): ResolvedScan {
+/** `kind`: the code kind expected, or several (a shift's check-in or check-out code); the target says which. */
+export function resolveScan(key: string, token: string, kind: string | readonly string[], now: number, scannedAt: number): ResolvedScan {
   if (scannedAt > now + MAX_AHEAD_MS) throw new AppError('SCAN_TIME_INVALID')
   const live = verifyCode(key, token, kind, now)
   if (live.ok) {
@@ -44,7 +61,7 @@ export function resolveScan(key: string, token: string, kind: string, now: numbe
   }
   // A code from the server's future cannot come from the server: treat it as forged.
   if (live.reason === 'malformed' || live.reason === 'forged' || live.reason === 'not-yet-valid') throw new AppError('TOKEN_INVALID')
-  if (live.reason === 'wrong-kind') throw new AppError('TOKEN_INVALID', WRONG_KIND[kind] ?? undefined)
+  if (live.reason === 'wrong-kind') throw new AppError('TOKEN_INVALID', wrongKind(typeof kind === 'string' ? kind : kind[0], live.target?.kind))
   const claimed = Math.min(scannedAt, now)
   const then = verifyCode(key, token, kind, claimed)
   if (!then.ok) {

@@ -21,7 +21,12 @@ const WORDS: Record<string, string> = {
   'family.createInvite': '生成了家属邀请码',
   'family.confirm': '确认了家属绑定',
   'family.reject': '拒绝了家属绑定',
-  'family.unbind': '解除了家属绑定'
+  'family.unbind': '解除了家属绑定',
+  'volunteer.signup': '报名了志愿服务',
+  'volunteer.cancelSignup': '取消了志愿服务报名',
+  'volunteer.joinTeam': '申请加入志愿服务队',
+  'volunteer.leaveTeam': '退出了志愿服务队',
+  'volunteer.issueCertificate': '开具了志愿服务证明'
 }
 
 const DOMAIN_WORDS: [string, string][] = [
@@ -30,7 +35,8 @@ const DOMAIN_WORDS: [string, string][] = [
   ['checkin.', '办理了签到'],
   ['points.', '办理了积分的事'],
   ['help.', '办理了求助的事'],
-  ['family.', '办理了家属绑定的事']
+  ['family.', '办理了家属绑定的事'],
+  ['volunteer.', '办理了志愿服务的事']
 ]
 
 /** Entries that are not "done for" the elder: reads, and the elder's own activation. */
@@ -52,6 +58,13 @@ export async function describeDoneForMe(ctx: Ctx, personId: string, entries: Aud
     if (id && e.action.startsWith('help.')) helpIds.add(id)
     if (typeof e.detail?.resultId === 'string' && e.action.startsWith('help.')) helpIds.add(e.detail.resultId as string)
   })
+  const shiftIds = new Set(inputs.map((x) => x.shiftId).filter((x): x is string => typeof x === 'string'))
+  const teamIds = new Set(inputs.map((x) => x.teamId).filter((x): x is string => typeof x === 'string'))
+  const [shifts, teams] = await Promise.all([
+    shiftIds.size ? ctx.store.find('volunteerShifts', { where: { _id: { in: [...shiftIds] } } }) : Promise.resolve([]),
+    teamIds.size ? ctx.store.find('volunteerTeams', { where: { _id: { in: [...teamIds] } } }) : Promise.resolve([])
+  ])
+  const volunteerActivities = shifts.length ? await ctx.store.find('volunteerActivities', { where: { _id: { in: [...new Set(shifts.map((s) => s.activityId))] } } }) : []
   const [activities, requests, bindings] = await Promise.all([
     activityIds.size ? ctx.store.find('activities', { where: { _id: { in: [...activityIds] } } }) : Promise.resolve([]),
     helpIds.size ? ctx.store.find('helpRequests', { where: { _id: { in: [...helpIds] } } }) : Promise.resolve([]),
@@ -77,6 +90,18 @@ export async function describeDoneForMe(ctx: Ctx, personId: string, entries: Aud
       const category = req?.category ?? (typeof input.category === 'string' ? input.category : null)
       if (category) text += `「${category}」`
       if (req) link = `/packages/help/detail/index?id=${encodeURIComponent(req._id)}`
+    }
+    if (e.action.startsWith('volunteer.')) {
+      const shift = shifts.find((x) => x._id === input.shiftId)
+      const va = shift ? volunteerActivities.find((x) => x._id === shift.activityId) : undefined
+      const team = teams.find((x) => x._id === input.teamId)
+      if (va && shift) {
+        text += `「${va.title}」${shift.label}`
+        link = `/packages/volunteer/activity/index?id=${encodeURIComponent(va._id)}`
+      } else if (team) {
+        text += `「${team.name}」`
+        link = `/packages/volunteer/team/index?id=${encodeURIComponent(team._id)}`
+      }
     }
     if (e.action.startsWith('family.') && typeof e.detail?.memberLabel === 'string') text += `：${e.detail.memberLabel as string}`
     return { id: e._id, at: e.at, actor, text, link }

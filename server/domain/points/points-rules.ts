@@ -37,6 +37,7 @@ export const DEFAULT_POINTS_RULES: PointsRules = {
   byType: DEFAULT_POINTS_BY_TYPE,
   dailyCap: 15,
   staffAward: { songxue: 5, participation: 2 },
+  volunteerShift: 5,
   starBands: DEFAULT_STAR_BANDS,
   expiry: { enabled: false, afterYears: 1 }
 }

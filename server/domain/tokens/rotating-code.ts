@@ -4,7 +4,8 @@
  * CONTRACT
  *
  * - A code names a target (`kind` + `id`: `activity` + activity id for the staff's check-in screen, `person` +
- *   person id for a retiree's own 签到码; later `shift-in` / `shift-out` + shift id) and a 30-second time step,
+ *   person id for a retiree's own 签到码, `shift-in` / `shift-out` + shift id for a volunteer shift's check-in
+ *   and check-out screens) and a 30-second time step,
  *   and carries an HMAC-SHA256 over both, keyed with the server secret (`ctx.secrets.tokenKey`). The kind is
  *   inside the MAC, so a code for one kind never passes as another.
  * - A code is accepted at instant `at` when its MAC is right and its step is within one step of `at`'s step:
@@ -12,7 +13,9 @@
  * - Text form: `YL1.<kind>.<id>.<step in base 36>.<mac>`; `<id>` may itself contain dots (it is everything
  *   between the kind and the last two parts). The mac is the first 16 bytes of the HMAC in base64url.
  * - Verification compares MACs in constant time and tells apart: malformed text, a forged (or tampered) code,
- *   a code of another kind, an expired one, and one not valid yet. An empty key refuses everything.
+ *   a code of another kind, an expired one, and one not valid yet. An empty key refuses everything. A caller
+ *   that accepts several kinds (a shift's check-in or check-out code, in one scan) passes them all; the
+ *   verified target says which it was.
  * - Pure functions of (key, target, instant): no storage, no clock of their own.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
@@ -69,15 +72,18 @@ function parse(token: string): { kind: string; id: string; step: number; mac: Bu
   return { kind, id, step, mac: Buffer.from(macText, 'base64url') }
 }
 
-/** Checks a code for a target of `kind` at instant `at` (the server's time, or an offline scan's claimed time). */
-export function verifyCode(key: string, token: string, kind: string, at: number): VerifyResult {
+/**
+ * Checks a code for a target of `kind` (or of any of several kinds) at instant `at` (the server's time, or an
+ * offline scan's claimed time).
+ */
+export function verifyCode(key: string, token: string, kind: string | readonly string[], at: number): VerifyResult {
   const p = parse(token)
   if (!p) return { ok: false, reason: 'malformed' }
   if (!key) return { ok: false, reason: 'forged' }
   const expected = mac(key, p.kind, p.id, p.step)
   if (p.mac.length !== expected.length || !timingSafeEqual(p.mac, expected)) return { ok: false, reason: 'forged' }
   const target = { kind: p.kind, id: p.id }
-  if (p.kind !== kind) return { ok: false, reason: 'wrong-kind', target }
+  if (typeof kind === 'string' ? p.kind !== kind : !kind.includes(p.kind)) return { ok: false, reason: 'wrong-kind', target }
   const now = stepOf(at)
   if (p.step < now - CODE_SKEW_STEPS) return { ok: false, reason: 'expired', target }
   if (p.step > now + CODE_SKEW_STEPS) return { ok: false, reason: 'not-yet-valid', target }

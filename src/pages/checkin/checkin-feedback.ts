@@ -1,5 +1,6 @@
 /** What the check-in page says after a scan: one notice, in words, for every outcome. */
-import type { CheckinResult } from '@contract/actions'
+import type { CheckinResult, ShiftScanResult } from '@contract/actions'
+import { hoursText } from '@contract/volunteer-rules'
 import { formatClock, formatDateTime } from '@contract/time'
 import type { MutationOutcome } from '@/sync'
 import type { NoticeTone } from '@/components/Notice'
@@ -31,6 +32,34 @@ export function checkinFeedback(outcome: MutationOutcome<CheckinResult>, scanned
       `签到时间：${formatClock(r.at)}`,
       ...(r.points > 0 ? [`得到 ${r.points} 个积分`] : []),
       ...(r.walkIn ? ['您没有提前报名，已为您现场报名。'] : [])
+    ]
+  }
+}
+
+/** The same, for a volunteer shift's check-in or check-out code. */
+export function shiftFeedback(outcome: MutationOutcome<ShiftScanResult>, scannedAt: number): Feedback {
+  if (outcome.status !== 'applied') return checkinFeedback(outcome as MutationOutcome<never>, scannedAt)
+  const r = outcome.data
+  const word = r.direction === 'in' ? '签到' : '签退'
+  if (r.result === 'already') {
+    return { tone: 'info', title: `已${word}`, lines: [`您在 ${formatClock(r.at)} 已经${word}过了，不用再扫。`, `志愿服务：${r.title}`] }
+  }
+  if (r.direction === 'in') {
+    return {
+      tone: 'success',
+      title: '签到成功',
+      lines: [`志愿服务：${r.title}`, `签到时间：${formatClock(r.at)}`, '结束时请扫工作人员的签退码。', ...(r.walkIn ? ['您没有提前报名，已为您现场报名。'] : [])]
+    }
+  }
+  return {
+    tone: 'success',
+    title: '签退成功，谢谢您！',
+    lines: [
+      `志愿服务：${r.title}`,
+      `签退时间：${formatClock(r.at)}`,
+      `记志愿服务时长 ${hoursText(r.creditedMinutes ?? 0)}`,
+      ...r.notes,
+      ...(r.points > 0 ? [`得到 ${r.points} 个积分`] : [])
     ]
   }
 }

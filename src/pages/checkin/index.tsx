@@ -9,10 +9,11 @@ import StatusTag from '@/components/StatusTag'
 import Notice from '@/components/Notice'
 import CodeReader from '@/components/CodeReader'
 import { useAppStore } from '@/store'
-import { scanCheckin } from '@/services/checkin'
+import { scanCheckin, scanShift } from '@/services/checkin'
+import { isShiftCodeText } from '@contract/volunteer-rules'
 import { shownInline } from '@/services/inline'
 import { usePending } from '@/sync/use-pending'
-import { checkinFeedback, type Feedback } from './checkin-feedback'
+import { checkinFeedback, shiftFeedback, type Feedback } from './checkin-feedback'
 import './index.scss'
 
 /** 扫码签到: the retiree scans the code on the staff's screen. Works offline (queued, 待同步). */
@@ -22,7 +23,7 @@ export default function CheckinPage() {
   const [busy, setBusy] = useState(false)
   const [feedback, setFeedback] = useState<Feedback | null>(null)
   const [queuedId, setQueuedId] = useState<string | null>(null)
-  const pending = usePending<{ scannedAt: number }>('checkin.scan')
+  const pending = usePending<{ scannedAt: number }>(['checkin.scan', 'volunteer.scan'])
   const rejected = useAppStore((s) => s.rejected)
 
   // A scan that waited offline has left the outbox: say how it ended (refusals keep their reason).
@@ -37,9 +38,13 @@ export default function CheckinPage() {
     setBusy(true)
     setFeedback(null)
     setQueuedId(null)
-    shownInline('checkin.scan', () => scanCheckin(token, scannedAt))
-      .then((outcome) => {
-        setFeedback(checkinFeedback(outcome, scannedAt))
+    // One page for every code: an activity's, or a volunteer shift's check-in / check-out code.
+    const done = isShiftCodeText(token)
+      ? shownInline('volunteer.scan', () => scanShift(token, scannedAt)).then((outcome) => ({ outcome, feedback: shiftFeedback(outcome, scannedAt) }))
+      : shownInline('checkin.scan', () => scanCheckin(token, scannedAt)).then((outcome) => ({ outcome, feedback: checkinFeedback(outcome, scannedAt) }))
+    done
+      .then(({ outcome, feedback }) => {
+        setFeedback(feedback)
         if (outcome.status === 'queued') setQueuedId(outcome.id)
       })
       .finally(() => setBusy(false))
@@ -47,7 +52,7 @@ export default function CheckinPage() {
 
   return (
     <Page title='扫码签到' testId='page-checkin'>
-      <Text className='yl-checkin__lead'>{title ? `活动：${title}。` : ''}到了活动现场，扫一扫工作人员屏幕上的签到码就签到了。</Text>
+      <Text className='yl-checkin__lead'>{title ? `活动：${title}。` : ''}到了活动或志愿服务现场，扫一扫工作人员屏幕上的签到码就签到了；志愿服务结束时扫签退码。</Text>
       {feedback ? (
         <Notice tone={feedback.tone} title={feedback.title} testId='checkin-result'>
           {feedback.lines.map((l) => (

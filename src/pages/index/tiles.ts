@@ -28,6 +28,12 @@ export function homeTiles(): HomeTile[] {
     { key: 'activities', icon: '☰', text: '活动报名', onTap: () => void Taro.switchTab({ url: '/pages/activities/index' }) },
     { key: 'checkin', icon: '▣', text: '扫码签到', onTap: () => void Taro.navigateTo({ url: '/pages/checkin/index' }) },
     { key: 'points', icon: '★', text: '我的积分', onTap: () => void Taro.navigateTo({ url: '/packages/points/index/index' }) },
+    {
+      key: 'volunteer',
+      icon: '✿',
+      text: '志愿服务',
+      onTap: () => void Taro.navigateTo({ url: staffOnly ? '/packages/volunteer-staff/index/index' : '/packages/volunteer/index/index' })
+    },
     staffOnly
       ? { key: 'help-queue', icon: '✚', text: '求助工单', onTap: () => void Taro.navigateTo({ url: '/packages/help-staff/queue/index' }) }
       : { key: 'help', icon: '✚', text: '我要求助', onTap: askForHelp },

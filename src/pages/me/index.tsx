@@ -16,6 +16,7 @@ import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { logout, refreshMe } from '@/services/auth'
 import HelpLinks from './help-links'
+import VolunteerLinks from './volunteer-links'
 import { unreadCount } from '@/services/messages'
 import './index.scss'
 
@@ -88,6 +89,7 @@ export default function MePage() {
         </Section>
       ) : null}
       {data?.registered ? <HelpLinks me={data} /> : null}
+      {data?.registered ? <VolunteerLinks me={data} /> : null}
       <Section title='显示'>
         <View className='yl-me__row'>
           <Text className='yl-me__label'>字大一点、按钮大一点</Text>

@@ -29,7 +29,7 @@ export default function VolunteerTasksPage() {
             </Card>
           ) : (
             <Card tone='muted'>
-              <Text className='yl-tasks__profile'>您还没有登记特长，暂时只能办派给您的事。登记请找工作人员。</Text>
+              <Text className='yl-tasks__profile'>您还没有登记特长，暂时只能办派给您的事。在「志愿服务 → 我的特长」里可以登记。</Text>
             </Card>
           )}
           <Section title={`派给我的（${active.length}）`}>

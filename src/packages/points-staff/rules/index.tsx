@@ -17,7 +17,7 @@ import './index.scss'
 type Form = Record<string, string>
 
 function toForm(r: PointsRules): Form {
-  const f: Form = { dailyCap: r.dailyCap === null ? '' : String(r.dailyCap), songxue: String(r.staffAward.songxue), participation: String(r.staffAward.participation), afterYears: String(r.expiry.afterYears) }
+  const f: Form = { dailyCap: r.dailyCap === null ? '' : String(r.dailyCap), songxue: String(r.staffAward.songxue), participation: String(r.staffAward.participation), volunteerShift: String(r.volunteerShift), afterYears: String(r.expiry.afterYears) }
   for (const t of ACTIVITY_TYPES) f[`type:${t}`] = String(r.byType[t])
   r.starBands.forEach((b) => (f[`star:${b.stars}`] = String(b.min)))
   return f
@@ -47,10 +47,11 @@ export default function RulesEditPage() {
       byType,
       dailyCap: cap,
       staffAward: { songxue: int(form.songxue), participation: int(form.participation) },
+      volunteerShift: int(form.volunteerShift ?? ''),
       starBands: bands,
       expiry: { enabled: expiry, afterYears: int(form.afterYears) }
     }
-    const numbers = [...Object.values(byType), ...bands.map((b) => b.min), rules.staffAward.songxue, rules.staffAward.participation, rules.expiry.afterYears, cap ?? 0]
+    const numbers = [...Object.values(byType), ...bands.map((b) => b.min), rules.staffAward.songxue, rules.staffAward.participation, rules.volunteerShift, rules.expiry.afterYears, cap ?? 0]
     if (numbers.some((n) => Number.isNaN(n))) return setError('每一项都要填整数（每日上限不限就空着）')
     if (bands.some((b, i) => i > 0 && b.min <= bands[i - 1].min)) return setError('星级分数要从一星到五星逐级升高')
     setError(null)
@@ -75,6 +76,7 @@ export default function RulesEditPage() {
             <Field label='每人每天最多得几分（不限就空着）' value={form.dailyCap ?? ''} onInput={set('dailyCap')} type='number' maxlength={4} testId='rules-cap' />
             <Field label='送学上门记几分' value={form.songxue ?? ''} onInput={set('songxue')} type='number' maxlength={3} />
             <Field label='其他参与记几分' value={form.participation ?? ''} onInput={set('participation')} type='number' maxlength={3} />
+            <Field label='志愿服务每个班次记几分' value={form.volunteerShift ?? ''} onInput={set('volunteerShift')} type='number' maxlength={3} testId='rules-shift' />
           </Section>
           <Section title='践诺评星：几分起评'>
             {[1, 2, 3, 4, 5].map((s) => (

@@ -48,6 +48,11 @@ export default function PointsRulesPage() {
               </Text>
             </Card>
             <Card>
+              <Text className='yl-pts__line' data-testid='rule-shift'>
+                参加志愿服务，每个班次签到签退后记 {r.volunteerShift} 分（有的活动另有规定）；服务时长另外记在「我的时长」里。
+              </Text>
+            </Card>
+            <Card>
               <Text className='yl-pts__line' data-testid='rule-cap'>
                 {r.dailyCap === null ? '每天得分不设上限。' : `每人每天最多得 ${r.dailyCap} 分，超过的部分不再计分，明细里会写明。`}
               </Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '银发人才库' })

@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Picker, Text, View } from '@tarojs/components'
+import type { ShiftFields } from '@contract/actions'
+import { addDays, beijingTime, businessDay, formatClock, formatDay } from '@contract/time'
+import Page from '@/components/Page'
+import Field from '@/components/Field'
+import BigButton from '@/components/BigButton'
+import MultiChoice from '@/components/MultiChoice'
+import Notice from '@/components/Notice'
+import ReasonDialog from '@/components/ReasonDialog'
+import { ErrorBlock, Loading } from '@/components/StateBlock'
+import { shownInline } from '@/services/inline'
+import { cancelShiftAsStaff, saveShift, volunteerActivity, volunteerSettings } from '@/services/volunteer'
+import { PickerRow } from '../form-parts'
+import '../staff.scss'
+
+interface Form {
+  label: string
+  day: string
+  start: string
+  end: string
+  place: string
+  capacity: string
+  skills: string[]
+}
+
+/** Staff: add a shift to a volunteer activity, or change or cancel one. */
+export default function ShiftEditPage() {
+  const { params } = useRouter()
+  const activityId = params.activityId ?? ''
+  const shiftId = params.id ?? ''
+  const [form, setForm] = useState<Form | null>(null)
+  const [skillOptions, setSkillOptions] = useState<string[]>([])
+  const [title, setTitle] = useState('')
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [cancelling, setCancelling] = useState(false)
+  const today = businessDay(Date.now())
+
+  const load = () => {
+    setLoadError(null)
+    Promise.all([volunteerActivity(activityId), volunteerSettings()])
+      .then(([a, settings]) => {
+        setTitle(a.title)
+        setSkillOptions(settings.skills)
+        const s = shiftId ? a.shifts.find((x) => x.id === shiftId) : undefined
+        setForm(
+          s
+            ? { label: s.label, day: businessDay(s.startAt), start: formatClock(s.startAt), end: formatClock(s.endAt), place: s.place, capacity: s.capacity === null ? '' : String(s.capacity), skills: s.skills }
+            : { label: '', day: addDays(today, 1), start: '09:00', end: '11:00', place: a.shifts[a.shifts.length - 1]?.place ?? '', capacity: '', skills: [] }
+        )
+      })
+      .catch((err: Error) => setLoadError(err.message))
+  }
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(load, [activityId, shiftId])
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => (f ? { ...f, [k]: v } : f))
+
+  const save = () => {
+    if (!form) return
+    const startAt = beijingTime(form.day, form.start)
+    const endAt = beijingTime(form.day, form.end)
+    if (endAt <= startAt) return setError('结束时间要晚于开始时间')
+    if (!form.place.trim()) return setError('请填写地点')
+    if (form.capacity.trim() && !/^\d{1,4}$/.test(form.capacity.trim())) return setError('名额要填整数，不限名额就空着')
+    const fields: ShiftFields = { label: form.label.trim(), startAt, endAt, place: form.place.trim(), capacity: form.capacity.trim() ? Number(form.capacity.trim()) : null, skills: form.skills }
+    setError(null)
+    setBusy(true)
+    shownInline('volunteer.shiftSave', () => saveShift(activityId, fields, shiftId || undefined))
+      .then((o) => {
+        if (o.status === 'applied') void Taro.navigateBack()
+        else setError(o.status === 'queued' ? '网络不好，已保存在手机上，有网时会自动提交' : o.message)
+      })
+      .finally(() => setBusy(false))
+  }
+
+  return (
+    <Page title={shiftId ? '修改班次' : '添加班次'} testId='page-vstaff-shift-edit'>
+      {loadError ? <ErrorBlock message={loadError} onRetry={load} /> : null}
+      {!form && !loadError ? <Loading /> : null}
+      {form ? (
+        <View>
+          <Text className='yl-vol__line'>{title}</Text>
+          <View className='yl-vol__gap' />
+          <Field label='班次名称（可不填）' value={form.label} onInput={(v) => set('label', v)} placeholder='例如：上午班' maxlength={20} testId='sf-label' />
+          <PickerRow label='日期' text={formatDay(beijingTime(form.day, '12:00'))}>
+            {(row) => (
+              <Picker mode='date' value={form.day} start={today} onChange={(e) => set('day', e.detail.value)}>
+                {row}
+              </Picker>
+            )}
+          </PickerRow>
+          <View className='yl-vs__pair'>
+            <PickerRow label='开始' text={form.start}>
+              {(row) => (
+                <Picker mode='time' value={form.start} onChange={(e) => set('start', e.detail.value)}>
+                  {row}
+                </Picker>
+              )}
+            </PickerRow>
+            <View className='yl-vs__pair-gap' />
+            <PickerRow label='结束' text={form.end}>
+              {(row) => (
+                <Picker mode='time' value={form.end} onChange={(e) => set('end', e.detail.value)}>
+                  {row}
+                </Picker>
+              )}
+            </PickerRow>
+          </View>
+          <Field label='地点' value={form.place} onInput={(v) => set('place', v)} placeholder='在哪里集合' maxlength={100} testId='sf-place' />
+          <Field label='名额' type='number' value={form.capacity} onInput={(v) => set('capacity', v)} placeholder='不限名额就空着' hint='满了以后再报名的人进入候补，有人取消时按顺序自动补上' maxlength={4} testId='sf-capacity' />
+          <MultiChoice label='需要什么特长（可不选）' choices={skillOptions} value={form.skills} onChange={(v) => set('skills', v)} testId='sf-skills' />
+          {error ? (
+            <Notice tone='danger' title='还不能保存' testId='sf-error'>
+              <Text>{error}</Text>
+            </Notice>
+          ) : null}
+          <BigButton primary loading={busy} onClick={save} testId='sf-save'>
+            {shiftId ? '保存修改' : '添加这个班次'}
+          </BigButton>
+          {shiftId ? (
+            <View className='yl-vol__gap'>
+              <BigButton variant='danger' onClick={() => setCancelling(true)} testId='sf-cancel'>
+                取消这个班次
+              </BigButton>
+            </View>
+          ) : null}
+          <ReasonDialog
+            open={cancelling}
+            title='确定要取消这个班次吗？'
+            message='已报名和候补的人都会收到取消消息。取消后不能恢复。'
+            label='取消原因（会告诉志愿者）'
+            placeholder='例如：天气原因，改期另行通知'
+            confirmLabel='取消班次'
+            danger
+            onCancel={() => setCancelling(false)}
+            onConfirm={(reason) => {
+              setCancelling(false)
+              setBusy(true)
+              shownInline('volunteer.shiftCancel', () => cancelShiftAsStaff(shiftId, reason))
+                .then((o) => {
+                  if (o.status === 'applied') void Taro.navigateBack()
+                  else setError(o.status === 'queued' ? '网络不好，已保存在手机上，有网时会自动提交' : o.message)
+                })
+                .finally(() => setBusy(false))
+            }}
+          />
+        </View>
+      ) : null}
+    </Page>
+  )
+}

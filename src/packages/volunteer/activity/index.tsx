@@ -1,0 +1,181 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { ShiftCard as Shift, ShiftSignupResult } from '@contract/actions'
+import Page from '@/components/Page'
+import Card from '@/components/Card'
+import InfoRow from '@/components/InfoRow'
+import Section from '@/components/Section'
+import StatusTag from '@/components/StatusTag'
+import BigButton from '@/components/BigButton'
+import ConfirmDialog from '@/components/Dialog'
+import Notice, { type NoticeTone } from '@/components/Notice'
+import ShiftCard, { shiftTitle } from '@/components/ShiftCard'
+import { ErrorBlock, Loading } from '@/components/StateBlock'
+import { a11y } from '@/components/a11y'
+import { useRemote } from '@/hooks/use-remote'
+import { shownInline } from '@/services/inline'
+import { cancelShift, signUpShift, teamUrl, volunteerActivity } from '@/services/volunteer'
+import type { MutationOutcome } from '@/sync'
+import { useAppStore } from '@/store'
+import { shiftAction } from './shift-action'
+import '../volunteer.scss'
+
+interface Said {
+  tone: NoticeTone
+  title: string
+  text?: string
+}
+
+function said(outcome: MutationOutcome<ShiftSignupResult>, what: 'signup' | 'cancel'): Said {
+  if (outcome.status === 'queued') return { tone: 'warning', title: '已记下，待同步', text: '现在网络不好，有网时会自动提交。' }
+  if (outcome.status === 'rejected') return { tone: 'danger', title: what === 'signup' ? '没有报上名' : '没有取消成功', text: outcome.message }
+  const r = outcome.data
+  if (what === 'cancel') return { tone: 'info', title: '已取消报名', text: '名额已让给候补的人。' }
+  if (r.status === 'waitlisted') return { tone: 'warning', title: r.waitlistPosition ? `已报名候补，排第 ${r.waitlistPosition} 位` : '您在候补名单上', text: '有人取消时会按顺序自动补上，并发消息告诉您。' }
+  return { tone: 'success', title: r.already ? '您已经报过名了' : '报名成功', text: '请按时到达，到了以后扫码签到，结束时扫码签退。' }
+}
+
+/** One volunteer activity: what it is, and its shifts with one button each (报名 / 取消 / 签到 / 签退). */
+export default function VolunteerActivityPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const detail = useRemote(() => volunteerActivity(id), [id])
+  const actingFor = useAppStore((s) => s.actingFor)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [result, setResult] = useState<Said | null>(null)
+  const [confirm, setConfirm] = useState<Shift | null>(null)
+  const a = detail.data
+  const now = Date.now()
+
+  const run = (s: Shift, what: 'signup' | 'cancel') => {
+    setBusy(s.id)
+    setResult(null)
+    const title = `「${s.activityTitle}」${s.label}`
+    shownInline(what === 'signup' ? 'volunteer.signup' : 'volunteer.cancelSignup', () => (what === 'signup' ? signUpShift(s.id, title) : cancelShift(s.id, title)))
+      .then((o) => {
+        setResult(said(o, what))
+        return detail.reload()
+      })
+      .finally(() => setBusy(null))
+  }
+
+  // Still to come (or still checked into) first; the ones already over (that the reader was part of) after.
+  const isOver = (s: Shift) => s.endAt < now && !(s.myAttendance && s.myAttendance.checkOutAt === null)
+  const coming = a?.shifts.filter((s) => !isOver(s)) ?? []
+  const past = a?.shifts.filter(isOver).reverse() ?? []
+  const shiftWithAction = (s: Shift) => {
+    const action = shiftAction(s, now, { blocked: a!.signupBlock, actingFor: actingFor?.name ?? null })
+    return (
+      <ShiftCard key={s.id} shift={s} showTitle={false}>
+        <View className='yl-vol__action'>
+          {action.kind === 'none' ? (
+            <Text className='yl-vol__muted' data-testid={`state-${s.id}`}>
+              {action.label}
+            </Text>
+          ) : (
+            <BigButton
+              primary={action.kind !== 'cancel' && action.kind !== 'leave-waitlist'}
+              variant={action.kind === 'cancel' || action.kind === 'leave-waitlist' ? 'plain' : 'primary'}
+              loading={busy === s.id}
+              testId={`act-${s.id}`}
+              ariaLabel={`${action.label}：${shiftTitle(s)}`}
+              onClick={() => {
+                if (action.kind === 'signup' || action.kind === 'waitlist') run(s, 'signup')
+                else if (action.kind === 'checkin' || action.kind === 'checkout') {
+                  void Taro.navigateTo({ url: `/pages/checkin/index?title=${encodeURIComponent(shiftTitle(s))}` })
+                } else setConfirm(s)
+              }}
+            >
+              {action.label}
+            </BigButton>
+          )}
+        </View>
+      </ShiftCard>
+    )
+  }
+
+  return (
+    <Page testId='page-volunteer-activity'>
+      {detail.loading && !a ? <Loading /> : null}
+      {detail.error ? <ErrorBlock message={detail.error} onRetry={() => void detail.reload()} /> : null}
+      {a ? (
+        <View>
+          <Text {...a11y({ role: 'heading', level: 1 })} className='yl-vol__h1' data-testid='vact-title'>
+            {a.title}
+          </Text>
+          <View className='yl-vol__tags'>
+            <StatusTag tone='neutral'>{a.serviceItem}</StatusTag>
+            {a.teamName ? <StatusTag tone='info'>{a.teamName}</StatusTag> : null}
+            {a.teamOnly ? <StatusTag tone='warning'>只面向队员</StatusTag> : null}
+            {a.status === 'draft' ? <StatusTag tone='warning'>草稿</StatusTag> : null}
+            {a.status === 'cancelled' ? <StatusTag tone='danger'>已取消</StatusTag> : null}
+          </View>
+          {result ? (
+            <Notice tone={result.tone} title={result.title} testId='shift-result'>
+              {result.text ? <Text>{result.text}</Text> : null}
+            </Notice>
+          ) : null}
+          {a.signupBlock && a.teamId ? (
+            <Notice tone='info' title={a.signupBlock} testId='signup-block'>
+              <View className='yl-vol__action'>
+                <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: teamUrl(a.teamId!) })} testId='go-team'>
+                  看看这支队伍，申请加入
+                </BigButton>
+              </View>
+            </Notice>
+          ) : null}
+
+          <Section title={`班次（${coming.length}）`}>
+            {coming.length === 0 ? <Text className='yl-vol__muted'>近期没有安排班次。</Text> : null}
+            {coming.map(shiftWithAction)}
+          </Section>
+          {past.length ? <Section title='参加过的班次'>{past.map(shiftWithAction)}</Section> : null}
+
+          <Card>
+            <InfoRow label='主办'>
+              <Text>{a.orgUnitName}</Text>
+            </InfoRow>
+            <InfoRow label='积分'>
+              <Text>每个班次签到、签退后得 {a.points} 分</Text>
+            </InfoRow>
+            <InfoRow label='时长怎么算'>
+              <Text>从签到到签退计时；早到从班次开始算，晚走算到班次结束；忘了签退按班次结束时间计。</Text>
+            </InfoRow>
+          </Card>
+          {a.description ? (
+            <Card>
+              <Text className='yl-vol__desc'>{a.description}</Text>
+            </Card>
+          ) : null}
+          {a.contactPhone ? (
+            <BigButton variant='secondary' onClick={() => void Taro.makePhoneCall({ phoneNumber: a.contactPhone! })}>
+              有问题？打电话 {a.contactPhone}
+            </BigButton>
+          ) : null}
+          {a.canManage ? (
+            <View className='yl-vol__gap'>
+              <BigButton variant='plain' testId='manage' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer-staff/activity/index?id=${encodeURIComponent(a.id)}` })}>
+                管理这个活动（工作人员）
+              </BigButton>
+            </View>
+          ) : null}
+          <ConfirmDialog
+            open={!!confirm}
+            title={confirm?.mySignup === 'waitlisted' ? '确定不再候补了吗？' : '确定要取消报名吗？'}
+            message={confirm ? `${shiftTitle(confirm)}的名额会让给候补的人。` : undefined}
+            confirmLabel={confirm?.mySignup === 'waitlisted' ? '取消候补' : '取消报名'}
+            cancelLabel='不取消'
+            danger
+            onCancel={() => setConfirm(null)}
+            onConfirm={() => {
+              const s = confirm!
+              setConfirm(null)
+              run(s, 'cancel')
+            }}
+          />
+        </View>
+      ) : null}
+    </Page>
+  )
+}
