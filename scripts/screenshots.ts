@@ -14,7 +14,7 @@ import { DEFAULT_NOW } from '../tests/support/harness'
 import { startHost } from '../tests/support/http'
 import { H5_DIR, launch } from '../tests/support/browser'
 import { MODES, walkPlan } from '../tests/support/page-catalog'
-import { openPage, openSession } from '../tests/support/page-walk'
+import { addWalkData, openPage, openSession } from '../tests/support/page-walk'
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true })
   const plan = walkPlan().filter((p) => !only.length || only.some((w) => p.path.includes(w)))
   const host = await startHost({ demo: true, staticDir: H5_DIR, now: DEFAULT_NOW })
+  await addWalkData(host.store, DEFAULT_NOW)
   const browser = await launch()
   let saved = 0
   try {

@@ -10,8 +10,9 @@ function App({ children }: PropsWithChildren) {
     applyWechatFontSetting()
     installKeyboardActivation()
   })
-  // On every show: send whatever waits in the outbox.
+  // On every show: send whatever waits in the outbox; follow a font setting changed while we were away.
   useDidShow(() => {
+    applyWechatFontSetting()
     startSync()
   })
   return children

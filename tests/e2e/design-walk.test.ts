@@ -15,7 +15,7 @@ import { startHost, type RunningHost } from '../support/http'
 import { H5_DIR, launch } from '../support/browser'
 import { MODES, MODE_LABEL, WALK_USERS, appPages, walkPlan, type Mode, type WalkUserKey } from '../support/page-catalog'
 import { axe, measure, report, type Extremes, type Finding } from '../support/measure'
-import { openPage, openSession, type Session } from '../support/page-walk'
+import { addWalkData, openPage, openSession, type Session } from '../support/page-walk'
 
 jest.setTimeout(600_000)
 
@@ -34,6 +34,7 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
 
   beforeAll(async () => {
     host = await startHost({ demo: true, staticDir: H5_DIR, now: DEFAULT_NOW })
+    await addWalkData(host.store, DEFAULT_NOW)
     browser = await launch()
   })
   afterAll(async () => {
@@ -46,6 +47,44 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
     console.log(`design walk: ${pagesMeasured} page views (${plan.length} visits × ${MODES.length} modes)\n${lines.join('\n')}`)
     await browser?.close()
     await host?.stop()
+  })
+
+  it('catches what it measures (a page with one of each fault added)', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+    try {
+      const page = await context.newPage()
+      await page.goto(`${host.url}/#/pages/login/index`)
+      await page.locator('[data-testid="page-login"]:visible').waitFor()
+      await page.evaluate(() => {
+        const frame = document.querySelector('.taro_page .yl-frame__body')!
+        frame.insertAdjacentHTML(
+          'beforeend',
+          `<div role="button" tabindex="0" style="width:30px;height:30px;font-size:18px;line-height:1.6">小钮</div>
+           <div role="button" tabindex="0" data-primary="true" style="width:200px;height:50px;font-size:30px;line-height:1.6">主要动作</div>
+           <span style="font-size:14px;line-height:1.6">小字</span>
+           <p style="font-size:18px;line-height:1.2">行距太密</p>
+           <p style="font-size:18px;line-height:1.6;color:#777;background:#fff">浅灰正文</p>
+           <div style="cursor:pointer;font-size:18px;line-height:1.6">看着能点</div>
+           <div role="button" style="width:100px;height:50px;font-size:18px;line-height:1.6">点不到</div>
+           <input style="font-size:18px;line-height:1.6;height:50px">`
+        )
+      })
+      const normal = await measure(page, 'normal')
+      const found = (kind: string, words: string) => normal.findings.some((f) => f.kind === kind && f.what.includes(words))
+      expect(found('target', '小钮')).toBe(true)
+      expect(found('text-size', '小字')).toBe(true)
+      expect(found('line-height', '行距太密')).toBe(true)
+      expect(found('contrast', '浅灰正文')).toBe(true)
+      expect(found('unannounced-tap', '看着能点')).toBe(true)
+      expect(found('not-focusable', '点不到')).toBe(true)
+      expect(found('primary-target', '主要动作')).toBe(false)
+      expect((await measure(page, 'elder')).findings.some((f) => f.kind === 'primary-target' && f.what.includes('主要动作'))).toBe(true)
+      const a = await axe(page)
+      expect(a.some((f) => f.what.startsWith('label:'))).toBe(true)
+      expect(report([...normal.findings, ...a].map((f) => ({ ...f, where: 'test' })))).toMatch(/problems \(.*target 1.*\), worst first:/)
+    } finally {
+      await context.close()
+    }
   })
 
   it('plans every page of app.config.ts, each with a user', () => {

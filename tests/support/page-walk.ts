@@ -3,7 +3,37 @@
  * the walker test and `npm run screenshots`.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { StoragePort } from '../../server/storage/port'
 import { WALK_USERS, type Mode, type WalkPage, type WalkUserKey } from './page-catalog'
+
+/**
+ * What the demo seed does not have but the pages should be seen with: two messages for 张桂兰 (one unread with
+ * a link, one read), so 我的消息 shows its cards and their 朗读 buttons.
+ */
+export async function addWalkData(store: StoragePort, now: number): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.put('messages', {
+      _id: 'walk-msg-1',
+      toPersonId: 'p-zhangguilan',
+      toAccountId: null,
+      title: '活动时间调整：智能手机使用培训',
+      body: '「智能手机使用培训」改到 12月2日 周三 09:00 开始，地点不变。请按时参加。',
+      link: '/packages/activity/detail/index?id=a-phone-1',
+      at: now - 3600_000,
+      readAt: null
+    })
+    await tx.put('messages', {
+      _id: 'walk-msg-2',
+      toPersonId: 'p-zhangguilan',
+      toAccountId: null,
+      title: '候补成功：学习贯彻全会精神宣讲会',
+      body: '有人取消了报名，您已从候补转为正式报名。',
+      link: null,
+      at: now - 86_400_000,
+      readAt: now - 80_000_000
+    })
+  })
+}
 
 /** One signed-in browser context per user and mode (storage is per context, so the modes never mix). */
 export interface Session {

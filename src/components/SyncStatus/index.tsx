@@ -8,16 +8,18 @@ import { a11y } from '../a11y'
 
 /**
  * What has not reached the server yet (待同步), and what the server refused (with its reason, until the user
- * taps 知道了). Shown at the top of every page when there is anything to say.
+ * taps 知道了). Shown at the top of every page when there is anything to say. `pending='none'` leaves the
+ * 待同步 part to the page (the home page shows it as a badge: SyncBadge).
  */
-export default function SyncStatus() {
+export default function SyncStatus({ pending = 'full' }: { pending?: 'full' | 'none' }) {
   const { outbox, rejected, dismiss } = useAppStore(
     useShallow((s) => ({ outbox: s.outbox, rejected: s.rejected, dismiss: s.dismissRejected }))
   )
-  if (!outbox.length && !rejected.length) return null
+  const showPending = pending === 'full' && outbox.length > 0
+  if (!showPending && !rejected.length) return null
   return (
     <View className='yl-sync' data-testid='sync-status'>
-      {outbox.length ? (
+      {showPending ? (
         <View {...a11y({ role: 'status' })} className='yl-sync__pending'>
           <Text className='yl-sync__title'>待同步 {outbox.length} 项</Text>
           <Text className='yl-sync__text'>{outbox[outbox.length - 1].lastError ?? '正在提交，有网时会自动完成'}</Text>
@@ -44,6 +46,29 @@ export default function SyncStatus() {
           </View>
         </View>
       ))}
+    </View>
+  )
+}
+
+/**
+ * The home page's 待同步 badge: while the outbox holds anything, one line in words with the count; a tap sends
+ * now. Nothing when all is sent.
+ */
+export function SyncBadge() {
+  const count = useAppStore((s) => s.outbox.length)
+  if (!count) return null
+  return (
+    <View
+      {...a11y({ role: 'button' })}
+      className='yl-sync-badge'
+      data-testid='sync-badge'
+      onClick={() => void syncEngine.retryAllNow()}
+    >
+      <Text {...a11y({ hidden: true })} className='yl-sync-badge__mark'>
+        ⟳
+      </Text>
+      <Text className='yl-sync-badge__count'>待同步 {count} 项</Text>
+      <Text className='yl-sync-badge__hint'>有网时自动提交</Text>
     </View>
   )
 }

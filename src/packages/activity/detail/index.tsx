@@ -17,7 +17,9 @@ import { cancelSignup, getActivity, signUp } from '@/services/activities'
 import { shownInline } from '@/services/inline'
 import type { MutationOutcome } from '@/sync'
 import { useAppStore } from '@/store'
+import ReadAloud from '@/components/ReadAloud'
 import { mainAction } from './main-action'
+import { activitySpeech } from './speech-text'
 import './index.scss'
 import { a11y } from '@/components/a11y'
 
@@ -81,6 +83,9 @@ export default function ActivityDetailPage() {
               <StatusTag tone='warning'>{a.myWaitlistPosition ? `候补第 ${a.myWaitlistPosition} 位` : '候补中'}</StatusTag>
             ) : null}
             {a.myCheckin ? <StatusTag tone='success'>已签到 {formatClock(a.myCheckin.at)}</StatusTag> : null}
+          </View>
+          <View className='yl-detail__read'>
+            <ReadAloud text={activitySpeech(a)} testId='activity-read' />
           </View>
           {a.status === 'cancelled' ? (
             <Notice tone='danger' title='这个活动已取消'>
