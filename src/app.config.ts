@@ -47,6 +47,9 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f5f5'
   },
+  // 朗读 in weapp: WeChat's 同声传译 plugin (src/platform/speech/index.weapp.ts); h5 uses speechSynthesis. It must
+  // also be added to the mini-program in mp.weixin.qq.com (设置 → 第三方设置 → 插件管理), see docs/design-system.md.
+  ...(process.env.TARO_ENV === 'weapp' ? { plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } } } : {}),
   lazyCodeLoading: 'requiredComponents',
   usingComponents: {}
 })

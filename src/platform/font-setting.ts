@@ -1,24 +1,21 @@
-import Taro from '@tarojs/taro'
 import { useAppStore } from '@/store'
+import { systemFontSize } from './system-font-size'
 
-/** WeChat's own font size (px). 关怀模式 / the large-font setting reports about 22 px and above (23.8 px). */
+/**
+ * WeChat's font size setting (px) from which 长辈版 turns on by itself. Standard is 17; the larger steps of
+ * 设置 → 通用 → 字体大小 reach 22 and more, and 关怀模式 sets 23.8.
+ */
 export const LARGE_FONT_SETTING = 22
 
 export function shouldSuggestElderMode(fontSizeSetting: number | null | undefined): boolean {
-  return typeof fontSizeSetting === 'number' && fontSizeSetting >= LARGE_FONT_SETTING
+  return typeof fontSizeSetting === 'number' && Number.isFinite(fontSizeSetting) && fontSizeSetting >= LARGE_FONT_SETTING
 }
 
-export function wechatFontSize(): number | null {
-  try {
-    const info = Taro.getAppBaseInfo?.() as { fontSizeSetting?: number } | undefined
-    return typeof info?.fontSizeSetting === 'number' ? info.fontSizeSetting : null
-  } catch {
-    return null
-  }
-}
-
-/** At launch: follow WeChat's large-font setting unless the user chose 长辈版 on or off themselves. */
-export function applyWechatFontSetting(): void {
-  const size = wechatFontSize()
+/**
+ * At launch and on every show: follow the reader's font setting (WeChat's in weapp, the browser's in h5) —
+ * 长辈版 on when it is large, off when it is not — unless they chose 长辈版 on or off themselves, which is
+ * remembered and then always wins.
+ */
+export function applyWechatFontSetting(size: number | null = systemFontSize()): void {
   if (size !== null) useAppStore.getState().suggestElderMode(shouldSuggestElderMode(size))
 }

@@ -4,9 +4,10 @@
  * volunteer, who does it; the son rates it; and the mother sees it, and who did what, in her own history.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import AxeBuilder from '@axe-core/playwright'
 import { startHost, type RunningHost } from '../support/http'
 import { H5_DIR, demoLogin, launch, phone, visible } from '../support/browser'
+import { axe } from '../support/measure'
+import { waitUntilDrawn } from '../support/page-walk'
 
 jest.setTimeout(180_000)
 
@@ -185,15 +186,9 @@ describe('h5: a family member asks for help for his mother and sees it through',
     for (const elder of [false, true]) {
       for (const [page, path] of pages) {
         await go(page, path)
-        await page.locator('[data-testid^="page-"]:visible').first().waitFor()
-        await page.locator('.yl-state:visible').filter({ hasText: '正在加载' }).waitFor({ state: 'detached' }).catch(() => undefined)
-        const result = await new AxeBuilder({ page })
-          .include('.taro_page:not([style*="display: none"])')
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          // Taro's own page scroller (a div with overflow) is not focusable; not ours to change.
-          .disableRules(['scrollable-region-focusable'])
-          .analyze()
-        for (const v of result.violations) problems.push(`${elder ? '长辈版 ' : ''}${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+        await waitUntilDrawn(page)
+        // The same axe rules as the design walker (tests/support/measure.ts), on this flow's own request with a photo.
+        for (const f of await axe(page)) problems.push(`${elder ? '长辈版 ' : ''}${path}: ${f.what}`)
       }
       if (!elder) {
         for (const page of [son, mother, staff]) {

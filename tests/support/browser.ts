@@ -7,7 +7,8 @@ import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const H5_DIR = path.join(__dirname, '../../dist/h5')
+// YL_H5_DIR: for bundled scripts (npm run screenshots), where __dirname is not this folder.
+export const H5_DIR = process.env.YL_H5_DIR ?? path.join(__dirname, '../../dist/h5')
 
 export function requireBuild(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`)

@@ -4,15 +4,12 @@ import type { ActivityCard as Card } from '@contract/actions'
 import { formatClock, formatDay } from '@contract/time'
 import CardFrame from '../Card'
 import StatusTag from '../StatusTag'
+import { placesText } from './places'
 import './index.scss'
 
 export const activityUrl = (id: string) => `/packages/activity/detail/index?id=${encodeURIComponent(id)}`
 
-export function placesText(a: Pick<Card, 'capacity' | 'placesLeft'>): string {
-  if (a.capacity === null) return '不限名额'
-  if (!a.placesLeft) return '名额已满，可报候补'
-  return `还剩 ${a.placesLeft} 个名额`
-}
+export { placesText }
 
 /** A big activity card: title, when, where, places left, and the reader's own status. One tap opens it. */
 export default function ActivityCard({ activity, showDay = true }: { activity: Card; showDay?: boolean }) {

@@ -34,14 +34,15 @@ export default function BigButton({
   const cls = ['yl-btn', `yl-btn--${variant}`, primary ? 'yl-btn--main' : '', block ? 'yl-btn--block' : '', off ? 'yl-btn--disabled' : '']
     .filter(Boolean)
     .join(' ')
-  // h5 renders disabled={false} as disabled="false", which CSS [disabled] matches: leave the attribute off instead.
+  // Taro h5 draws <taro-button-core>, which is no native button: the role and tabIndex (from a11y) make it one
+  // for screen readers and keyboards.
   return (
-    <Button {...a11y({ label: ariaLabel })}
+    <Button
+      {...a11y({ role: 'button', label: ariaLabel, disabled: off })}
       className={cls}
       // Only ever set when true: Taro h5 renders disabled={false} as disabled="false", which is still an attribute.
       disabled={off ? true : undefined}
       onClick={off ? undefined : onClick}
-     
       data-testid={testId}
       data-primary={primary ? 'true' : undefined}
     >

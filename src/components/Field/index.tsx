@@ -20,15 +20,16 @@ export default function Field({ label, value, onInput, placeholder, type = 'text
   return (
     <View className={`yl-field${error ? ' yl-field--error' : ''}`}>
       <Text className='yl-field__label'>{label}</Text>
-      <Input {...a11y({ label: label })}
+      <Input
         className='yl-field__input'
+        // h5: the name goes on the native <input> inside Taro's element (screen readers, axe: label).
+        nativeProps={{ 'aria-label': label }}
         value={value}
         type={type}
         password={password}
         maxlength={maxlength}
         placeholder={placeholder}
         placeholderClass='yl-field__placeholder'
-       
         data-testid={testId}
         onInput={(e) => onInput(e.detail.value)}
       />

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { a11y } from '../a11y'
+import ReadAloud from '../ReadAloud'
+import { sentences, textOf } from '../ReadAloud/text-of'
 import './index.scss'
 
 export type NoticeTone = 'success' | 'warning' | 'danger' | 'info'
@@ -14,23 +16,24 @@ export interface NoticeValue {
 const MARK: Record<NoticeTone, string> = { success: '✓', warning: '!', danger: '✕', info: '●' }
 
 export type NoticeProps =
-  | { tone: NoticeTone; title: string; children?: ReactNode; testId?: string }
-  | { notice: NoticeValue | null; testId?: string }
+  | { tone: NoticeTone; title: string; children?: ReactNode; testId?: string; readAloud?: boolean }
+  | { notice: NoticeValue | null; testId?: string; readAloud?: boolean }
 
 /**
  * The answer to what the user just did, in words, right where they did it: 签到成功 / 已签到 / 待同步 / why not.
  * It stays until the next action (nothing important disappears on a timer). Give it a tone and a title (and
- * optional details), or a NoticeValue (nothing is shown while it is null).
+ * optional details), or a NoticeValue (nothing is shown while it is null). A 朗读 button reads it aloud
+ * (readAloud={false} leaves it out, e.g. for a form's list of what to fix).
  */
 export default function Notice(props: NoticeProps) {
   if ('notice' in props) {
     if (!props.notice) return null
-    return <NoticeBox tone={props.notice.tone} title={props.notice.text} testId={props.testId ?? 'notice'} />
+    return <NoticeBox tone={props.notice.tone} title={props.notice.text} testId={props.testId ?? 'notice'} readAloud={props.readAloud} />
   }
   return <NoticeBox {...props} />
 }
 
-function NoticeBox({ tone, title, children, testId }: { tone: NoticeTone; title: string; children?: ReactNode; testId?: string }) {
+function NoticeBox({ tone, title, children, testId, readAloud = true }: { tone: NoticeTone; title: string; children?: ReactNode; testId?: string; readAloud?: boolean }) {
   return (
     <View {...a11y({ role: tone === 'danger' ? 'alert' : 'status', live: 'polite' })} className={`yl-notice yl-notice--${tone}`} data-testid={testId} data-tone={tone}>
       <Text className='yl-notice__title'>
@@ -38,6 +41,11 @@ function NoticeBox({ tone, title, children, testId }: { tone: NoticeTone; title:
         {title}
       </Text>
       {children ? <View className='yl-notice__body'>{children}</View> : null}
+      {readAloud ? (
+        <View className='yl-notice__read'>
+          <ReadAloud text={sentences(title, textOf(children))} testId={testId ? `${testId}-read` : undefined} />
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -20,6 +20,8 @@ export interface PageProps {
   auth?: boolean
   /** Show the h5 返回 button (default: on every page that is not a tab page or the login page). */
   back?: boolean
+  /** 'badge': the page shows 待同步 itself (the home page's SyncBadge); refusals still show here. */
+  sync?: 'full' | 'badge'
   children: ReactNode
   testId?: string
 }
@@ -28,7 +30,7 @@ export interface PageProps {
  * Every page's frame: applies 长辈版 to the whole page, shows the 代办 banner and the 待同步 status, and the
  * tab bar on tab pages.
  */
-export default function Page({ title, tab, auth = true, back, children, testId }: PageProps) {
+export default function Page({ title, tab, auth = true, back, sync = 'full', children, testId }: PageProps) {
   const showBack = back ?? (tab === undefined && auth)
   const elder = useAppStore((s) => s.elderMode)
   useAuthGate(auth)
@@ -45,7 +47,7 @@ export default function Page({ title, tab, auth = true, back, children, testId }
             {title}
           </Text>
         ) : null}
-        <SyncStatus />
+        <SyncStatus pending={sync === 'badge' ? 'none' : 'full'} />
         {children}
       </View>
       {tab !== undefined ? <TabBar /> : null}

@@ -6,7 +6,7 @@ import { a11y } from '../a11y'
 /** Loading, empty and error states: always words, and an error always says what to do next. */
 export function Loading({ text = '正在加载，请稍候…' }: { text?: string }) {
   return (
-    <View {...a11y({ role: 'status', live: 'polite' })} className='yl-state'>
+    <View {...a11y({ role: 'status', live: 'polite' })} className='yl-state' data-testid='loading'>
       <Text className='yl-state__text'>{text}</Text>
     </View>
   )

@@ -19,7 +19,8 @@ export default function TextBox({ label, value, onInput, placeholder, maxlength 
     <View className={`yl-textbox${error ? ' yl-textbox--error' : ''}`}>
       <Text className='yl-textbox__label'>{label}</Text>
       <Textarea
-        {...a11y({ label })}
+        // h5: the name goes on the native <textarea> inside Taro's element.
+        nativeProps={{ 'aria-label': label }}
         className='yl-textbox__input'
         value={value}
         maxlength={maxlength}

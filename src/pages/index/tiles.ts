@@ -1,10 +1,8 @@
 import Taro from '@tarojs/taro'
 import { useAppStore } from '@/store'
+import { tilesFor, type TileSpec } from './tile-list'
 
-export interface HomeTile {
-  key: string
-  icon: string
-  text: string
+export interface HomeTile extends TileSpec {
   onTap: () => void
 }
 
@@ -18,33 +16,22 @@ function askForHelp(): void {
   void Taro.navigateTo({ url: familyOnly && !actingFor ? '/packages/family/home/index' : '/packages/help/new/index' })
 }
 
-/** The home page's big labelled tiles, in the order an older user reaches for them. */
-export function homeTiles(): HomeTile[] {
-  const me = useAppStore.getState().me
-  const family = !!me?.roles.includes('family')
-  const staffOnly = !!me && !me.person && me.roles.some((r) => r === 'staff' || r === 'admin')
-  return [
-    ...(family ? [{ key: 'elders', icon: '♥', text: '我的长辈', onTap: () => void Taro.navigateTo({ url: '/packages/family/home/index' }) }] : []),
-    { key: 'activities', icon: '☰', text: '活动报名', onTap: () => void Taro.switchTab({ url: '/pages/activities/index' }) },
-    { key: 'checkin', icon: '▣', text: '扫码签到', onTap: () => void Taro.navigateTo({ url: '/pages/checkin/index' }) },
-    { key: 'points', icon: '★', text: '我的积分', onTap: () => void Taro.navigateTo({ url: '/packages/points/index/index' }) },
-    {
-      key: 'volunteer',
-      icon: '✿',
-      text: '志愿服务',
-      onTap: () => void Taro.navigateTo({ url: staffOnly ? '/packages/volunteer-staff/index/index' : '/packages/volunteer/index/index' })
-    },
-    staffOnly
-      ? { key: 'help-queue', icon: '✚', text: '求助工单', onTap: () => void Taro.navigateTo({ url: '/packages/help-staff/queue/index' }) }
-      : { key: 'help', icon: '✚', text: '我要求助', onTap: askForHelp },
-    {
-      key: 'contact',
-      icon: '☎',
-      text: '联系我们',
-      onTap: () => {
-        const phone = useAppStore.getState().me?.liaisonPhone
-        if (phone) void Taro.makePhoneCall({ phoneNumber: phone })
-      }
+/** 联系我们: one tap calls the liaison phone; without one (not loaded yet) the page says so (`noPhone`). */
+function callLiaison(noPhone: () => void): void {
+  const phone = useAppStore.getState().me?.liaisonPhone
+  if (phone) void Taro.makePhoneCall({ phoneNumber: phone })
+  else noPhone()
+}
+
+export function homeTiles(noPhone: () => void): HomeTile[] {
+  return tilesFor(useAppStore.getState().me).map((t) => ({
+    ...t,
+    onTap: () => {
+      const target = t.target
+      if (target.kind === 'page') void Taro.navigateTo({ url: target.url })
+      else if (target.kind === 'tab') void Taro.switchTab({ url: target.url })
+      else if (target.kind === 'call') callLiaison(noPhone)
+      else askForHelp()
     }
-  ]
+  }))
 }

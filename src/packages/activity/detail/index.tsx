@@ -18,7 +18,9 @@ import { shownInline } from '@/services/inline'
 import type { MutationOutcome } from '@/sync'
 import { usePending } from '@/sync/use-pending'
 import { useAppStore } from '@/store'
+import ReadAloud from '@/components/ReadAloud'
 import { SIGNUP_WRITES, mainAction, withQueuedSignup } from './main-action'
+import { activitySpeech } from './speech-text'
 import './index.scss'
 import { a11y } from '@/components/a11y'
 
@@ -95,6 +97,9 @@ export default function ActivityDetailPage() {
               <StatusTag tone='warning'>{a.myWaitlistPosition ? `候补第 ${a.myWaitlistPosition} 位` : '候补中'}</StatusTag>
             ) : null}
             {a.myCheckin ? <StatusTag tone='success'>已签到 {formatClock(a.myCheckin.at)}</StatusTag> : null}
+          </View>
+          <View className='yl-detail__read'>
+            <ReadAloud text={activitySpeech(a)} testId='activity-read' />
           </View>
           {a.status === 'cancelled' ? (
             <Notice tone='danger' title='这个活动已取消'>

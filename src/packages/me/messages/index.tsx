@@ -7,12 +7,17 @@ import Page from '@/components/Page'
 import Card from '@/components/Card'
 import StatusTag from '@/components/StatusTag'
 import BigButton from '@/components/BigButton'
+import ReadAloud from '@/components/ReadAloud'
+import { sentences } from '@/components/ReadAloud/text-of'
 import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { listMessages, markAllRead, markRead } from '@/services/messages'
 import './index.scss'
 
-/** 我的消息: newest first; unread ones marked in words. Opening one marks it read and goes where it points. */
+/**
+ * 我的消息: newest first; unread ones marked in words. Each can be read aloud (朗读); opening it or reading it
+ * marks it read, and 去看看 goes where it points.
+ */
 export default function MessagesPage() {
   const list = useRemote(() => listMessages(), [])
   const [more, setMore] = useState<MessageItem[]>([])
@@ -22,11 +27,14 @@ export default function MessagesPage() {
   const next = cursor === undefined ? list.data?.nextCursor : cursor
   const unread = items.filter((m) => !m.read && !readHere.has(m.id)).length
 
-  const open = (m: MessageItem) => {
+  const markHere = (m: MessageItem) => {
     if (!m.read && !readHere.has(m.id)) {
-      setReadHere(new Set([...readHere, m.id]))
+      setReadHere((prev) => new Set([...prev, m.id]))
       void markRead([m.id])
     }
+  }
+  const open = (m: MessageItem) => {
+    markHere(m)
     if (m.link) void Taro.navigateTo({ url: m.link })
   }
 
@@ -51,15 +59,27 @@ export default function MessagesPage() {
       ) : null}
       {items.map((m) => {
         const isRead = m.read || readHere.has(m.id)
+        // Not one big tap target: the card holds two buttons of its own (朗读, and 去看看 or 标为已读).
         return (
-          <Card key={m.id} tone={isRead ? 'default' : 'highlight'} onClick={() => open(m)} ariaLabel={`${isRead ? '' : '未读，'}${m.title}`} testId={`message-${m.id}`}>
+          <Card key={m.id} tone={isRead ? 'default' : 'highlight'} testId={`message-${m.id}`}>
             <View className='yl-msg__head'>
               {isRead ? <StatusTag tone='neutral'>已读</StatusTag> : <StatusTag tone='danger'>未读</StatusTag>}
               <Text className='yl-msg__time'>{formatDateTime(m.at)}</Text>
             </View>
             <Text className='yl-msg__title'>{m.title}</Text>
             <Text className='yl-msg__body'>{m.body}</Text>
-            {m.link ? <Text className='yl-msg__go'>点这里查看 ›</Text> : null}
+            <View className='yl-msg__actions'>
+              <ReadAloud text={sentences(m.title, m.body)} testId={`message-read-${m.id}`} onRead={() => markHere(m)} />
+              {m.link ? (
+                <BigButton variant='secondary' block={false} testId={`message-open-${m.id}`} onClick={() => open(m)}>
+                  去看看 ›
+                </BigButton>
+              ) : !isRead ? (
+                <BigButton variant='plain' block={false} testId={`message-mark-${m.id}`} onClick={() => markHere(m)}>
+                  标为已读
+                </BigButton>
+              ) : null}
+            </View>
           </Card>
         )
       })}

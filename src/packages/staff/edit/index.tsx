@@ -1,11 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Picker, Text, Textarea, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPES } from '@contract/activity-types'
 import { formatDay, beijingTime, businessDay, formatDateTime } from '@contract/time'
 import type { OrgUnitInfo } from '@contract/actions'
 import Page from '@/components/Page'
 import Field from '@/components/Field'
+import TextBox from '@/components/TextBox'
 import BigButton from '@/components/BigButton'
 import Notice from '@/components/Notice'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
@@ -210,17 +211,14 @@ export default function ActivityEditPage() {
           />
           <Field label='签到积分' type='number' value={form.points} onInput={(v) => set('points', v)} placeholder='按活动类型的规定就空着' error={errors.points} testId='f-points' />
           <Field label='联系电话' value={form.contactPhone} onInput={(v) => set('contactPhone', v)} placeholder='老同志有问题时打这个电话' error={errors.contactPhone} testId='f-phone' />
-          <View className='yl-form__group'>
-            <Text className='yl-form__label'>活动说明</Text>
-            <Textarea
-              {...a11y({ label: '活动说明' })}
-              className='yl-form__textarea'
-              value={form.description}
-              maxlength={2000}
-              placeholder='要带什么、注意什么，写清楚一些'
-              onInput={(e) => set('description', e.detail.value)}
-            />
-          </View>
+          <TextBox
+            label='活动说明'
+            value={form.description}
+            maxlength={2000}
+            placeholder='要带什么、注意什么，写清楚一些'
+            onInput={(v) => set('description', v)}
+            testId='f-description'
+          />
           {saveError ? (
             <Notice tone='danger' title='还不能保存' testId='save-error'>
               <Text>{saveError}</Text>
