@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Picker, Text, Textarea, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import type { OrgUnitInfo, TeamCard, VolunteerActivityFields } from '@contract/actions'
 import Page from '@/components/Page'
 import Field from '@/components/Field'
 import BigButton from '@/components/BigButton'
 import ChoiceGroup from '@/components/ChoiceGroup'
 import Notice from '@/components/Notice'
+import TextBox from '@/components/TextBox'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
-import { a11y } from '@/components/a11y'
 import { useAppStore } from '@/store'
 import { orgUnits } from '@/services/org'
 import { shownInline } from '@/services/inline'
@@ -135,10 +135,7 @@ export default function VolunteerActivityEditPage() {
           ) : null}
           <Field label='每个班次的积分' type='number' value={form.points} onInput={(v) => set('points', v)} placeholder='按积分规则就空着' maxlength={3} testId='va-points' />
           <Field label='联系电话' value={form.contactPhone} onInput={(v) => set('contactPhone', v)} placeholder='志愿者有问题时打这个电话' maxlength={20} testId='va-phone' />
-          <View className='yl-vs__group'>
-            <Text className='yl-vs__label'>活动说明</Text>
-            <Textarea {...a11y({ label: '活动说明' })} className='yl-vs__textarea' value={form.description} maxlength={2000} placeholder='做什么、在哪集合、要带什么' onInput={(e) => set('description', e.detail.value)} />
-          </View>
+          <TextBox label='活动说明' value={form.description} maxlength={2000} placeholder='做什么、在哪集合、要带什么' onInput={(v) => set('description', v)} testId='va-description' />
           {error ? (
             <Notice tone='danger' title='还不能保存' testId='va-error'>
               <Text>{error}</Text>

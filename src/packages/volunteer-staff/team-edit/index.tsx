@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Picker, Text, Textarea, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import type { OrgUnitInfo, PersonHit, TeamFields } from '@contract/actions'
 import { TEAM_KINDS, type TeamKind } from '@contract/volunteer-rules'
 import Page from '@/components/Page'
@@ -9,8 +9,8 @@ import Field from '@/components/Field'
 import BigButton from '@/components/BigButton'
 import ChoiceGroup from '@/components/ChoiceGroup'
 import Notice from '@/components/Notice'
+import TextBox from '@/components/TextBox'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
-import { a11y } from '@/components/a11y'
 import { useAppStore } from '@/store'
 import { orgUnits } from '@/services/org'
 import { searchPersons } from '@/services/family'
@@ -110,10 +110,7 @@ export default function TeamEditPage() {
               )}
             </PickerRow>
           ) : null}
-          <View className='yl-vs__group'>
-            <Text className='yl-vs__label'>队伍介绍</Text>
-            <Textarea {...a11y({ label: '队伍介绍' })} className='yl-vs__textarea' value={form.description} maxlength={2000} placeholder='做什么服务、欢迎什么样的人加入' onInput={(e) => set('description', e.detail.value)} />
-          </View>
+          <TextBox label='队伍介绍' value={form.description} maxlength={2000} placeholder='做什么服务、欢迎什么样的人加入' onInput={(v) => set('description', v)} testId='vt-description' />
 
           <View className='yl-vs__group'>
             <Text className='yl-vs__label'>队长（可以审核入队申请）</Text>
