@@ -1,12 +1,14 @@
 // The WeChat compiler gate: runs miniprogram-ci's compiler (getCompiledResult) and checkCodeQuality over
 // dist/weapp, offline. A Project whose attr() answers miniprogram-ci's DefaultProjectAttr never asks WeChat's
 // servers for the app's attributes, so this runs with no network and no upload key.
-// Fails on any compile error, any failed quality item, or a package over its budget; prints sizes in KB.
+// Fails on any compile error, any failed quality item, a package over its budget, or a page whose single
+// setData is over 256 KB (scripts/weapp-setdata.mjs runs every page as its user); prints sizes in KB.
 import { createRequire } from 'node:module'
 import { generateKeyPairSync } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SETDATA_LIMIT, measureSetData, setDataTable } from './weapp-setdata.mjs'
 
 const require = createRequire(import.meta.url)
 const ci = require('miniprogram-ci')
@@ -72,6 +74,14 @@ export async function checkWeapp({ quiet = false } = {}) {
   if (kb(sizes.main) > BUDGET.mainKB) problems.push(`main package ${kb(sizes.main)} KB > ${BUDGET.mainKB} KB`)
   if (kb(totalBytes) > BUDGET.totalKB) problems.push(`total ${kb(totalBytes)} KB > ${BUDGET.totalKB} KB`)
   for (const r of roots) if (kb(sizes[r]) > BUDGET.subpackageKB) problems.push(`subpackage ${r} ${kb(sizes[r])} KB > ${BUDGET.subpackageKB} KB`)
+
+  // 4. setData: every page loaded as its user, in both modes, over the real handlers.
+  const setData = await measureSetData({ dist: projectPath })
+  const loads = setData.results.reduce((n, r) => n + r.pages.length, 0)
+  const largest = Math.max(0, ...setData.results.flatMap((r) => r.pages.map((p) => p.maxBytes)))
+  log(`setData: ${loads} page loads, largest single setData ${kb(largest)} KB (limit ${kb(SETDATA_LIMIT)} KB); the ten largest:`)
+  log(setDataTable(setData.results).split('\n').slice(0, 11).join('\n'))
+  problems.push(...setData.problems.map((p) => `setData: ${p}`))
   return { sizesKB: Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, kb(v)])), totalKB: kb(totalBytes), quality, problems }
 }
 

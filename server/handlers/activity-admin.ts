@@ -5,7 +5,7 @@
 import type { Ctx, HandlerTable } from '../core/context'
 import { AppError } from '../core/app-error'
 import type { ManagedActivity } from '../../types/actions/activities'
-import { addDays, businessDay, startOfBusinessDay } from '../../types/time'
+import { businessDay, startOfBusinessDay } from '../../types/time'
 import type { ActivityDoc, SignupDoc } from '../storage/schema'
 import { openPool, resize, touch } from '../domain/capacity/capacity-pool'
 import { activityPool, counterId } from '../domain/activities/activity-pool'
@@ -48,12 +48,17 @@ export const activityAdminHandlers = {
     access: STAFF,
     run: async (ctx, input) => {
       const units = coveredUnits(ctx.actor, await loadOrgUnits(ctx.store))
-      const from = input.from ?? addDays(businessDay(ctx.now), -30)
-      const rows = await ctx.store.find('activities', {
-        where: { startAt: { gte: startOfBusinessDay(from) }, orgUnitId: { in: [...units] } },
-        orderBy: [['startAt', 'asc']],
-        limit: input.limit
+      const today = startOfBusinessDay(businessDay(ctx.now))
+      const offset = input.cursor ? parseInt(input.cursor, 36) : 0
+      const found = await ctx.store.find('activities', {
+        where: { startAt: input.when === 'upcoming' ? { gte: today } : { lt: today }, orgUnitId: { in: [...units] } },
+        orderBy: [['startAt', input.when === 'upcoming' ? 'asc' : 'desc']],
+        // One more than a page tells whether there is a next one.
+        limit: input.limit + 1,
+        offset
       })
+      const rows = found.slice(0, input.limit)
+      const nextCursor = found.length > input.limit ? (offset + input.limit).toString(36) : null
       const cards = await toCards(ctx, rows, null)
       const items: ManagedActivity[] = await Promise.all(
         cards.map(async (card) => {
@@ -64,7 +69,7 @@ export const activityAdminHandlers = {
           return { ...card, signedCount: counter?.taken ?? 0, waitlistCount: counter?.waitlisted ?? 0, checkedInCount }
         })
       )
-      return { items }
+      return { items, nextCursor }
     }
   },
 

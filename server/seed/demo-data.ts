@@ -7,6 +7,7 @@ import type { ActivityType, Audience } from '../../types/actions/activities'
 import type { Role } from '../../types/roles'
 import { addDays, beijingTime, businessDay } from '../../types/time'
 import type { AccountDoc, ActivityDoc, BranchDoc, FamilyBindingDoc, OrgUnitDoc, PersonDoc } from '../storage/schema'
+import { prng } from './prng'
 
 export const BUREAU_ID = 'org-jq'
 
@@ -29,18 +30,6 @@ export const BRANCHES: BranchDoc[] = [
   { _id: 'br-dh-1', name: '敦煌市老干部党支部', orgUnitId: 'org-dh' },
   { _id: 'br-jt-1', name: '金塔县老干部党支部', orgUnitId: 'org-jt' }
 ]
-
-/** mulberry32: a tiny deterministic PRNG, so the demo roster is the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢'
 const GIVEN_M = ['建国', '德明', '志强', '文华', '国庆', '振华', '永福', '学军', '宝山', '长青', '树林', '春生', '玉堂', '景山', '守仁']

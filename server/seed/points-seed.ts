@@ -11,6 +11,7 @@ import { adjustPoints, award } from '../domain/points/points-ledger'
 import { DEFAULT_POINTS_RULES } from '../domain/points/points-rules'
 import { redeem } from '../domain/points/redemption'
 import { BUREAU_ID } from './demo-data'
+import { prng } from './prng'
 
 const SEED_ACTOR = 'seed'
 
@@ -33,18 +34,6 @@ export function demoRewardItems(now: number): RewardItemDoc[] {
     item('ri-bp', '电子血压计', 'item', 120, 2, 1, BUREAU_ID, '上臂式电子血压计，大字屏幕，语音播报。'),
     item('ri-sz-massage', '社区理疗一次', 'service', 25, 10, 2, 'org-sz', '肃州区老干部活动中心理疗室，按摩或艾灸一次。')
   ]
-}
-
-/** mulberry32, as in demo-data.ts: the same history on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const PAST_ACTIVITIES: [string, number][] = [

@@ -31,8 +31,8 @@ export function mySignups() {
 
 // ---- staff ----
 
-export function manageList() {
-  return query('activity.manageList', {}, { asSelf: true })
+export function manageList(when: 'upcoming' | 'past', cursor?: string) {
+  return query('activity.manageList', { when, ...(cursor ? { cursor } : {}) }, { asSelf: true })
 }
 
 export function createActivity(fields: ActivityFields) {

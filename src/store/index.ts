@@ -9,10 +9,11 @@ import { createOutboxSlice, type OutboxSlice } from './outbox-slice'
 import { createPrefsSlice, type PrefsSlice } from './prefs-slice'
 import { createSessionSlice, type SessionSlice } from './session-slice'
 import { taroKV } from './taro-kv'
+import { STORE_KEY } from './store-key'
 
 export type AppState = SessionSlice & PrefsSlice & OutboxSlice
 
-export const STORE_KEY = 'yinling-state'
+export { STORE_KEY }
 
 /**
  * Older persisted states are brought up to date here, never dropped: what the user queued offline survives an

@@ -13,7 +13,7 @@ import { handlers } from '../../server/handlers'
 import { beijingTime, businessDay } from '../../types/time'
 import { DEFAULT_NOW } from '../support/harness'
 import { startHost, type RunningHost } from '../support/http'
-import { H5_DIR, demoLogin, launch, visible } from '../support/browser'
+import { H5_DIR, demoLogin, launch, phone, visible } from '../support/browser'
 
 jest.setTimeout(90_000)
 
@@ -28,13 +28,8 @@ describe('h5: activities, sign-up and check-in', () => {
 
   /** A person on a phone of their own, logged in through 演示登录, with the browser clock at the server's. */
   async function person(accountId: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: 'UTC' })
-    await context.clock.setFixedTime(new Date(clock.now()))
+    const { context, page } = await phone(browser, { at: clock.now() })
     contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (err) => {
-      throw err
-    })
     await demoLogin(page, host.url, accountId)
     return page
   }

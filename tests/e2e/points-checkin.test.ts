@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { beijingTime, businessDay } from '../../types/time'
 import { FixedClock } from '../../server/core/clock'
 import { startHost, type RunningHost } from '../support/http'
-import { H5_DIR, demoLogin, launch, visible } from '../support/browser'
+import { H5_DIR, demoLogin, launch, phone, visible } from '../support/browser'
 import { DEFAULT_NOW } from '../support/harness'
 
 jest.setTimeout(120_000)
@@ -26,13 +26,8 @@ describe('h5: check in → balance rises → redeem → staff 核销', () => {
   let code = ''
 
   async function person(accountId: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: 'UTC' })
-    await context.clock.setFixedTime(new Date(clock.now()))
+    const { context, page } = await phone(browser, { at: clock.now() })
     contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (err) => {
-      throw err
-    })
     await demoLogin(page, host.url, accountId)
     return page
   }

@@ -65,13 +65,50 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     expect(await h.store.count('activities', { title: '社区合唱排练' })).toBe(0)
   })
 
-  it('lists the activities of the staff member’s scope with their numbers', async () => {
-    const suzhou = (await h.as(ACCOUNTS.staffSuzhou).ok('activity.manageList', {})).items
+  /** Every page of one list, following nextCursor. */
+  const allPages = async (account: string, when: 'upcoming' | 'past', limit?: number) => {
+    const pages: string[][] = []
+    const items = []
+    let cursor: string | undefined
+    do {
+      const page = await h.as(account).ok('activity.manageList', { when, ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) })
+      pages.push(page.items.map((a) => a.id))
+      items.push(...page.items)
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    return { pages, items }
+  }
+
+  it('lists the activities of the staff member’s scope with their numbers, upcoming and past apart', async () => {
+    const suzhou = [...(await allPages(ACCOUNTS.staffSuzhou, 'upcoming')).items, ...(await allPages(ACCOUNTS.staffSuzhou, 'past')).items]
     expect(suzhou.every((a) => ['肃州区'].includes(a.orgUnitName))).toBe(true)
     expect(suzhou.find((a) => a.id === 'a-phone-1')).toMatchObject({ signedCount: 3, waitlistCount: 1, checkedInCount: 0 })
-    const city = (await h.as(ACCOUNTS.staffCity).ok('activity.manageList', {})).items
-    expect(city.map((a) => a.id)).toEqual(expect.arrayContaining(['a-draft-9', 'a-dh-4', 'a-past-chongyang']))
-    expect(city.find((a) => a.id === 'a-past-chongyang')).toMatchObject({ checkedInCount: 2 })
+    const upcoming = (await allPages(ACCOUNTS.staffCity, 'upcoming')).items
+    const past = (await allPages(ACCOUNTS.staffCity, 'past')).items
+    expect(upcoming.map((a) => a.id)).toEqual(expect.arrayContaining(['a-draft-9', 'a-dh-4']))
+    expect(past.map((a) => a.id)).toContain('a-past-chongyang')
+    expect(past.find((a) => a.id === 'a-past-chongyang')).toMatchObject({ checkedInCount: 2 })
+    const dayStart = beijingTime(today, '00:00')
+    expect(upcoming.every((a) => a.startAt >= dayStart)).toBe(true)
+    expect(past.every((a) => a.startAt < dayStart)).toBe(true)
+  })
+
+  it('pages a long list: every activity once, in order, none lost between pages', async () => {
+    for (let i = 0; i < 45; i++) {
+      const startAt = beijingTime(addDays(today, 1 + (i % 20)), '08:00') + i * 60_000
+      await h.as(ACCOUNTS.staffSuzhou).ok('activity.create', fields({ title: `书画交流第${i + 1}期`, startAt, endAt: startAt + 3600_000, signupDeadline: startAt - 3600_000 }))
+    }
+    const { pages, items } = await allPages(ACCOUNTS.staffSuzhou, 'upcoming')
+    expect(pages.slice(0, -1).every((p) => p.length === 20)).toBe(true)
+    const ids = items.map((a) => a.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(items.filter((a) => a.title.startsWith('书画交流')).length).toBe(45)
+    expect(items.map((a) => a.startAt)).toEqual([...items.map((a) => a.startAt)].sort((a, b) => a - b))
+    const small = await allPages(ACCOUNTS.staffSuzhou, 'upcoming', 7)
+    expect(small.items.map((a) => a.id)).toEqual(ids)
+    const past = (await allPages(ACCOUNTS.staffSuzhou, 'past', 1)).items.map((a) => a.startAt)
+    expect(past).toEqual([...past].sort((a, b) => b - a))
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.manageList', { when: 'upcoming', cursor: 'NOT A CURSOR' })).toMatchObject({ ok: false, code: 'VALIDATION' })
   })
 
   it('refuses fewer places than are taken, and promotes the waitlist when places are added', async () => {

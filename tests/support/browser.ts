@@ -23,8 +23,10 @@ export async function launch(): Promise<Browser> {
   })
 }
 
-export async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** A phone-sized page; `at`: the browser's clock fixed there (the server's fixed clock). A page error fails the test. */
+export async function phone(browser: Browser, opts: { at?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'UTC' })
+  if (opts.at !== undefined) await context.clock.setFixedTime(new Date(opts.at))
   const page = await context.newPage()
   page.on('pageerror', (err) => {
     throw err

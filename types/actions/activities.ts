@@ -166,10 +166,17 @@ export const activityActions = {
   }),
 
   // ---- staff (scoped to their org unit) ----
-  /** Staff: activities their scope covers (drafts too), from `from` (default 30 days ago), soonest first. */
-  'activity.manageList': defineAction<{ items: ManagedActivity[] }>()({
+  /**
+   * Staff: activities their scope covers (drafts and cancelled ones too), a page at a time: `upcoming` from
+   * today on, soonest first; `past` before today, latest first. `nextCursor` for the next page (null: no more).
+   */
+  'activity.manageList': defineAction<{ items: ManagedActivity[]; nextCursor: string | null }>()({
     kind: 'query',
-    input: z.object({ from: zDay.optional(), limit: z.number().int().min(1).max(200).default(100) })
+    input: z.object({
+      when: z.enum(['upcoming', 'past']).default('upcoming'),
+      cursor: z.string().regex(/^[0-9a-z]{1,8}$/, '翻页信息不对，请重新打开').optional(),
+      limit: z.number().int().min(1).max(50).default(20)
+    })
   }),
   /** Staff: a new activity, saved as a draft. */
   'activity.create': defineAction<{ id: string }>()({ kind: 'mutation', input: zActivityFields }),

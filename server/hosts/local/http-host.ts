@@ -13,6 +13,7 @@
  *   GET  /healthz
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import { readRaw } from './read-raw'
 import type { AddressInfo } from 'node:net'
 import { MAX_BODY_BYTES, type Envelope } from '../../../types/envelope'
 import { ROLE_LABELS } from '../../../types/roles'
@@ -41,44 +42,15 @@ class BodyError extends Error {
   }
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > limit) {
-      req.resume()
-      reject(new BodyError('PAYLOAD_TOO_LARGE'))
-      return
-    }
-    const chunks: Buffer[] = []
-    let size = 0
-    let failed = false
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return
-      size += chunk.length
-      if (size > limit) {
-        failed = true
-        reject(new BodyError('PAYLOAD_TOO_LARGE'))
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => {
-      if (failed) return
-      const text = Buffer.concat(chunks).toString('utf8')
-      if (!text.trim()) return resolve({})
-      try {
-        resolve(JSON.parse(text))
-      } catch {
-        reject(new BodyError('BAD_REQUEST'))
-      }
-    })
-    req.on('error', () => {
-      if (!failed) {
-        failed = true
-        reject(new BodyError('BAD_REQUEST'))
-      }
-    })
-  })
+async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const bytes = await readRaw(req, limit, { tooLarge: () => new BodyError('PAYLOAD_TOO_LARGE'), broken: () => new BodyError('BAD_REQUEST') })
+  const text = bytes.toString('utf8')
+  if (!text.trim()) return {}
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new BodyError('BAD_REQUEST')
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}) {

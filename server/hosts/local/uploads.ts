@@ -9,6 +9,7 @@
  */
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { readRaw } from './read-raw'
 import path from 'node:path'
 import type { StoragePort } from '../../storage/port'
 import type { UploadDoc } from '../../storage/schema'
@@ -33,38 +34,6 @@ export function sniffImage(bytes: Buffer): UploadDoc['mime'] | null {
   return null
 }
 
-export function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > limit) {
-      req.resume()
-      reject(new UploadError('PHOTO_TOO_LARGE'))
-      return
-    }
-    const chunks: Buffer[] = []
-    let size = 0
-    let failed = false
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return
-      size += chunk.length
-      if (size > limit) {
-        failed = true
-        reject(new UploadError('PHOTO_TOO_LARGE'))
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks))
-    })
-    req.on('error', () => {
-      if (!failed) {
-        failed = true
-        reject(new UploadError('PHOTO_INVALID'))
-      }
-    })
-  })
-}
-
 export function createUploads(opts: { store: StoragePort; dir: string; tokenKey: string }) {
   const { store, dir, tokenKey } = opts
 
@@ -79,7 +48,7 @@ export function createUploads(opts: { store: StoragePort; dir: string; tokenKey:
       req.resume()
       throw new UploadError('NOT_REGISTERED')
     }
-    const bytes = await readRaw(req, MAX_PHOTO_BYTES)
+    const bytes = await readRaw(req, MAX_PHOTO_BYTES, { tooLarge: () => new UploadError('PHOTO_TOO_LARGE'), broken: () => new UploadError('PHOTO_INVALID') })
     const mime = sniffImage(bytes)
     if (!mime) throw new UploadError('PHOTO_INVALID')
     const id = newId('up')

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ManagedActivity } from '@contract/actions'
@@ -33,15 +34,35 @@ function ActivityRow({ a }: { a: ManagedActivity }) {
   )
 }
 
-/** 工作台: the activities of the staff member's scope — upcoming, drafts, the last 30 days. */
+/** One list of the desk, a page at a time, with 看更多 at its end. */
+function usePaged(when: 'upcoming' | 'past') {
+  const first = useRemote(() => manageList(when), [])
+  const [more, setMore] = useState<ManagedActivity[]>([])
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined)
+  const [busy, setBusy] = useState(false)
+  const next = cursor === undefined ? (first.data?.nextCursor ?? null) : cursor
+  const loadMore = () => {
+    if (!next || busy) return
+    setBusy(true)
+    void manageList(when, next)
+      .then((page) => {
+        setMore((m) => [...m, ...page.items])
+        setCursor(page.nextCursor)
+      })
+      .catch(() => Taro.showToast({ title: '没有加载出来，请再点一次', icon: 'none' }))
+      .finally(() => setBusy(false))
+  }
+  return { first, items: [...(first.data?.items ?? []), ...more], next, busy, loadMore }
+}
+
+/** 工作台: the activities of the staff member's scope — today and later (drafts too), then the ones before. */
 export default function StaffDeskPage() {
   const unit = useAppStore((s) => s.me?.orgUnit?.name)
-  const list = useRemote(() => manageList(), [])
-  const now = Date.now()
-  const items = list.data?.items ?? []
-  const upcoming = items.filter((a) => a.status !== 'cancelled' && a.endAt >= now)
-  const past = items.filter((a) => a.status !== 'cancelled' && a.endAt < now).reverse()
-  const cancelled = items.filter((a) => a.status === 'cancelled')
+  const upcoming = usePaged('upcoming')
+  const past = usePaged('past')
+  const loading = (upcoming.first.loading && !upcoming.first.data) || (past.first.loading && !past.first.data)
+  const error = upcoming.first.error ?? past.first.error
+  const empty = !!upcoming.first.data && !!past.first.data && upcoming.items.length === 0 && past.items.length === 0
   return (
     <Page title='工作台' testId='page-staff-desk'>
       {unit ? <Text className='yl-desk__unit'>{unit}</Text> : null}
@@ -49,28 +70,39 @@ export default function StaffDeskPage() {
         ＋ 新建活动
       </BigButton>
       <View className='yl-desk__gap' />
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.reload()} /> : null}
-      {list.data && items.length === 0 ? <Empty text='还没有活动。点上面的「新建活动」发布第一个。' /> : null}
-      {upcoming.length ? (
+      {loading ? <Loading /> : null}
+      {error ? (
+        <ErrorBlock
+          message={error}
+          onRetry={() => {
+            void upcoming.first.reload()
+            void past.first.reload()
+          }}
+        />
+      ) : null}
+      {empty ? <Empty text='还没有活动。点上面的「新建活动」发布第一个。' /> : null}
+      {upcoming.items.length ? (
         <Section title='今天和以后'>
-          {upcoming.map((a) => (
+          {upcoming.items.map((a) => (
             <ActivityRow key={a.id} a={a} />
           ))}
+          {upcoming.next ? (
+            <BigButton variant='plain' loading={upcoming.busy} testId='desk-more-upcoming' onClick={upcoming.loadMore}>
+              看更多以后的活动
+            </BigButton>
+          ) : null}
         </Section>
       ) : null}
-      {past.length ? (
-        <Section title='最近结束的'>
-          {past.map((a) => (
+      {past.items.length ? (
+        <Section title='以前的'>
+          {past.items.map((a) => (
             <ActivityRow key={a.id} a={a} />
           ))}
-        </Section>
-      ) : null}
-      {cancelled.length ? (
-        <Section title='已取消'>
-          {cancelled.map((a) => (
-            <ActivityRow key={a.id} a={a} />
-          ))}
+          {past.next ? (
+            <BigButton variant='plain' loading={past.busy} testId='desk-more-past' onClick={past.loadMore}>
+              看更早的活动
+            </BigButton>
+          ) : null}
         </Section>
       ) : null}
     </Page>
