@@ -3,7 +3,6 @@
  * earned, spent, expired, closing balance) and a 明细 sheet (every entry in the period, in plain words).
  * Built on the server (exceljs never reaches the mini-program).
  */
-import ExcelJS from 'exceljs'
 import type { PersonDoc, PointsEntryDoc } from '../../storage/schema'
 import { ENTRY_KIND_LABELS } from '../../../types/points-words'
 import { formatDateTime } from '../../../types/time'
@@ -20,6 +19,8 @@ export interface ExportInput {
 }
 
 export async function pointsWorkbook(input: ExportInput): Promise<{ buffer: Buffer; rows: number }> {
+  // Loaded on first export only: it is most of the function's code and a cold start should not pay for it.
+  const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   wb.creator = '银龄之家'
   const summary = wb.addWorksheet('汇总')
