@@ -1,6 +1,7 @@
-// Test projects (see docs/testing.md): unit, server (handlers on real SQLite), contract (one suite over every
-// storage adapter), reliability (faults, concurrency, fuzzing, authorization, crash: docs/sync-and-reliability.md),
-// e2e (the built h5 app in Debian's Chromium against the real local host).
+// Test projects (see docs/architecture.md, 'Tests'): unit, server (handlers on real SQLite), contract (one suite
+// over every storage adapter), tooling (release scripts, the setData measurement of the built weapp),
+// reliability (faults, concurrency, fuzzing, authorization, crash: docs/sync-and-reliability.md), e2e (the built
+// h5 app in Debian's Chromium against the real local host).
 const swc = [
   '@swc/jest',
   {
