@@ -26,6 +26,9 @@ describe('faults: every write applied exactly once, nothing lost, ledgers balanc
     expect(result.ops).toBeGreaterThanOrEqual(ops)
     // The run really was hostile, and really did things.
     for (const kind of ['drop-request', 'drop-response', 'duplicate', 'delay', 'server-error', 'offline'] as const) expect(result.faults[kind]).toBeGreaterThan(0)
+    // Every area's writes were applied, volunteer shifts (sign-ups and scans) among them.
+    const areas = new Set(Object.keys(result.outcomes.appliedBy).map((a) => a.split('.')[0]))
+    expect([...areas].sort()).toEqual(expect.arrayContaining(['checkin', 'help', 'points', 'signup', 'volunteer']))
     expect(result.restarts).toBeGreaterThan(0)
     expect(result.outcomes.applied).toBeGreaterThan(ops / 4)
     expect(Object.keys(result.report.checked).length).toBeGreaterThanOrEqual(15)

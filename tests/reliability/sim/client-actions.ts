@@ -64,6 +64,17 @@ export function plan(kind: ClientKind, rng: Rng, world: World, k: Knowledge, ctx
     if (task && r < 0.65) return p('help.start', { id: task }, `开始 ${task}`)
     if (task && r < 0.85) return p('help.complete', { id: task, note: rng.pick(NOTES) }, `办完 ${task}`)
     if (task && r < 0.92) return p('help.release', { id: task, reason: '临时有事去不了' }, `退回 ${task}`)
+    if (r < 0.97) {
+      // Volunteer service: sign up for a shift or cancel, or scan the shift going on now in or out.
+      const v = rng()
+      if (v < 0.45) {
+        const s = rng.pick([...world.futureShifts, ...world.todayShifts])
+        return p(rng.chance(0.7) ? 'volunteer.signup' : 'volunteer.cancelSignup', { shiftId: s.id }, `志愿报名 ${s.id}`)
+      }
+      const s = rng.pick(world.todayShifts)
+      const token = issueCode(ctx.tokenKey, { kind: v < 0.8 ? 'shift-in' : 'shift-out', id: s.id }, ctx.now).token
+      return p('volunteer.scan', { token, scannedAt: ctx.now }, `志愿签到/签退 ${s.id}`)
+    }
     const a = activity()
     return p(rng.chance(0.7) ? 'signup.create' : 'signup.cancel', { activityId: a.id }, `报名 ${a.id}`)
   }

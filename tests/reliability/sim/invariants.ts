@@ -7,6 +7,8 @@ import type { CollectionName, DocOf } from '../../../server/storage/schema'
 import type { Envelope } from '../../../types/envelope'
 import { counterId } from '../../../server/domain/activities/activity-pool'
 import { reconcilePoints } from '../../../server/domain/points/points-reconcile'
+import { reconcileHours } from '../../../server/domain/volunteer/hours-reconcile'
+import { shiftCounterId } from '../../../server/domain/volunteer/shift-pool'
 import type { World } from './world'
 
 export interface Report {
@@ -70,6 +72,23 @@ export async function checkDomain(store: StoragePort, world: World, r: Report = 
       check(r, 'a redemption has its ledger entries', !!spend && spend.amount === -x.price && (x.status === 'cancelled') === !!refund, () => `${x._id} (${x.status}): spend ${spend?.amount}, refund ${refund?.amount}`)
     }
   }
+  for (const sh of [...world.futureShifts, ...world.todayShifts]) {
+    const signups = await findAll(store, 'shiftSignups', { shiftId: sh.id })
+    const signed = signups.filter((x) => x.status === 'signed').length
+    const waiting = signups.filter((x) => x.status === 'waitlisted').length
+    const counter = await store.get('counters', shiftCounterId(sh.id))
+    check(r, 'shift places never exceeded', signed <= sh.capacity, () => `${sh.id}: ${signed} signed for ${sh.capacity} places`)
+    check(r, 'shift counter equals sign-ups', counter?.taken === signed && counter.waitlisted === waiting, () => `${sh.id}: counter ${counter?.taken}/${counter?.waitlisted}, records ${signed}/${waiting}`)
+    const credits = await findAll(store, 'hoursLedger', { shiftId: sh.id })
+    for (const a of await findAll(store, 'shiftAttendance', { shiftId: sh.id })) {
+      const awards = ledger.filter((e) => e.personId === a.personId && e.kind === 'award' && e.source?.kind === 'shift' && e.source.id === sh.id)
+      check(r, 'at most one points award per shift served', awards.length <= 1, () => `${a._id}: ${awards.length} awards`)
+      const mine = credits.filter((e) => e.personId === a.personId && e.kind === 'credit')
+      check(r, 'a check-out credits the hours once', mine.length === (a.checkOutAt === null ? 0 : 1), () => `${a._id}: ${mine.length} credits, checked out ${a.checkOutAt}`)
+    }
+  }
+  const hours = await reconcileHours(store)
+  check(r, 'hours totals equal their ledgers', hours.mismatches.length === 0, () => JSON.stringify(hours.mismatches.slice(0, 3)))
   const points = await reconcilePoints(store)
   check(r, 'points balances equal their ledgers', points.mismatches.length === 0, () => JSON.stringify(points.mismatches.slice(0, 3)))
   r.checked['points balances equal their ledgers (people)'] = (r.checked['points balances equal their ledgers (people)'] ?? 0) + points.persons

@@ -62,7 +62,7 @@ export interface FaultRunResult {
   restarts: number
   offlineSpells: number
   faults: Record<string, number>
-  outcomes: { applied: number; refused: Record<string, number> }
+  outcomes: { applied: number; refused: Record<string, number>; appliedBy: Record<string, number> }
   sync: { roundTrips: number; retried: number }
   report: Report
   ms: number
@@ -162,6 +162,7 @@ export async function runFaults(opts: FaultRunOptions): Promise<FaultRunResult> 
     const shared = { helpRequests: [] as string[], codes: [] as string[] }
     const refused: Record<string, number> = {}
     let applied = 0
+    const appliedBy: Record<string, number> = {}
     let restarts = 0
     let offlineSpells = 0
     const dead = { roundTrips: 0, retried: 0 }
@@ -197,6 +198,7 @@ export async function runFaults(opts: FaultRunOptions): Promise<FaultRunResult> 
           const w = writes.get(item.id)!
           w.told.push({ ok: true, data })
           applied += 1
+          appliedBy[item.action] = (appliedBy[item.action] ?? 0) + 1
           if (item.action === 'help.create') {
             const id = (data as { id: string }).id
             shared.helpRequests.push(id)
@@ -298,7 +300,7 @@ export async function runFaults(opts: FaultRunOptions): Promise<FaultRunResult> 
       restarts,
       offlineSpells,
       faults: { ...net.injected },
-      outcomes: { applied, refused },
+      outcomes: { applied, refused, appliedBy },
       sync: {
         roundTrips: dead.roundTrips + clients.reduce((n, c) => n + c.engine.stats.roundTrips, 0),
         retried: dead.retried + clients.reduce((n, c) => n + c.engine.stats.retried, 0)
@@ -325,6 +327,7 @@ export function describeRun(r: FaultRunResult): string {
     `faults on ${r.target}: seed ${r.seed} (replay: RELIABILITY_SEED=${r.seed}), ${r.ops} writes by ${r.clients} phones in ${r.rounds} rounds, ${(r.ms / 1000).toFixed(1)} s`,
     `  network: ${faults}; ${r.restarts} app restarts, ${r.offlineSpells} offline spells`,
     `  sync: ${r.sync.roundTrips} round trips, ${r.sync.retried} retries; applied ${r.outcomes.applied}, refused for good ${Object.values(r.outcomes.refused).reduce((a, b) => a + b, 0)} (${refused})`,
+    `  applied by action: ${Object.entries(r.outcomes.appliedBy).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `  invariants: ${Object.keys(r.report.checked).length} kinds, ${checked} checks, ${r.report.violations.length} violations`
   ].join('\n')
 }

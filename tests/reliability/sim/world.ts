@@ -9,6 +9,11 @@ import { openPool } from '../../../server/domain/capacity/capacity-pool'
 import { counterId } from '../../../server/domain/activities/activity-pool'
 import { awardPoints } from '../../../server/domain/points/points-ledger'
 import { DEFAULT_POINTS_RULES } from '../../../server/domain/points/points-rules'
+import { FixedClock } from '../../../server/core/clock'
+import { silentLogger } from '../../../server/core/logger'
+import { createRouter } from '../../../server/core/router'
+import { handlers } from '../../../server/handlers'
+import { randomUUID } from 'node:crypto'
 
 export interface WorldOptions {
   retirees: number
@@ -31,6 +36,9 @@ export interface World {
   /** Started ten minutes ago, open for check-in for hours. */
   todayActivities: { id: string; capacity: number }[]
   items: { id: string; stock: number; price: number; perPersonLimit: number | null }[]
+  /** Volunteer shifts in two days (sign up and cancel) and one going on now (check in and out by its codes). */
+  futureShifts: { id: string; capacity: number }[]
+  todayShifts: { id: string; capacity: number }[]
 }
 
 const DAY = 24 * 3600_000
@@ -154,7 +162,24 @@ export async function buildWorld(store: StoragePort, now: number, opts: WorldOpt
       })
     }
   })
+  // A volunteer activity with its shifts, made by the city's staff (刘芳, not one of the simulated phones) through
+  // the handlers, the clock an hour back so that the shift going on now could still be planned.
+  const staffRouter = createRouter({ store, clock: new FixedClock(now - 3600_000), secrets: { tokenKey: 'sim-world' }, log: silentLogger }, handlers)
+  const asStaff = async (action: string, payload: unknown) => {
+    const env = await staffRouter.call('local:liufang', { action, payload, mutationId: randomUUID().replace(/-/g, '') })
+    if (!env.ok) throw new Error(`world: ${action} ${env.code} ${env.message}`)
+    return env.data as { id: string }
+  }
+  const { id: vaId } = await asStaff('volunteer.activitySave', { fields: { title: '可靠性测试的志愿服务', serviceItem: '社区服务', orgUnitId: 'org-sz' } })
+  const shift = async (startAt: number, capacity: number) =>
+    ({ id: (await asStaff('volunteer.shiftSave', { activityId: vaId, fields: { startAt, endAt: startAt + 3 * 3600_000, place: '肃州区东关街道社区服务站', capacity } })).id, capacity })
+  const futureShifts = [await shift(now + 2 * DAY, 2), await shift(now + 2 * DAY + 4 * 3600_000, 3)]
+  const todayShifts = [await shift(now - 10 * 60_000, 4)]
+  await asStaff('volunteer.activityPublish', { id: vaId })
+
   return {
+    futureShifts,
+    todayShifts,
     retirees,
     volunteers,
     staff: ['local:chenjing'],
