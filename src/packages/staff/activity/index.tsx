@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CheckinResult, RosterEntry } from '@contract/actions'
 import { formatClock, formatDay } from '@contract/time'
@@ -13,6 +13,7 @@ import ReasonDialog from '@/components/ReasonDialog'
 import CodeReader from '@/components/CodeReader'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
+import { useLive } from '@/hooks/use-live'
 import { messageOf } from '@/services/api'
 import { shownInline } from '@/services/inline'
 import { activityRoster, cancelActivity, exportAttendance, publishActivity } from '@/services/activities'
@@ -79,23 +80,8 @@ export default function StaffActivityPage() {
   const [busy, setBusy] = useState<string | null>(null)
   const [proxyFor, setProxyFor] = useState<RosterEntry | null>(null)
   const [confirmCancel, setConfirmCancel] = useState(false)
-  const live = useRef<ReturnType<typeof setInterval> | null>(null)
-
   // The list stays live while the page is on screen (people are checking in).
-  const startLive = () => {
-    if (!live.current) live.current = setInterval(() => void roster.reload(), LIVE_MS)
-  }
-  const stopLive = () => {
-    if (live.current) clearInterval(live.current)
-    live.current = null
-  }
-  useEffect(() => {
-    startLive()
-    return stopLive
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
-  useDidShow(startLive)
-  useDidHide(stopLive)
+  useLive(() => void roster.reload(), LIVE_MS)
 
   const r = roster.data
   const a = r?.activity

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { RosterLine, ShiftScanResult } from '@contract/actions'
 import { formatClock, formatDateTime } from '@contract/time'
@@ -15,6 +15,7 @@ import Notice, { type NoticeTone } from '@/components/Notice'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { a11y } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
+import { useLive } from '@/hooks/use-live'
 import { shownInline } from '@/services/inline'
 import { confirmHours, correctHours, shiftRoster, staffMarkShift, staffScanShift } from '@/services/volunteer'
 import type { MutationOutcome } from '@/sync'
@@ -89,22 +90,8 @@ export default function ShiftRosterPage() {
   const [direction, setDirection] = useState<ShiftDirection>('in')
   const [marking, setMarking] = useState<{ line: RosterLine; direction: ShiftDirection } | null>(null)
   const [correcting, setCorrecting] = useState<RosterLine | null>(null)
-  const live = useRef<ReturnType<typeof setInterval> | null>(null)
-
-  const startLive = () => {
-    if (!live.current) live.current = setInterval(() => void roster.reload(), LIVE_MS)
-  }
-  const stopLive = () => {
-    if (live.current) clearInterval(live.current)
-    live.current = null
-  }
-  useEffect(() => {
-    startLive()
-    return stopLive
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
-  useDidShow(startLive)
-  useDidHide(stopLive)
+  // The list stays live while the page is on screen (people are checking in).
+  useLive(() => void roster.reload(), LIVE_MS)
 
   const r = roster.data
   const s = r?.shift
