@@ -1,19 +1,10 @@
-import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import type { Me } from '@contract/actions'
-import Section from '@/components/Section'
-import BigButton from '@/components/BigButton'
-
-interface Link {
-  key: string
-  text: string
-  url: string
-}
+import LinkSection, { type MeLink } from './link-section'
 
 /** 我的 → the help and family pages this person's roles give them. */
-export function helpLinks(me: Me): Link[] {
+export function helpLinks(me: Me): MeLink[] {
   const has = (r: string) => me.roles.some((x) => x === r)
-  const links: Link[] = []
+  const links: MeLink[] = []
   if (me.person) links.push({ key: 'help-mine', text: '我的求助', url: '/packages/help/list/index' })
   if (has('retiree')) {
     links.push({ key: 'family-members', text: '家属绑定', url: '/packages/family/members/index' })
@@ -29,17 +20,5 @@ export function helpLinks(me: Me): Link[] {
 }
 
 export default function HelpLinks({ me }: { me: Me }) {
-  const links = helpLinks(me)
-  if (!links.length) return null
-  return (
-    <Section title='求助与家属'>
-      {links.map((l) => (
-        <View key={l.key} className='yl-me__link'>
-          <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: l.url })} testId={`me-${l.key}`}>
-            {l.text}
-          </BigButton>
-        </View>
-      ))}
-    </Section>
-  )
+  return <LinkSection title='求助与家属' links={helpLinks(me)} />
 }

@@ -1,18 +1,9 @@
-import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import type { Me } from '@contract/actions'
-import Section from '@/components/Section'
-import BigButton from '@/components/BigButton'
-
-interface Link {
-  key: string
-  text: string
-  url: string
-}
+import LinkSection, { type MeLink } from './link-section'
 
 /** 我的 → the volunteer pages this person's roles give them (a roster person: their own; staff: management). */
-export function volunteerLinks(me: Me): Link[] {
-  const links: Link[] = []
+export function volunteerLinks(me: Me): MeLink[] {
+  const links: MeLink[] = []
   if (me.person) {
     links.push({ key: 'volunteer', text: '志愿服务', url: '/packages/volunteer/index/index' })
     links.push({ key: 'volunteer-hours', text: '我的志愿服务时长', url: '/packages/volunteer/hours/index' })
@@ -27,17 +18,5 @@ export function volunteerLinks(me: Me): Link[] {
 }
 
 export default function VolunteerLinks({ me }: { me: Me }) {
-  const links = volunteerLinks(me)
-  if (!links.length) return null
-  return (
-    <Section title='志愿服务'>
-      {links.map((l) => (
-        <View key={l.key} className='yl-me__link'>
-          <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: l.url })} testId={`me-${l.key}`}>
-            {l.text}
-          </BigButton>
-        </View>
-      ))}
-    </Section>
-  )
+  return <LinkSection title='志愿服务' links={volunteerLinks(me)} />
 }
