@@ -107,6 +107,11 @@ export function plan(kind: ClientKind, rng: Rng, world: World, k: Knowledge, ctx
   const req = any(k.mine.requests)
   if (req && r < 0.92) return p('help.withdraw', { id: req, reason: '自己修好了' }, `撤回 ${req}`)
   if (req && r < 0.96) return p('help.rate', { id: req, stars: rng.int(3, 5) }, `评价 ${req}`)
+  // Any retiree may serve a volunteer shift (a daughter may sign her mother up, 代办; scanning is in person).
+  if (r < 0.98) {
+    const s = rng.pick(world.futureShifts)
+    return p(rng.chance(0.7) ? 'volunteer.signup' : 'volunteer.cancelSignup', { shiftId: s.id }, `志愿报名 ${s.id}`)
+  }
   // 我的消息 is one's own (not done while acting for an elder).
   if (kind === 'family') return p('signup.create', { activityId: activity().id }, '报名')
   return p('message.markRead', { all: true }, '全部已读')

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MessageItem } from '@contract/actions'
@@ -23,6 +23,11 @@ export default function MessagesPage() {
   const [more, setMore] = useState<MessageItem[]>([])
   const [cursor, setCursor] = useState<string | null | undefined>(undefined)
   const [readHere, setReadHere] = useState<Set<string>>(new Set())
+  // The first page is loaded again whenever the page shows again: later pages start over from it.
+  useEffect(() => {
+    setMore([])
+    setCursor(undefined)
+  }, [list.data])
   const items = [...(list.data?.items ?? []), ...more]
   const next = cursor === undefined ? list.data?.nextCursor : cursor
   const unread = items.filter((m) => !m.read && !readHere.has(m.id)).length

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ManagedActivity } from '@contract/actions'
@@ -40,6 +40,12 @@ function usePaged(when: 'upcoming' | 'past') {
   const [more, setMore] = useState<ManagedActivity[]>([])
   const [cursor, setCursor] = useState<string | null | undefined>(undefined)
   const [busy, setBusy] = useState(false)
+  // The first page is loaded again whenever the desk shows again: later pages start over from it, so nothing
+  // shows twice when an activity was added or moved meanwhile.
+  useEffect(() => {
+    setMore([])
+    setCursor(undefined)
+  }, [first.data])
   const next = cursor === undefined ? (first.data?.nextCursor ?? null) : cursor
   const loadMore = () => {
     if (!next || busy) return
