@@ -1,14 +1,15 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPES } from '@contract/activity-types'
-import { formatDay, beijingTime, businessDay, formatDateTime } from '@contract/time'
+import { businessDay, formatDateTime } from '@contract/time'
 import type { OrgUnitInfo } from '@contract/actions'
 import Page from '@/components/Page'
 import Field from '@/components/Field'
 import TextBox from '@/components/TextBox'
 import BigButton from '@/components/BigButton'
 import Notice from '@/components/Notice'
+import PickerRow, { DayAndTimes } from '@/components/PickerRow'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { a11y } from '@/components/a11y'
 import { useAppStore } from '@/store'
@@ -37,22 +38,6 @@ function Chips<T extends string | number | boolean>({ label, options, value, onC
           </View>
         ))}
       </View>
-    </View>
-  )
-}
-
-function PickerRow({ label, text, error, children }: { label: string; text: string; error?: string; children: (row: ReactNode) => ReactNode }) {
-  const row = (
-    <View {...a11y({ role: 'button', label: `${label}：${text}` })} className={`yl-form__picker${error ? ' yl-form__picker--error' : ''}`}>
-      <Text>{text}</Text>
-      <Text {...a11y({ hidden: true })}>›</Text>
-    </View>
-  )
-  return (
-    <View className='yl-form__group'>
-      <Text className='yl-form__label'>{label}</Text>
-      {children(row)}
-      {error ? <Text className='yl-form__error'>✕ {error}</Text> : null}
     </View>
   )
 }
@@ -125,30 +110,7 @@ export default function ActivityEditPage() {
         <View>
           <Field label='活动名称' value={form.title} onInput={(v) => set('title', v)} placeholder='例如：重阳节座谈会' maxlength={60} error={errors.title} testId='f-title' />
           <Chips label='类型' options={ACTIVITY_TYPES.map((t) => ({ value: t, text: t }))} value={form.type} onChange={(v) => set('type', v)} testId='f-type' />
-          <PickerRow label='日期' text={formatDay(beijingTime(form.day, '12:00'))}>
-            {(row) => (
-              <Picker mode='date' value={form.day} start={today} onChange={(e) => set('day', e.detail.value)}>
-                {row}
-              </Picker>
-            )}
-          </PickerRow>
-          <View className='yl-form__pair'>
-            <PickerRow label='开始' text={form.start}>
-              {(row) => (
-                <Picker mode='time' value={form.start} onChange={(e) => set('start', e.detail.value)}>
-                  {row}
-                </Picker>
-              )}
-            </PickerRow>
-            <View className='yl-form__pair-gap' />
-            <PickerRow label='结束' text={form.end} error={errors.end}>
-              {(row) => (
-                <Picker mode='time' value={form.end} onChange={(e) => set('end', e.detail.value)}>
-                  {row}
-                </Picker>
-              )}
-            </PickerRow>
-          </View>
+          <DayAndTimes day={form.day} start={form.start} end={form.end} firstDay={today} onChange={(field, value) => set(field, value)} endError={errors.end} />
           <Field label='地点' value={form.place} onInput={(v) => set('place', v)} placeholder='例如：市委老干部局三楼会议室' maxlength={100} error={errors.place} testId='f-place' />
           <Field label='名额' type='number' value={form.capacity} onInput={(v) => set('capacity', v)} placeholder='不限名额就空着' hint='满了以后再报名的人进入候补，有人取消时按顺序自动补上' error={errors.capacity} testId='f-capacity' />
           <Chips<DeadlineChoice>

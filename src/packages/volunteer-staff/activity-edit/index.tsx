@@ -13,7 +13,7 @@ import { useAppStore } from '@/store'
 import { orgUnits } from '@/services/org'
 import { shownInline } from '@/services/inline'
 import { saveVolunteerActivity, teams as loadTeams, volunteerActivity, volunteerSettings } from '@/services/volunteer'
-import { PickerRow } from '../form-parts'
+import PickerRow from '@/components/PickerRow'
 import { unitsInScope } from '../scope'
 import '../staff.scss'
 

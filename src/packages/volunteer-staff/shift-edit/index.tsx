@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ShiftFields } from '@contract/actions'
-import { addDays, beijingTime, businessDay, formatClock, formatDay } from '@contract/time'
+import { addDays, beijingTime, businessDay, formatClock } from '@contract/time'
 import Page from '@/components/Page'
 import Field from '@/components/Field'
 import BigButton from '@/components/BigButton'
@@ -12,7 +12,7 @@ import ReasonDialog from '@/components/ReasonDialog'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { shownInline } from '@/services/inline'
 import { cancelShiftAsStaff, saveShift, volunteerActivity, volunteerSettings } from '@/services/volunteer'
-import { PickerRow } from '../form-parts'
+import { DayAndTimes } from '@/components/PickerRow'
 import '../staff.scss'
 
 interface Form {
@@ -86,30 +86,7 @@ export default function ShiftEditPage() {
           <Text className='yl-vol__line'>{title}</Text>
           <View className='yl-vol__gap' />
           <Field label='班次名称（可不填）' value={form.label} onInput={(v) => set('label', v)} placeholder='例如：上午班' maxlength={20} testId='sf-label' />
-          <PickerRow label='日期' text={formatDay(beijingTime(form.day, '12:00'))}>
-            {(row) => (
-              <Picker mode='date' value={form.day} start={today} onChange={(e) => set('day', e.detail.value)}>
-                {row}
-              </Picker>
-            )}
-          </PickerRow>
-          <View className='yl-vs__pair'>
-            <PickerRow label='开始' text={form.start}>
-              {(row) => (
-                <Picker mode='time' value={form.start} onChange={(e) => set('start', e.detail.value)}>
-                  {row}
-                </Picker>
-              )}
-            </PickerRow>
-            <View className='yl-vs__pair-gap' />
-            <PickerRow label='结束' text={form.end}>
-              {(row) => (
-                <Picker mode='time' value={form.end} onChange={(e) => set('end', e.detail.value)}>
-                  {row}
-                </Picker>
-              )}
-            </PickerRow>
-          </View>
+          <DayAndTimes day={form.day} start={form.start} end={form.end} firstDay={today} onChange={(field, value) => set(field, value)} />
           <Field label='地点' value={form.place} onInput={(v) => set('place', v)} placeholder='在哪里集合' maxlength={100} testId='sf-place' />
           <Field label='名额' type='number' value={form.capacity} onInput={(v) => set('capacity', v)} placeholder='不限名额就空着' hint='满了以后再报名的人进入候补，有人取消时按顺序自动补上' maxlength={4} testId='sf-capacity' />
           <MultiChoice label='需要什么特长（可不选）' choices={skillOptions} value={form.skills} onChange={(v) => set('skills', v)} testId='sf-skills' />

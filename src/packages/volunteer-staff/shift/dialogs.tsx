@@ -6,7 +6,7 @@ import { MAX_SHIFT_MINUTES, hoursText, type ShiftDirection } from '@contract/vol
 import BigButton from '@/components/BigButton'
 import Field from '@/components/Field'
 import { a11y } from '@/components/a11y'
-import { PickerRow } from '../form-parts'
+import PickerRow from '@/components/PickerRow'
 import '@/components/Dialog/index.scss'
 
 function Frame({ title, message, children, onCancel, onConfirm, confirmLabel }: { title: string; message: string; children: React.ReactNode; onCancel: () => void; onConfirm: () => void; confirmLabel: string }) {

@@ -17,7 +17,7 @@ import { searchPersons } from '@/services/family'
 import { messageOf } from '@/services/api'
 import { shownInline } from '@/services/inline'
 import { saveTeam, team as loadTeam, teamUrl } from '@/services/volunteer'
-import { PickerRow } from '../form-parts'
+import PickerRow from '@/components/PickerRow'
 import { unitsInScope } from '../scope'
 import '../staff.scss'
 
