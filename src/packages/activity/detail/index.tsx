@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { SignupResult } from '@contract/actions'
 import { formatClock, formatDateTime, formatDay } from '@contract/time'
 import Page from '@/components/Page'
 import Card from '@/components/Card'
@@ -9,13 +8,13 @@ import InfoRow from '@/components/InfoRow'
 import StatusTag from '@/components/StatusTag'
 import BigButton from '@/components/BigButton'
 import ConfirmDialog from '@/components/Dialog'
-import Notice, { type NoticeTone } from '@/components/Notice'
+import Notice from '@/components/Notice'
 import { placesText } from '@/components/ActivityCard'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { cancelSignup, getActivity, signUp } from '@/services/activities'
 import { shownInline } from '@/services/inline'
-import type { MutationOutcome } from '@/sync'
+import { signupSaid, type Said } from '@/services/signup-said'
 import { usePending } from '@/sync/use-pending'
 import { useAppStore } from '@/store'
 import ReadAloud from '@/components/ReadAloud'
@@ -24,22 +23,7 @@ import { activitySpeech } from './speech-text'
 import './index.scss'
 import { a11y } from '@/components/a11y'
 
-interface Said {
-  tone: NoticeTone
-  title: string
-  text?: string
-}
-
-function signupSaid(outcome: MutationOutcome<SignupResult>, what: 'signup' | 'cancel'): Said {
-  if (outcome.status === 'queued') return { tone: 'warning', title: '已记下，待同步', text: '现在网络不好，有网时会自动提交。' }
-  if (outcome.status === 'rejected') return { tone: 'danger', title: what === 'signup' ? '没有报上名' : '没有取消成功', text: outcome.message }
-  const r = outcome.data
-  if (what === 'cancel') return { tone: 'info', title: '已取消报名', text: '名额已让给候补的人。想去的话可以再报名。' }
-  if (r.status === 'waitlisted') {
-    return { tone: 'warning', title: r.waitlistPosition ? `已报名候补，排第 ${r.waitlistPosition} 位` : '您在候补名单上', text: '有人取消时会按顺序自动补上，并发消息告诉您。' }
-  }
-  return { tone: 'success', title: r.already ? '您已经报过名了' : '报名成功', text: '请按时参加，到场后扫码签到。' }
-}
+const SIGNUP_WORDS = { signed: '请按时参加，到场后扫码签到。', cancelled: '名额已让给候补的人。想去的话可以再报名。' }
 
 export default function ActivityDetailPage() {
   const { params } = useRouter()
@@ -73,7 +57,7 @@ export default function ActivityDetailPage() {
     const action = what === 'signup' ? 'signup.create' : 'signup.cancel'
     shownInline(action, () => (what === 'signup' ? signUp(a) : cancelSignup(a)))
       .then((outcome) => {
-        setSaid(signupSaid(outcome, what))
+        setSaid(signupSaid(outcome, what, SIGNUP_WORDS))
         if (outcome.status !== 'queued') return detail.reload()
       })
       .finally(() => setBusy(false))

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { ShiftCard as Shift, ShiftSignupResult } from '@contract/actions'
+import type { ShiftCard as Shift } from '@contract/actions'
 import Page from '@/components/Page'
 import Card from '@/components/Card'
 import InfoRow from '@/components/InfoRow'
@@ -9,32 +9,19 @@ import Section from '@/components/Section'
 import StatusTag from '@/components/StatusTag'
 import BigButton from '@/components/BigButton'
 import ConfirmDialog from '@/components/Dialog'
-import Notice, { type NoticeTone } from '@/components/Notice'
+import Notice from '@/components/Notice'
 import ShiftCard, { shiftTitle } from '@/components/ShiftCard'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { a11y } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { shownInline } from '@/services/inline'
 import { cancelShift, signUpShift, teamUrl, volunteerActivity } from '@/services/volunteer'
-import type { MutationOutcome } from '@/sync'
 import { useAppStore } from '@/store'
 import { shiftAction } from './shift-action'
+import { signupSaid, type Said } from '@/services/signup-said'
 import '../volunteer.scss'
 
-interface Said {
-  tone: NoticeTone
-  title: string
-  text?: string
-}
-
-function said(outcome: MutationOutcome<ShiftSignupResult>, what: 'signup' | 'cancel'): Said {
-  if (outcome.status === 'queued') return { tone: 'warning', title: '已记下，待同步', text: '现在网络不好，有网时会自动提交。' }
-  if (outcome.status === 'rejected') return { tone: 'danger', title: what === 'signup' ? '没有报上名' : '没有取消成功', text: outcome.message }
-  const r = outcome.data
-  if (what === 'cancel') return { tone: 'info', title: '已取消报名', text: '名额已让给候补的人。' }
-  if (r.status === 'waitlisted') return { tone: 'warning', title: r.waitlistPosition ? `已报名候补，排第 ${r.waitlistPosition} 位` : '您在候补名单上', text: '有人取消时会按顺序自动补上，并发消息告诉您。' }
-  return { tone: 'success', title: r.already ? '您已经报过名了' : '报名成功', text: '请按时到达，到了以后扫码签到，结束时扫码签退。' }
-}
+const SHIFT_WORDS = { signed: '请按时到达，到了以后扫码签到，结束时扫码签退。', cancelled: '名额已让给候补的人。' }
 
 /** One volunteer activity: what it is, and its shifts with one button each (报名 / 取消 / 签到 / 签退). */
 export default function VolunteerActivityPage() {
@@ -54,7 +41,7 @@ export default function VolunteerActivityPage() {
     const title = `「${s.activityTitle}」${s.label}`
     shownInline(what === 'signup' ? 'volunteer.signup' : 'volunteer.cancelSignup', () => (what === 'signup' ? signUpShift(s.id, title) : cancelShift(s.id, title)))
       .then((o) => {
-        setResult(said(o, what))
+        setResult(signupSaid(o, what, SHIFT_WORDS))
         return detail.reload()
       })
       .finally(() => setBusy(null))
