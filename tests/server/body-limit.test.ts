@@ -172,6 +172,30 @@ describe('bodies over the limit on the local host', () => {
     expect((await post(`${host.url}/api`, { action: 'auth.whoami' }, token)).status).toBe(200)
   })
 
+  it('answers at once, and cuts a client that goes on sending past 64 MB', async () => {
+    const socket = net.connect({ port, host: '127.0.0.1', allowHalfOpen: true })
+    let got = ''
+    socket.on('data', (c: Buffer) => void (got += c.toString('latin1')))
+    socket.on('error', () => undefined)
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()))
+    socket.write(headOf('/api', { Authorization: `Bearer ${token}`, 'Transfer-Encoding': 'chunked' }))
+    const piece = Buffer.concat([Buffer.from('100000\r\n'), Buffer.alloc(0x100000, 0x20), Buffer.from('\r\n')])
+    let sent = 0
+    const pump = () => {
+      if (socket.destroyed || sent > 200) return
+      sent += 1
+      socket.write(piece, (err) => !err && pump())
+    }
+    pump()
+    await closed
+    // The answer came first, then the cut: after 64 MB (plus what was in flight), well before 200 MB.
+    expect(got).toMatch(/^HTTP\/1\.1 413 /)
+    expect(got).toContain('"code":"PAYLOAD_TOO_LARGE"')
+    expect(sent).toBeGreaterThan(64)
+    expect(sent).toBeLessThan(200)
+    expect((await post(`${host.url}/api`, { action: 'auth.whoami' }, token)).status).toBe(200)
+  })
+
   it('keeps no partial file when the client gives up half way', async () => {
     const before = filesKept().length
     const socket = net.connect(port, '127.0.0.1')
