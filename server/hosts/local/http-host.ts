@@ -13,7 +13,7 @@
  *   GET  /healthz
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
-import { readRaw } from './read-raw'
+import { endAfterBody, readRaw } from './read-raw'
 import type { AddressInfo } from 'node:net'
 import { MAX_BODY_BYTES, type Envelope } from '../../../types/envelope'
 import { ROLE_LABELS } from '../../../types/roles'
@@ -62,7 +62,8 @@ function send(res: ServerResponse, status: number, body: unknown, extraHeaders: 
     'X-Content-Type-Options': 'nosniff',
     ...extraHeaders
   })
-  res.end(text)
+  // Not res.end(text): an answer given before the body was read must not cut off a client still sending it.
+  endAfterBody(res, text)
 }
 
 function sendEnvelope(res: ServerResponse, env: Envelope) {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ApiBatch, ApiCall, Envelope } from '@contract/envelope'
+import { ERRORS } from '@contract/errors'
 import { NetworkError, isEnvelope, type Transport } from './transport'
 
 /** HTTP to the local host (h5, or weapp when an API base URL is configured). Bearer token from the session. */
@@ -22,6 +23,9 @@ export function httpTransport(base: string, token: () => string | null): Transpo
         throw new NetworkError(err instanceof Error ? err.message : String((err as { errMsg?: string })?.errMsg ?? err))
       }
       if (isEnvelope(res.data)) return res.data
+      // A proxy in front of the host (nginx's client_max_body_size) answers 413 with a page of its own: still a
+      // final refusal in words, never a network failure to retry for ever.
+      if (res.statusCode === 413) return { ok: false, code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message }
       throw new NetworkError(`HTTP ${res.statusCode} without an envelope`)
     }
   }
