@@ -10,6 +10,7 @@ import { useAppStore } from '@/store'
 import { ApiError } from '../api'
 import { API_BASE } from '../transport'
 import { isEnvelope } from '../transport/transport'
+import { compressedWidthFor } from './photo-size'
 
 export interface PickedPhoto {
   preview: string
@@ -23,7 +24,10 @@ export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
 
 async function compress(path: string): Promise<string> {
   try {
-    const res = await Taro.compressImage({ src: path, quality: 70, compressedWidth: 1280 } as Taro.compressImage.Option)
+    // The long side at most MAX_SIDE, as in h5 (photo-size.ts says why the width is computed from the short side).
+    const info = await Taro.getImageInfo({ src: path })
+    const compressedWidth = compressedWidthFor(info.width, info.height)
+    const res = await Taro.compressImage({ src: path, quality: 70, ...(compressedWidth ? { compressedWidth } : {}) } as Taro.compressImage.Option)
     return res.tempFilePath
   } catch {
     return path

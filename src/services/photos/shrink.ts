@@ -11,7 +11,9 @@
  * A photo the browser cannot decode is answered as it was; the caller then decides by its size.
  */
 
-export const MAX_SIDE = 1280
+import { MAX_SIDE } from './photo-size'
+
+export { MAX_SIDE }
 export const TARGET_BYTES = 1024 * 1024
 /**
  * One pass is enough for TARGET_BYTES: at 1280 × 960 and this quality, Chromium writes even a picture of pure
