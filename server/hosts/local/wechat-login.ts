@@ -26,11 +26,11 @@ const BAD_SETTINGS = new Set([40013, 40125, 41002, 41004])
 const CODE_SHAPE = /^[\w-]{1,128}$/
 
 export async function code2Session(settings: WechatSettings | null | undefined, code: unknown, log: Logger): Promise<WechatSession> {
+  if (typeof code !== 'string' || !CODE_SHAPE.test(code)) throw new AppError('VALIDATION')
   if (!settings) {
     log.error('wechat login refused: YINLING_WX_APPID / YINLING_WX_SECRET are not set')
     throw new AppError('WECHAT_LOGIN_UNAVAILABLE')
   }
-  if (typeof code !== 'string' || !CODE_SHAPE.test(code)) throw new AppError('VALIDATION')
   const url = new URL('/sns/jscode2session', settings.apiBase)
   url.search = new URLSearchParams({ appid: settings.appid, secret: settings.secret, js_code: code, grant_type: 'authorization_code' }).toString()
   let body: { openid?: unknown; unionid?: unknown; errcode?: unknown; errmsg?: unknown }
