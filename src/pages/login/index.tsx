@@ -108,6 +108,7 @@ function PasswordLogin() {
       <Field label='密码' value={password} onInput={setPassword} password maxlength={200} error={error} testId='login-password' />
       <BigButton
         loading={busy}
+        testId='login-submit'
         onClick={() => {
           if (!username || !password) return setError('请填写账号和密码')
           setBusy(true)
