@@ -19,6 +19,8 @@ import { seedDemo } from '../../server/seed/seed'
 import { DEMO_PASSWORD } from '../../server/seed/demo-password'
 import { DEFAULT_NOW } from '../support/harness'
 import { ROOT, buildServerOnce, cleanEnv } from '../support/serve-process'
+import { ADAPTERS } from '../support/adapters'
+import { AdminCreateError, createAdmin } from '../../server/tools/admin-accounts'
 
 jest.setTimeout(60_000)
 
@@ -135,5 +137,21 @@ describe('npm run admin:create', () => {
   it('refuses a short password and a bad username', () => {
     expect(adminCreate(['wangli'], 'short\n').err).toContain('至少要 10 位')
     expect(adminCreate(['Wang Li'], 'long-enough-pw\n').err).toContain('用户名')
+  })
+})
+
+describe.each(ADAPTERS)('the bootstrap on $name', ({ make }) => {
+  it('lets only one of two simultaneous first administrators through', async () => {
+    const { store, cleanup } = await make()
+    try {
+      const attempt = (username: string) => createAdmin(store, { username, password: `${username}-secret-1`, now: DEFAULT_NOW })
+      const results = await Promise.allSettled([attempt('alice'), attempt('bobby')])
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+      const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+      expect(refused.reason).toBeInstanceOf(AdminCreateError)
+      expect((await store.find('accounts')).filter((a) => a.roles.includes('admin'))).toHaveLength(1)
+    } finally {
+      await cleanup()
+    }
   })
 })
