@@ -85,6 +85,9 @@ export interface AccountDoc {
   /** Seeded demo accounts show on the 演示登录 page (in demo mode only). */
   demo: { label: string; order: number } | null
   createdAt: number
+  /** A local account made by `npm run admin:create`: only the password change is allowed until it is done. */
+  mustChangePassword?: boolean
+  passwordChangedAt?: number
 }
 
 export interface SessionDoc {

@@ -6,18 +6,20 @@
  *   POST /api              one call { action, payload, mutationId?, actingFor?, clientTime? }, or { batch: [...] }
  *   POST /api/auth/login   { username, password } -> { token }       (local accounts)
  *   POST /api/auth/logout
+ *   POST /api/auth/wechat  { code } -> { token }  WeChat login through code2Session (see wechat-login.ts)
+ *   POST /api/auth/password { oldPassword, newPassword }            (the forced change after admin:create)
  *   GET  /api/demo/accounts                                          (demo mode only)
  *   POST /api/demo/login   { accountId } -> { token }                (demo mode only)
  *   POST /api/upload          one photo as the raw body -> { ref }  (see uploads.ts)
  *   GET  /api/files/<id>?exp=&sig=                             a photo behind a signed address
- *   GET  /healthz
+ *   GET  /healthz          database and disk space (see health.ts)
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import { endAfterBody, readRaw } from './read-raw'
 import type { AddressInfo } from 'node:net'
 import { MAX_BODY_BYTES, type Envelope } from '../../../types/envelope'
 import { ROLE_LABELS } from '../../../types/roles'
-import { errEnvelope, httpStatus } from '../../core/app-error'
+import { AppError, errEnvelope, httpStatus } from '../../core/app-error'
 import type { Deps } from '../../core/context'
 import { createRouter } from '../../core/router'
 import { handlers as defaultHandlers } from '../../handlers'
@@ -26,6 +28,9 @@ import { accountForToken, createSession, endSession } from './sessions'
 import { createStaticHandler } from './static-files'
 import { verifyPassword } from './passwords'
 import { UploadError, createUploads } from './uploads'
+import { changePassword, mustChangePassword, wechatLogin } from './account-routes'
+import { healthReport } from './health'
+import type { WechatSettings } from './serve-config'
 
 export interface LocalHostOptions extends Deps {
   demo: boolean
@@ -34,6 +39,10 @@ export interface LocalHostOptions extends Deps {
   handlers?: HandlerTable
   /** Where uploaded photos are kept (default: no uploads; main.ts passes <data dir>/uploads). */
   uploadDir?: string
+  /** The mini-program's AppID/AppSecret for WeChat login (npm run serve); omitted: WeChat login is refused. */
+  wechat?: WechatSettings
+  /** The data directory whose free space /healthz reports. */
+  dataDir?: string
 }
 
 class BodyError extends Error {
@@ -120,6 +129,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     switch (pathname) {
       case '/api': {
         const accountId = await accountForToken(store, token, now)
+        if (await mustChangePassword(store, accountId)) return sendEnvelope(res, errEnvelope('PASSWORD_CHANGE_REQUIRED'))
         const env = await router.handle(accountId, body)
         return sendEnvelope(res, env)
       }
@@ -130,8 +140,21 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         }
         const account = await store.get('accounts', `local:${username}`)
         if (!account || !verifyPassword(password, account.passwordHash)) return sendEnvelope(res, errEnvelope('LOGIN_FAILED'))
-        return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now) } })
+        const mustChange = account.mustChangePassword === true
+        return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now), mustChangePassword: mustChange } })
       }
+      case '/api/auth/wechat':
+      case '/api/auth/password':
+        try {
+          const data =
+            pathname === '/api/auth/wechat'
+              ? await wechatLogin(store, options.wechat, body, now, log)
+              : await changePassword(store, await accountForToken(store, token, now), body, now)
+          return sendEnvelope(res, { ok: true, data })
+        } catch (err) {
+          if (err instanceof AppError) return sendEnvelope(res, err.toEnvelope())
+          throw err
+        }
       case '/api/auth/logout': {
         if (token) await endSession(store, token)
         return sendEnvelope(res, { ok: true, data: null })
@@ -179,7 +202,10 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       else res.destroy()
     }
     try {
-      if (pathname === '/healthz') return send(res, 200, { ok: true, data: { storage: store.name } })
+      if (pathname === '/healthz') {
+        healthReport(store, options.dataDir).then((h) => send(res, h.ok ? 200 : 503, { ok: h.ok, data: h }), done)
+        return
+      }
       if (pathname === '/api/upload' || pathname.startsWith('/api/files/')) {
         files(req, res, pathname).then(() => done(), done)
         return

@@ -3,11 +3,24 @@ import type { ApiBatch, ApiCall, Envelope } from '@contract/envelope'
 import { ERRORS } from '@contract/errors'
 import { NetworkError, isEnvelope, type Transport } from './transport'
 
-/** HTTP to the local host (h5, or weapp when an API base URL is configured). Bearer token from the session. */
-export function httpTransport(base: string, token: () => string | null): Transport {
+/**
+ * HTTP to the local host (h5, or weapp when an API base URL is configured). Bearer token from the session;
+ * `session` (weapp) makes one first when there is none (WeChat login through the server).
+ */
+export function httpTransport(base: string, token: () => string | null, session?: () => Promise<void>): Transport {
   return {
     kind: 'http',
     async send(body: ApiCall | ApiBatch): Promise<Envelope> {
+      if (session && !token()) {
+        try {
+          await session()
+        } catch (err) {
+          if (err instanceof NetworkError) throw err
+          // WeChat or the server refused the login: answer as the server would for a call without a session.
+          const { code, message } = err as { code?: string; message?: string }
+          return { ok: false, code: (code ?? 'UNAUTHENTICATED') as never, message: message ?? '' }
+        }
+      }
       let res: { statusCode: number; data: unknown }
       try {
         const t = token()
