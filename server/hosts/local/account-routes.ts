@@ -6,7 +6,7 @@ import { AppError } from '../../core/app-error'
 import type { Logger } from '../../core/context'
 import type { StoragePort } from '../../storage/port'
 import { hashPassword, verifyPassword } from './passwords'
-import { createSession } from './sessions'
+import { createSession, endOtherSessions } from './sessions'
 import { code2Session } from './wechat-login'
 import type { WechatSettings } from './serve-config'
 
@@ -32,8 +32,17 @@ export function passwordProblem(password: string, previous?: string): string | n
   return null
 }
 
-/** POST /api/auth/password { oldPassword, newPassword } (signed in with a local account). */
-export async function changePassword(store: StoragePort, accountId: string | null, body: unknown, now: number): Promise<{ changed: true }> {
+/**
+ * POST /api/auth/password { oldPassword, newPassword } (signed in with a local account). Every other session of
+ * the account ends; the one that made the change (`token`) stays signed in.
+ */
+export async function changePassword(
+  store: StoragePort,
+  accountId: string | null,
+  body: unknown,
+  now: number,
+  token: string | null
+): Promise<{ changed: true }> {
   if (!accountId) throw new AppError('UNAUTHENTICATED')
   const { oldPassword, newPassword } = (body ?? {}) as { oldPassword?: unknown; newPassword?: unknown }
   if (typeof oldPassword !== 'string' || typeof newPassword !== 'string' || oldPassword.length > 200 || newPassword.length > 200) {
@@ -47,5 +56,6 @@ export async function changePassword(store: StoragePort, accountId: string | nul
   await store.transaction(async (tx) => {
     await tx.update('accounts', accountId, { passwordHash, mustChangePassword: false, passwordChangedAt: now })
   })
+  await endOtherSessions(store, accountId, token)
   return { changed: true }
 }

@@ -100,6 +100,10 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       }
       try {
         const accountId = await accountForToken(store, bearer(req), now)
+        if (await mustChangePassword(store, accountId)) {
+          req.resume()
+          return sendEnvelope(res, errEnvelope('PASSWORD_CHANGE_REQUIRED'))
+        }
         return sendEnvelope(res, { ok: true, data: await uploads.upload(accountId, req, now) })
       } catch (err) {
         if (err instanceof UploadError) return sendEnvelope(res, errEnvelope(err.code))
@@ -149,7 +153,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
           const data =
             pathname === '/api/auth/wechat'
               ? await wechatLogin(store, options.wechat, body, now, log)
-              : await changePassword(store, await accountForToken(store, token, now), body, now)
+              : await changePassword(store, await accountForToken(store, token, now), body, now, token)
           return sendEnvelope(res, { ok: true, data })
         } catch (err) {
           if (err instanceof AppError) return sendEnvelope(res, err.toEnvelope())
