@@ -72,15 +72,16 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
       const spec = ACTIONS[action]
       const def = handlers[action] as HandlerTable[ActionName]
 
-      // Access: decided from the account record, never from the payload.
+      // Access, as the contract says: decided from the account record, never from the payload.
+      const { access } = spec
       const identity = accountId ? await loadIdentity(store, accountId) : null
-      if (def.access !== 'public') {
+      if (access !== 'public') {
         if (!identity) return errEnvelope('UNAUTHENTICATED')
-        if (def.access !== 'signed-in') {
+        if (access !== 'signed-in') {
           if (!identity.registered) return errEnvelope('NOT_REGISTERED')
           // In 代办 mode an action that must be done in person is refused as such, whoever the caller is.
           if (req.actingFor !== undefined && req.actingFor !== null && !spec.proxy) return errEnvelope('PROXY_NOT_ALLOWED')
-          if (!identity.roles.some((r) => (def.access as readonly string[]).includes(r))) return errEnvelope('FORBIDDEN')
+          if (!identity.roles.some((r) => access.includes(r))) return errEnvelope('FORBIDDEN')
         }
       }
       const actor = identity ?? ANONYMOUS

@@ -18,8 +18,6 @@ import { coveredUnits, loadOrgUnits, requireStaffScope } from '../domain/org/org
 import { issueCode } from '../domain/tokens/rotating-code'
 import { newId } from '../domain/ids'
 
-const STAFF = ['staff', 'admin'] as const
-
 /** An activity the calling staff member may manage (NOT_FOUND / FORBIDDEN otherwise). */
 async function managed(ctx: Ctx, id: string): Promise<ActivityDoc> {
   const activity = await ctx.store.get('activities', id)
@@ -45,7 +43,6 @@ function assertSameVersion(seen: number, now: number): void {
 
 export const activityAdminHandlers = {
   'activity.manageList': {
-    access: STAFF,
     run: async (ctx, input) => {
       const units = coveredUnits(ctx.actor, await loadOrgUnits(ctx.store))
       const today = startOfBusinessDay(businessDay(ctx.now))
@@ -74,7 +71,6 @@ export const activityAdminHandlers = {
   },
 
   'activity.create': {
-    access: STAFF,
     run: async (ctx, fields) => {
       await assertFieldsInScope(ctx, fields)
       const id = newId('a_')
@@ -94,7 +90,6 @@ export const activityAdminHandlers = {
   },
 
   'activity.update': {
-    access: STAFF,
     run: async (ctx, { id, fields }) => {
       const before = await managed(ctx, id)
       if (before.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再修改')
@@ -123,7 +118,6 @@ export const activityAdminHandlers = {
   },
 
   'activity.publish': {
-    access: STAFF,
     run: async (ctx, { id }) => {
       const activity = await managed(ctx, id)
       if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再发布')
@@ -138,7 +132,6 @@ export const activityAdminHandlers = {
   },
 
   'activity.cancel': {
-    access: STAFF,
     run: async (ctx, { id, reason }) => {
       const activity = await managed(ctx, id)
       if (activity.status === 'cancelled') return { id, status: activity.status, notified: 0 }
@@ -169,12 +162,10 @@ export const activityAdminHandlers = {
   },
 
   'activity.roster': {
-    access: STAFF,
     run: async (ctx, { id }) => buildRoster(ctx, await managed(ctx, id))
   },
 
   'activity.checkinCode': {
-    access: STAFF,
     run: async (ctx, { id }) => {
       const activity = await managed(ctx, id)
       if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED')
@@ -185,7 +176,6 @@ export const activityAdminHandlers = {
   },
 
   'activity.exportAttendance': {
-    access: STAFF,
     run: async (ctx, { id }) => attendanceWorkbook(await buildRoster(ctx, await managed(ctx, id)), ctx.now)
   }
 } satisfies Partial<HandlerTable>

@@ -65,7 +65,6 @@ async function audit(tx: Tx, ctx: Ctx, action: string, b: Pick<FamilyBindingDoc,
 
 export const familyHandlers = {
   'family.createInvite': {
-    access: ['retiree', 'staff', 'admin'],
     run: async (ctx, { personId }) => {
       let target: string
       let byStaff = false
@@ -98,7 +97,6 @@ export const familyHandlers = {
   },
 
   'family.acceptInvite': {
-    access: 'signed-in',
     run: async (ctx, { code, relation, name, phone }) => {
       const actor = ctx.actor
       if (isStaff(actor)) throw new AppError('FORBIDDEN', '工作人员账号不能绑定为家属，请用自己的微信')
@@ -172,7 +170,6 @@ export const familyHandlers = {
   },
 
   'family.confirm': {
-    access: ['retiree', 'staff', 'admin'],
     run: async (ctx, { bindingId: id }) => {
       const b = await loadBinding(ctx, id)
       const side = await sideOf(ctx, b)
@@ -198,7 +195,6 @@ export const familyHandlers = {
   },
 
   'family.reject': {
-    access: ['retiree', 'staff', 'admin'],
     run: async (ctx, { bindingId: id }) => {
       const b = await loadBinding(ctx, id)
       const side = await sideOf(ctx, b)
@@ -217,7 +213,6 @@ export const familyHandlers = {
   },
 
   'family.unbind': {
-    access: ['retiree', 'family', 'staff', 'admin'],
     run: async (ctx, { bindingId: id }) => {
       const b = await loadBinding(ctx, id)
       const side = await sideOf(ctx, b)
@@ -241,7 +236,6 @@ export const familyHandlers = {
   },
 
   'family.myElders': {
-    access: ['family'],
     run: async (ctx) => {
       const bindings = (await ctx.store.find('familyBindings', { where: { accountId: ctx.actor.accountId, status: { in: ['pending', 'active'] } }, orderBy: [['createdAt', 'asc']] }))
       const [persons, units] = await Promise.all([
@@ -253,7 +247,6 @@ export const familyHandlers = {
   },
 
   'family.myFamily': {
-    access: ['retiree'],
     run: async (ctx) => {
       const personId = ctx.actor.personId
       if (!personId) throw new AppError('FORBIDDEN')
@@ -263,7 +256,6 @@ export const familyHandlers = {
   },
 
   'family.doneForMe': {
-    access: ['retiree'],
     run: async (ctx, { limit, cursor }) => {
       const personId = ctx.actor.personId
       if (!personId) throw new AppError('FORBIDDEN')
@@ -285,7 +277,6 @@ export const familyHandlers = {
   },
 
   'family.staffBindings': {
-    access: ['staff', 'admin'],
     run: async (ctx, { personId }) => {
       if (personId) {
         const person = await ctx.store.get('persons', personId)
@@ -303,7 +294,6 @@ export const familyHandlers = {
   },
 
   'family.searchPersons': {
-    access: ['staff', 'admin'],
     run: async (ctx, { q }) => {
       const units = await loadOrgUnits(ctx.store)
       const scope = [...coveredUnits(ctx.actor, units)]

@@ -22,11 +22,6 @@ import { eventId } from '../domain/help/status-machine'
 import { isOverdue } from '../domain/help/response-targets'
 import { localUploadId } from '../domain/files/photo-urls'
 
-const ALL = ['retiree', 'family', 'volunteer', 'staff', 'admin'] as const
-const REQUESTERS = ['retiree', 'family', 'volunteer'] as const
-const STAFF = ['staff', 'admin'] as const
-const WORKERS = ['volunteer', 'staff', 'admin'] as const
-
 const change = (doc: HelpRequestDoc): HelpChange => ({ id: doc._id, no: shortNo(doc._id), status: doc.status, version: doc.version })
 
 /** For whom: the caller's own roster person, or the elder they act for. Family must choose an elder first. */
@@ -116,7 +111,6 @@ async function resolveAssignee(ctx: Ctx, req: HelpRequestDoc, accountId: string)
 
 export const helpHandlers = {
   'help.rules': {
-    access: ALL,
     run: async (ctx) => {
       const settings = await loadHelpSettings(ctx.store)
       const person = ctx.subjectPersonId ? await ctx.store.get('persons', ctx.subjectPersonId) : null
@@ -133,7 +127,6 @@ export const helpHandlers = {
   },
 
   'help.create': {
-    access: REQUESTERS,
     run: async (ctx, input) => {
       const personId = requireSubject(ctx)
       const person = await ctx.store.get('persons', personId)
@@ -197,7 +190,6 @@ export const helpHandlers = {
   },
 
   'help.mine': {
-    access: REQUESTERS,
     run: async (ctx) => {
       const personId = requireSubject(ctx)
       const [docs, settings] = await Promise.all([
@@ -209,7 +201,6 @@ export const helpHandlers = {
   },
 
   'help.get': {
-    access: ALL,
     run: async (ctx, { id }) => {
       const l = await load(ctx, id)
       return toDetail(ctx, l.viewer, l.doc)
@@ -217,7 +208,6 @@ export const helpHandlers = {
   },
 
   'help.withdraw': {
-    access: REQUESTERS,
     run: async (ctx, { id, reason }) => {
       const l = await load(ctx, id)
       requireRequester(l)
@@ -231,7 +221,6 @@ export const helpHandlers = {
   },
 
   'help.rate': {
-    access: REQUESTERS,
     run: async (ctx, { id, stars, comment }) => {
       const l = await load(ctx, id)
       requireRequester(l)
@@ -245,7 +234,6 @@ export const helpHandlers = {
   },
 
   'help.revealContact': {
-    access: ALL,
     run: async (ctx, { id }) => {
       const l = await load(ctx, id)
       if (!canRevealContact(l.access, l.doc)) throw new AppError('FORBIDDEN', '住址和电话只有接单的人和工作人员能看')
@@ -269,7 +257,6 @@ export const helpHandlers = {
   },
 
   'help.queue': {
-    access: STAFF,
     run: async (ctx, input) => {
       const [units, settings] = await Promise.all([loadOrgUnits(ctx.store), loadHelpSettings(ctx.store)])
       const scope = [...coveredUnits(ctx.actor, units)]
@@ -303,7 +290,6 @@ export const helpHandlers = {
   },
 
   'help.accept': {
-    access: STAFF,
     run: async (ctx, { id }) => {
       const l = await load(ctx, id)
       requireStaff(l)
@@ -312,7 +298,6 @@ export const helpHandlers = {
   },
 
   'help.return': {
-    access: STAFF,
     run: async (ctx, { id, reason }) => {
       const l = await load(ctx, id)
       requireStaff(l)
@@ -326,7 +311,6 @@ export const helpHandlers = {
   },
 
   'help.suggestAssignees': {
-    access: STAFF,
     run: async (ctx, { id }) => {
       const l = await load(ctx, id)
       requireStaff(l)
@@ -387,7 +371,6 @@ export const helpHandlers = {
   },
 
   'help.assign': {
-    access: STAFF,
     run: async (ctx, { id, assigneeAccountId, note }) => {
       const l = await load(ctx, id)
       requireStaff(l)
@@ -407,7 +390,6 @@ export const helpHandlers = {
   },
 
   'help.settingsUpdate': {
-    access: STAFF,
     run: async (ctx, input) => {
       // A deployment-wide setting: the admin, or staff of the bureau (whose scope is every county).
       const unit = ctx.actor.orgUnitId ? await ctx.store.get('orgUnits', ctx.actor.orgUnitId) : null
@@ -437,7 +419,6 @@ export const helpHandlers = {
   },
 
   'help.tasks': {
-    access: ['volunteer'],
     run: async (ctx) => {
       const viewer = await loadViewer(ctx)
       const profile = viewer.profile
@@ -458,7 +439,6 @@ export const helpHandlers = {
   },
 
   'help.claim': {
-    access: ['volunteer'],
     run: async (ctx, { id }) => {
       const doc = await ctx.store.get('helpRequests', id)
       if (!doc) throw new AppError('NOT_FOUND')
@@ -484,7 +464,6 @@ export const helpHandlers = {
   },
 
   'help.start': {
-    access: WORKERS,
     run: async (ctx, { id }) => {
       const l = await load(ctx, id)
       requireHandler(l)
@@ -498,7 +477,6 @@ export const helpHandlers = {
   },
 
   'help.note': {
-    access: WORKERS,
     run: async (ctx, { id, note }) => {
       const l = await load(ctx, id)
       requireHandler(l)
@@ -507,7 +485,6 @@ export const helpHandlers = {
   },
 
   'help.complete': {
-    access: WORKERS,
     run: async (ctx, { id, note }) => {
       const l = await load(ctx, id)
       requireHandler(l)
@@ -522,7 +499,6 @@ export const helpHandlers = {
   },
 
   'help.release': {
-    access: WORKERS,
     run: async (ctx, { id, reason }) => {
       const l = await load(ctx, id)
       requireHandler(l)

@@ -26,8 +26,6 @@ import {
 import { pointsWorkbook } from '../domain/points/points-export'
 import { starsFor } from '../domain/points/points-rules'
 
-const PEOPLE = ['retiree', 'family', 'volunteer', 'staff', 'admin'] as const
-const STAFF = ['staff', 'admin'] as const
 /** How many months of history one page of `points.history` holds. */
 const HISTORY_MONTHS_PER_PAGE = 6
 
@@ -52,7 +50,6 @@ async function audit(
 
 export const pointsHandlers = {
   'points.summary': {
-    access: PEOPLE,
     run: async (ctx) => {
       const person = await subjectPerson(ctx)
       const [entries, balance, rules, reserved, prefs, enabled] = await Promise.all([
@@ -79,7 +76,6 @@ export const pointsHandlers = {
   },
 
   'points.history': {
-    access: PEOPLE,
     run: async (ctx, { cursor }) => {
       const person = await subjectPerson(ctx)
       const months = groupByMonth(await personEntries(ctx.store, person._id))
@@ -91,7 +87,6 @@ export const pointsHandlers = {
   },
 
   'points.rules': {
-    access: 'signed-in',
     run: async (ctx) => {
       const doc = await ctx.store.get('settings', POINTS_RULES_ID)
       return { rules: await loadPointsRules(ctx.store), updatedAt: doc?.updatedAt ?? null }
@@ -99,7 +94,6 @@ export const pointsHandlers = {
   },
 
   'points.setRules': {
-    access: ['admin'],
     run: async (ctx, { rules }) =>
       ctx.write(async (tx) => {
         const before = await loadPointsRules(tx)
@@ -110,7 +104,6 @@ export const pointsHandlers = {
   },
 
   'points.catalogue': {
-    access: PEOPLE,
     run: async (ctx) => {
       const person = await subjectPerson(ctx)
       const units = await loadOrgUnits(ctx.store)
@@ -126,7 +119,6 @@ export const pointsHandlers = {
   },
 
   'points.redeem': {
-    access: PEOPLE,
     run: async (ctx, { itemId }) => {
       const person = await subjectPerson(ctx)
       const units = await loadOrgUnits(ctx.store)
@@ -154,7 +146,6 @@ export const pointsHandlers = {
   },
 
   'points.myRedemptions': {
-    access: PEOPLE,
     run: async (ctx) => {
       const person = await subjectPerson(ctx)
       const [rows, units] = await Promise.all([
@@ -169,7 +160,6 @@ export const pointsHandlers = {
   },
 
   'points.cancelRedemption': {
-    access: PEOPLE,
     run: async (ctx, { code }) => {
       const r = await ctx.store.get('redemptions', code)
       if (!r) throw new AppError('NOT_FOUND', '没有找到这个取件码，请核对后再试')
@@ -190,7 +180,6 @@ export const pointsHandlers = {
   },
 
   'points.setLeaderboardOptIn': {
-    access: PEOPLE,
     run: async (ctx, { optIn }) => {
       const person = await subjectPerson(ctx)
       return ctx.write(async (tx) => {
@@ -201,7 +190,6 @@ export const pointsHandlers = {
   },
 
   'points.leaderboard': {
-    access: PEOPLE,
     run: async (ctx) => {
       const person = await subjectPerson(ctx)
       const enabled = await leaderboardEnabled(ctx.store, person.branchId)
@@ -223,7 +211,6 @@ export const pointsHandlers = {
   // ----- staff -----
 
   'points.staff.people': {
-    access: STAFF,
     run: async (ctx, { q, branchId }) => {
       const { covered, units } = await staffUnits(ctx)
       const persons = await ctx.store.find('persons', {
@@ -236,7 +223,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.ledger': {
-    access: STAFF,
     run: async (ctx, { personId }) => {
       const person = await ctx.store.get('persons', personId)
       if (!person) throw new AppError('NOT_FOUND')
@@ -256,7 +242,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.adjust': {
-    access: STAFF,
     run: async (ctx, { personId, amount, reason }) => {
       const person = await ctx.store.get('persons', personId)
       if (!person) throw new AppError('NOT_FOUND')
@@ -271,7 +256,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.award': {
-    access: STAFF,
     run: async (ctx, input) => {
       const person = await ctx.store.get('persons', input.personId)
       if (!person) throw new AppError('NOT_FOUND')
@@ -305,7 +289,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.items': {
-    access: STAFF,
     run: async (ctx) => {
       const { covered, units } = await staffUnits(ctx)
       const items = await ctx.store.find('rewardItems', { where: { orgUnitId: { in: [...covered] } }, orderBy: [['price', 'asc']] })
@@ -314,7 +297,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.saveItem': {
-    access: STAFF,
     run: async (ctx, input) => {
       await requireStaffScope(ctx.store, ctx.actor, input.orgUnitId)
       const units = await loadOrgUnits(ctx.store)
@@ -352,7 +334,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.redemption': {
-    access: STAFF,
     run: async (ctx, { code }) => {
       const r = await ctx.store.get('redemptions', code)
       if (!r) throw new AppError('NOT_FOUND', '没有找到这个取件码，请核对后再试')
@@ -363,7 +344,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.fulfil': {
-    access: STAFF,
     run: async (ctx, { code }) => {
       const r = await ctx.store.get('redemptions', code)
       if (!r) throw new AppError('NOT_FOUND', '没有找到这个取件码，请核对后再试')
@@ -387,7 +367,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.pending': {
-    access: STAFF,
     run: async (ctx) => {
       const { covered, units } = await staffUnits(ctx)
       // What they may hand out: items of their units, and anything their county's people are waiting for.
@@ -402,7 +381,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.export': {
-    access: STAFF,
     run: async (ctx, { branchId, from, to }) => {
       if (from > to) throw new AppError('VALIDATION', '开始日期不能晚于结束日期')
       const branch = await ctx.store.get('branches', branchId)
@@ -422,7 +400,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.stars': {
-    access: STAFF,
     run: async (ctx, { branchId, year: y }) => {
       const branch = await ctx.store.get('branches', branchId)
       if (!branch) throw new AppError('NOT_FOUND')
@@ -445,7 +422,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.setStarExempt': {
-    access: STAFF,
     run: async (ctx, { personId, year: y, exempt, reason }) => {
       const person = await ctx.store.get('persons', personId)
       if (!person) throw new AppError('NOT_FOUND')
@@ -460,7 +436,6 @@ export const pointsHandlers = {
   },
 
   'points.staff.setLeaderboard': {
-    access: STAFF,
     run: async (ctx, { branchId, enabled }) => {
       const branch = await ctx.store.get('branches', branchId)
       if (!branch) throw new AppError('NOT_FOUND')

@@ -27,8 +27,6 @@ import { tellShiftCancelled, tellShiftChanged, tellShiftPromoted } from '../doma
 import { grantVolunteerRole } from '../domain/volunteer/team-access'
 import { VOLUNTEER_SETTINGS_ID, ageOn, loadVolunteerSettings } from '../domain/volunteer/volunteer-settings'
 
-const STAFF = ['staff', 'admin'] as const
-
 async function managedActivity(ctx: Ctx, id: string): Promise<VolunteerActivityDoc> {
   const a = await ctx.store.get('volunteerActivities', id)
   if (!a) throw new AppError('NOT_FOUND')
@@ -79,7 +77,6 @@ async function mark(ctx: Ctx, req: Omit<MarkRequest, 'now' | 'actorAccountId'>) 
 
 export const volunteerStaffHandlers = {
   'volunteer.desk': {
-    access: STAFF,
     run: async (ctx) => {
       const units = await loadOrgUnits(ctx.store)
       const scope = coveredUnits(ctx.actor, units)
@@ -126,7 +123,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.teamSave': {
-    access: STAFF,
     run: async (ctx, { id, fields }) => {
       await requireStaffScope(ctx.store, ctx.actor, fields.orgUnitId)
       const existing = id ? await ctx.store.get('volunteerTeams', id) : null
@@ -185,7 +181,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.activitySave': {
-    access: STAFF,
     run: async (ctx, { id, fields }) => {
       await requireStaffScope(ctx.store, ctx.actor, fields.orgUnitId)
       const existing = id ? await managedActivity(ctx, id) : null
@@ -222,7 +217,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.activityPublish': {
-    access: STAFF,
     run: async (ctx, { id }) => {
       const activity = await managedActivity(ctx, id)
       if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '这个活动已取消，不能再发布')
@@ -238,7 +232,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.shiftSave': {
-    access: STAFF,
     run: async (ctx, { activityId, shiftId, fields }) => {
       const activity = await managedActivity(ctx, activityId)
       if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '这个活动已取消，不能再加班次')
@@ -298,7 +291,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.shiftCancel': {
-    access: STAFF,
     run: async (ctx, { shiftId, reason }) => {
       const { shift, activity } = await managedShift(ctx, shiftId)
       if (shift.status === 'cancelled') throw new AppError('ALREADY_DONE', '这个班次已经取消了')
@@ -315,7 +307,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.shiftRoster': {
-    access: STAFF,
     run: async (ctx, { shiftId }) => {
       const { shift, activity } = await managedShift(ctx, shiftId)
       await settleDue(ctx.store, { shiftId }, ctx.now)
@@ -376,7 +367,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.shiftCode': {
-    access: STAFF,
     run: async (ctx, { shiftId, direction }) => {
       const { shift, activity } = await managedShift(ctx, shiftId)
       if (shift.status === 'cancelled' || activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '这个班次已取消')
@@ -387,7 +377,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.staffScan': {
-    access: STAFF,
     run: async (ctx, { shiftId, direction, token, scannedAt }) => {
       await managedShift(ctx, shiftId)
       const scan = resolveScan(ctx.secrets.tokenKey, token, 'person', ctx.now, scannedAt)
@@ -397,7 +386,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.staffMark': {
-    access: STAFF,
     run: async (ctx, { shiftId, personId, direction, at, reason }) => {
       const why = reason.trim()
       if (why.length < 2) throw new AppError('REASON_REQUIRED', '代签要写明原因，例如「本人到场，不会用手机」')
@@ -408,7 +396,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.correctHours': {
-    access: STAFF,
     run: async (ctx, { shiftId, personId, minutes, reason }) => {
       const why = reason.trim()
       if (why.length < 2) throw new AppError('REASON_REQUIRED', '更正时长要写明原因，例如「实际 11:30 离开，忘了签退」')
@@ -426,7 +413,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.confirmHours': {
-    access: STAFF,
     run: async (ctx, { shiftId, personId }) => {
       await managedShift(ctx, shiftId)
       return ctx.write(async (tx) => {
@@ -441,7 +427,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.settleShift': {
-    access: STAFF,
     run: async (ctx, { shiftId }) => {
       const { shift } = await managedShift(ctx, shiftId)
       if (!isSettleDue(shift, ctx.now)) {
@@ -458,7 +443,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.searchPool': {
-    access: STAFF,
     run: async (ctx, { skill, orgUnitId, q, availableOnly }) => {
       const units = await loadOrgUnits(ctx.store)
       const scope = coveredUnits(ctx.actor, units)
@@ -500,7 +484,6 @@ export const volunteerStaffHandlers = {
   },
 
   'volunteer.settingsUpdate': {
-    access: STAFF,
     run: async (ctx, { intakeMaxAge }) => {
       const unit = ctx.actor.orgUnitId ? await ctx.store.get('orgUnits', ctx.actor.orgUnitId) : null
       if (!hasRole(ctx.actor, 'admin') && unit?.kind !== 'bureau') throw new AppError('FORBIDDEN', '志愿服务设置由市老干部局的工作人员修改')

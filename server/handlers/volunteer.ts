@@ -27,9 +27,6 @@ import { tellShiftPromoted, tellTeamDecision } from '../domain/volunteer/volunte
 import { canManageTeam, grantVolunteerRole, requireTeamManager } from '../domain/volunteer/team-access'
 import { ageOn, intakeRefusal, loadVolunteerSettings } from '../domain/volunteer/volunteer-settings'
 
-const ALL = ['retiree', 'family', 'volunteer', 'staff', 'admin'] as const
-const PEOPLE = ['retiree', 'volunteer', 'family'] as const
-
 /** For whom: the caller's own roster person, or the elder they act for. */
 async function subject(ctx: Ctx): Promise<PersonDoc> {
   if (!ctx.subjectPersonId) {
@@ -112,7 +109,6 @@ export const volunteerHandlers = {
   // ------------------------------------------------------------ teams
 
   'volunteer.teams': {
-    access: ALL,
     run: async (ctx) => {
       const person = ctx.subjectPersonId ? await ctx.store.get('persons', ctx.subjectPersonId) : null
       const teams = await ctx.store.find('volunteerTeams', { where: { status: 'active' }, limit: 500 })
@@ -124,7 +120,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.team': {
-    access: ALL,
     run: async (ctx, { id }) => {
       const team = await loadTeam(ctx, id)
       const units = await loadOrgUnits(ctx.store)
@@ -164,7 +159,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.joinTeam': {
-    access: PEOPLE,
     run: async (ctx, { teamId, note }) => {
       const person = await subject(ctx)
       const team = await loadTeam(ctx, teamId)
@@ -203,7 +197,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.leaveTeam': {
-    access: PEOPLE,
     run: async (ctx, { teamId }) => {
       const person = await subject(ctx)
       const team = await loadTeam(ctx, teamId)
@@ -219,7 +212,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.decideJoin': {
-    access: ALL,
     run: async (ctx, { teamId, personId, approve, reason }) => {
       const team = await loadTeam(ctx, teamId)
       await requireTeamManager(ctx, team)
@@ -255,7 +247,6 @@ export const volunteerHandlers = {
   // ------------------------------------------------------------ activities and shifts
 
   'volunteer.activities': {
-    access: ALL,
     run: async (ctx) => {
       const shifts = await ctx.store.find('volunteerShifts', { where: { startAt: { gte: ctx.now - 24 * 3600_000 }, status: 'open' }, orderBy: [['startAt', 'asc']], limit: 1000 })
       const ids = [...new Set(shifts.filter((s) => s.endAt >= ctx.now).map((s) => s.activityId))]
@@ -266,7 +257,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.activity': {
-    access: ALL,
     run: async (ctx, { id }) => {
       const activity = await ctx.store.get('volunteerActivities', id)
       if (!activity) throw new AppError('NOT_FOUND')
@@ -276,7 +266,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.signup': {
-    access: PEOPLE,
     run: async (ctx, { shiftId }) => {
       const person = await subject(ctx)
       await assertCanSignUp(ctx, shiftId, person)
@@ -302,7 +291,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.cancelSignup': {
-    access: PEOPLE,
     run: async (ctx, { shiftId }) => {
       const person = await subject(ctx)
       const { shift } = await loadShift(ctx.store, shiftId)
@@ -319,7 +307,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.mine': {
-    access: ALL,
     run: async (ctx) => {
       if (!ctx.subjectPersonId) return { totalMinutes: 0, upcoming: [], past: [] }
       const personId = ctx.subjectPersonId
@@ -348,7 +335,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.hours': {
-    access: ALL,
     run: async (ctx) => {
       const person = await subject(ctx)
       await settleDue(ctx.store, { personId: person._id }, ctx.now)
@@ -368,7 +354,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.scan': {
-    access: ALL,
     run: async (ctx, { token, scannedAt }) => {
       const person = await self(ctx, '签到签退')
       const scan = resolveScan(ctx.secrets.tokenKey, token, [SHIFT_CODE_KINDS.in, SHIFT_CODE_KINDS.out], ctx.now, scannedAt)
@@ -381,7 +366,6 @@ export const volunteerHandlers = {
   // ------------------------------------------------------------ certificate
 
   'volunteer.issueCertificate': {
-    access: ALL,
     run: async (ctx, { personId }) => {
       let person: PersonDoc
       if (personId && personId !== ctx.subjectPersonId) {
@@ -402,7 +386,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.verifyCertificate': {
-    access: 'public',
     run: async (ctx, { code }) => {
       const check = checkCertCode(code)
       if (check === 'malformed') throw new AppError('CERTIFICATE_INVALID', '证明编号是 16 位字母和数字，请核对后重新输入')
@@ -417,7 +400,6 @@ export const volunteerHandlers = {
   // ------------------------------------------------------------ skills pool
 
   'volunteer.profile': {
-    access: ALL,
     run: async (ctx) => {
       const person = await self(ctx, '银发人才库')
       return profilePage(ctx, person, await ctx.store.get('volunteerProfiles', person._id))
@@ -425,7 +407,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.saveProfile': {
-    access: ALL,
     run: async (ctx, input) => {
       const person = await self(ctx, '银发人才库')
       const [existing, help, settings] = await Promise.all([
@@ -459,7 +440,6 @@ export const volunteerHandlers = {
   },
 
   'volunteer.settings': {
-    access: ALL,
     run: async (ctx) => {
       const [settings, help, rules] = await Promise.all([loadVolunteerSettings(ctx.store), loadHelpSettings(ctx.store), loadPointsRules(ctx.store)])
       return { intakeMaxAge: settings.intakeMaxAge, skills: help.skills, shiftPoints: rules.volunteerShift }

@@ -23,6 +23,7 @@ import { ACTIONS, type ActionInput, type ActionName } from '../../types/actions'
 import { helpActions } from '../../types/actions/help'
 import { familyActions } from '../../types/actions/family'
 import { ERRORS, type ErrorCode } from '../../types/errors'
+import { mayActFor } from '../../types/proxy-actions'
 import type { Envelope } from '../../types/envelope'
 import { businessDay } from '../../types/time'
 import { issueCode } from '../../server/domain/tokens/rotating-code'
@@ -295,6 +296,16 @@ describe('the authorization table', () => {
     for (const [action, row] of Object.entries(ROWS)) {
       if (!('see' in row)) continue
       expect({ action, inMatrix: matrix.includes(`'${action}': {`) }).toEqual({ action, inMatrix: true })
+    }
+  })
+
+  // The one list of what may be done for an elder (代办) is types/proxy-actions.ts: a family member acting for
+  // 张桂兰 is refused as PROXY_NOT_ALLOWED exactly on the actions missing from it, bound or not.
+  it("decides the 代办 columns by the contract's 代办 table", () => {
+    for (const [action, row] of Object.entries(ROWS)) {
+      if ('see' in row) continue
+      const inPersonOnly = !mayActFor(action)
+      expect({ action, bound: row.expect.familyBound === P, unbound: row.expect.familyUnbound === P }).toEqual({ action, bound: inPersonOnly, unbound: inPersonOnly })
     }
   })
 
