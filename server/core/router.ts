@@ -12,6 +12,7 @@ import { AppError, errEnvelope } from './app-error'
 import type { Ctx, Deps, HandlerTable } from './context'
 import { loadIdentity, type Identity } from './identity'
 import { proxyAuditEntry } from '../domain/family/proxy-audit'
+import { currentActionName } from './renamed-actions'
 
 export const ANONYMOUS: Identity = {
   accountId: 'anonymous',
@@ -66,7 +67,8 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
     let action = '?'
     try {
       if (!isObject(raw) || typeof raw.action !== 'string') return errEnvelope('BAD_REQUEST')
-      action = raw.action
+      // An old name of a renamed action (a write queued before an upgrade) is answered as the new one.
+      action = currentActionName(raw.action)
       if (!isActionName(action)) return errEnvelope('UNKNOWN_ACTION')
       const req = raw as unknown as ApiCall
       const spec = ACTIONS[action]
@@ -124,7 +126,7 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
       if (!mid.success) return errEnvelope('MUTATION_ID_REQUIRED')
       const key = `${actor.accountId}:${mid.data}`
       const prior = await store.get('mutations', key)
-      if (prior) return prior.action === action ? prior.result : errEnvelope('MUTATION_ID_REUSED')
+      if (prior) return currentActionName(prior.action) === action ? prior.result : errEnvelope('MUTATION_ID_REUSED')
 
       let writes = 0
       let written: unknown

@@ -42,7 +42,7 @@ function assertSameVersion(seen: number, now: number): void {
 }
 
 export const activityAdminHandlers = {
-  'activity.manageList': {
+  'activity.staff.list': {
     run: async (ctx, input) => {
       const units = coveredUnits(ctx.actor, await loadOrgUnits(ctx.store))
       const today = startOfBusinessDay(businessDay(ctx.now))
@@ -70,7 +70,7 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.create': {
+  'activity.staff.create': {
     run: async (ctx, fields) => {
       await assertFieldsInScope(ctx, fields)
       const id = newId('a_')
@@ -89,7 +89,7 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.update': {
+  'activity.staff.update': {
     run: async (ctx, { id, fields }) => {
       const before = await managed(ctx, id)
       if (before.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再修改')
@@ -117,7 +117,7 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.publish': {
+  'activity.staff.publish': {
     run: async (ctx, { id }) => {
       const activity = await managed(ctx, id)
       if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再发布')
@@ -131,7 +131,7 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.cancel': {
+  'activity.staff.cancel': {
     run: async (ctx, { id, reason }) => {
       const activity = await managed(ctx, id)
       if (activity.status === 'cancelled') return { id, status: activity.status, notified: 0 }
@@ -152,7 +152,7 @@ export const activityAdminHandlers = {
           at: ctx.now,
           actorAccountId: ctx.actor.accountId,
           subjectPersonId: null,
-          action: 'activity.cancel',
+          action: 'activity.staff.cancel',
           target: `activities/${id}`,
           detail: { reason: why, notified: seen.list.length }
         })
@@ -161,11 +161,11 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.roster': {
+  'activity.staff.roster': {
     run: async (ctx, { id }) => buildRoster(ctx, await managed(ctx, id))
   },
 
-  'activity.checkinCode': {
+  'activity.staff.checkinCode': {
     run: async (ctx, { id }) => {
       const activity = await managed(ctx, id)
       if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED')
@@ -175,7 +175,7 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.exportAttendance': {
+  'activity.staff.exportAttendance': {
     run: async (ctx, { id }) => attendanceWorkbook(await buildRoster(ctx, await managed(ctx, id)), ctx.now)
   }
 } satisfies Partial<HandlerTable>

@@ -50,7 +50,7 @@ export const authHandlers = {
     }
   },
 
-  'person.issueActivationCode': {
+  'person.staff.issueActivationCode': {
     run: async (ctx, { personId }) => {
       const person = await ctx.store.get('persons', personId)
       if (!person) throw new AppError('NOT_FOUND')

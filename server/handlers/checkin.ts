@@ -40,7 +40,7 @@ export const checkinHandlers = {
     }
   },
 
-  'checkin.staffScan': {
+  'checkin.staff.scan': {
     run: async (ctx, { activityId, token, scannedAt }) => {
       const activity = await ctx.store.get('activities', activityId)
       assertCheckinActivity(activity)
@@ -50,7 +50,7 @@ export const checkinHandlers = {
     }
   },
 
-  'checkin.proxy': {
+  'checkin.staff.proxy': {
     run: async (ctx, { activityId, personId, reason }) => {
       const why = reason.trim()
       if (why.length < 2) throw new AppError('REASON_REQUIRED', '代签要写明原因，例如「本人到场，不会用手机」')

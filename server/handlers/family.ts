@@ -276,7 +276,7 @@ export const familyHandlers = {
     }
   },
 
-  'family.staffBindings': {
+  'family.staff.bindings': {
     run: async (ctx, { personId }) => {
       if (personId) {
         const person = await ctx.store.get('persons', personId)
@@ -293,7 +293,7 @@ export const familyHandlers = {
     }
   },
 
-  'family.searchPersons': {
+  'family.staff.searchPersons': {
     run: async (ctx, { q }) => {
       const units = await loadOrgUnits(ctx.store)
       const scope = [...coveredUnits(ctx.actor, units)]

@@ -256,7 +256,7 @@ export const helpHandlers = {
     }
   },
 
-  'help.queue': {
+  'help.staff.queue': {
     run: async (ctx, input) => {
       const [units, settings] = await Promise.all([loadOrgUnits(ctx.store), loadHelpSettings(ctx.store)])
       const scope = [...coveredUnits(ctx.actor, units)]
@@ -289,7 +289,7 @@ export const helpHandlers = {
     }
   },
 
-  'help.accept': {
+  'help.staff.accept': {
     run: async (ctx, { id }) => {
       const l = await load(ctx, id)
       requireStaff(l)
@@ -297,7 +297,7 @@ export const helpHandlers = {
     }
   },
 
-  'help.return': {
+  'help.staff.return': {
     run: async (ctx, { id, reason }) => {
       const l = await load(ctx, id)
       requireStaff(l)
@@ -310,7 +310,7 @@ export const helpHandlers = {
     }
   },
 
-  'help.suggestAssignees': {
+  'help.staff.suggestAssignees': {
     run: async (ctx, { id }) => {
       const l = await load(ctx, id)
       requireStaff(l)
@@ -370,7 +370,7 @@ export const helpHandlers = {
     }
   },
 
-  'help.assign': {
+  'help.staff.assign': {
     run: async (ctx, { id, assigneeAccountId, note }) => {
       const l = await load(ctx, id)
       requireStaff(l)
@@ -389,7 +389,7 @@ export const helpHandlers = {
     }
   },
 
-  'help.settingsUpdate': {
+  'help.staff.settingsUpdate': {
     run: async (ctx, input) => {
       // A deployment-wide setting: the admin, or staff of the bureau (whose scope is every county).
       const unit = ctx.actor.orgUnitId ? await ctx.store.get('orgUnits', ctx.actor.orgUnitId) : null
@@ -409,7 +409,7 @@ export const helpHandlers = {
           at: ctx.now,
           actorAccountId: ctx.actor.accountId,
           subjectPersonId: null,
-          action: 'help.settingsUpdate',
+          action: 'help.staff.settingsUpdate',
           target: `helpSettings/${HELP_SETTINGS_ID}`,
           detail: { before: { acceptWorkingDays: current.acceptWorkingDays, urgentAcceptMinutes: current.urgentAcceptMinutes }, after: { acceptWorkingDays: next.acceptWorkingDays, urgentAcceptMinutes: next.urgentAcceptMinutes } }
         })

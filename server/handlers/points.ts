@@ -93,12 +93,12 @@ export const pointsHandlers = {
     }
   },
 
-  'points.setRules': {
+  'points.staff.setRules': {
     run: async (ctx, { rules }) =>
       ctx.write(async (tx) => {
         const before = await loadPointsRules(tx)
         await tx.put('settings', { _id: POINTS_RULES_ID, value: rules as unknown as Record<string, unknown>, updatedAt: ctx.now, updatedBy: ctx.actor.accountId })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: null, action: 'points.setRules', target: `settings/${POINTS_RULES_ID}`, detail: { before, after: rules } })
+        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: null, action: 'points.staff.setRules', target: `settings/${POINTS_RULES_ID}`, detail: { before, after: rules } })
         return { rules: rules as PointsRules }
       })
   },

@@ -76,7 +76,7 @@ async function mark(ctx: Ctx, req: Omit<MarkRequest, 'now' | 'actorAccountId'>) 
 }
 
 export const volunteerStaffHandlers = {
-  'volunteer.desk': {
+  'volunteer.staff.desk': {
     run: async (ctx) => {
       const units = await loadOrgUnits(ctx.store)
       const scope = coveredUnits(ctx.actor, units)
@@ -122,7 +122,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.teamSave': {
+  'volunteer.staff.teamSave': {
     run: async (ctx, { id, fields }) => {
       await requireStaffScope(ctx.store, ctx.actor, fields.orgUnitId)
       const existing = id ? await ctx.store.get('volunteerTeams', id) : null
@@ -180,7 +180,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.activitySave': {
+  'volunteer.staff.activitySave': {
     run: async (ctx, { id, fields }) => {
       await requireStaffScope(ctx.store, ctx.actor, fields.orgUnitId)
       const existing = id ? await managedActivity(ctx, id) : null
@@ -216,7 +216,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.activityPublish': {
+  'volunteer.staff.activityPublish': {
     run: async (ctx, { id }) => {
       const activity = await managedActivity(ctx, id)
       if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '这个活动已取消，不能再发布')
@@ -231,7 +231,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.shiftSave': {
+  'volunteer.staff.shiftSave': {
     run: async (ctx, { activityId, shiftId, fields }) => {
       const activity = await managedActivity(ctx, activityId)
       if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '这个活动已取消，不能再加班次')
@@ -290,7 +290,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.shiftCancel': {
+  'volunteer.staff.shiftCancel': {
     run: async (ctx, { shiftId, reason }) => {
       const { shift, activity } = await managedShift(ctx, shiftId)
       if (shift.status === 'cancelled') throw new AppError('ALREADY_DONE', '这个班次已经取消了')
@@ -306,7 +306,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.shiftRoster': {
+  'volunteer.staff.shiftRoster': {
     run: async (ctx, { shiftId }) => {
       const { shift, activity } = await managedShift(ctx, shiftId)
       await settleDue(ctx.store, { shiftId }, ctx.now)
@@ -366,7 +366,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.shiftCode': {
+  'volunteer.staff.shiftCode': {
     run: async (ctx, { shiftId, direction }) => {
       const { shift, activity } = await managedShift(ctx, shiftId)
       if (shift.status === 'cancelled' || activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '这个班次已取消')
@@ -376,7 +376,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.staffScan': {
+  'volunteer.staff.scan': {
     run: async (ctx, { shiftId, direction, token, scannedAt }) => {
       await managedShift(ctx, shiftId)
       const scan = resolveScan(ctx.secrets.tokenKey, token, 'person', ctx.now, scannedAt)
@@ -385,7 +385,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.staffMark': {
+  'volunteer.staff.mark': {
     run: async (ctx, { shiftId, personId, direction, at, reason }) => {
       const why = reason.trim()
       if (why.length < 2) throw new AppError('REASON_REQUIRED', '代签要写明原因，例如「本人到场，不会用手机」')
@@ -395,7 +395,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.correctHours': {
+  'volunteer.staff.correctHours': {
     run: async (ctx, { shiftId, personId, minutes, reason }) => {
       const why = reason.trim()
       if (why.length < 2) throw new AppError('REASON_REQUIRED', '更正时长要写明原因，例如「实际 11:30 离开，忘了签退」')
@@ -412,7 +412,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.confirmHours': {
+  'volunteer.staff.confirmHours': {
     run: async (ctx, { shiftId, personId }) => {
       await managedShift(ctx, shiftId)
       return ctx.write(async (tx) => {
@@ -426,7 +426,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.settleShift': {
+  'volunteer.staff.settleShift': {
     run: async (ctx, { shiftId }) => {
       const { shift } = await managedShift(ctx, shiftId)
       if (!isSettleDue(shift, ctx.now)) {
@@ -442,7 +442,7 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.searchPool': {
+  'volunteer.staff.searchPool': {
     run: async (ctx, { skill, orgUnitId, q, availableOnly }) => {
       const units = await loadOrgUnits(ctx.store)
       const scope = coveredUnits(ctx.actor, units)
@@ -483,14 +483,14 @@ export const volunteerStaffHandlers = {
     }
   },
 
-  'volunteer.settingsUpdate': {
+  'volunteer.staff.settingsUpdate': {
     run: async (ctx, { intakeMaxAge }) => {
       const unit = ctx.actor.orgUnitId ? await ctx.store.get('orgUnits', ctx.actor.orgUnitId) : null
       if (!hasRole(ctx.actor, 'admin') && unit?.kind !== 'bureau') throw new AppError('FORBIDDEN', '志愿服务设置由市老干部局的工作人员修改')
       const [before, help, rules] = await Promise.all([loadVolunteerSettings(ctx.store), loadHelpSettings(ctx.store), loadPointsRules(ctx.store)])
       return ctx.write(async (tx) => {
         await tx.put('settings', { _id: VOLUNTEER_SETTINGS_ID, value: { intakeMaxAge }, updatedAt: ctx.now, updatedBy: ctx.actor.accountId })
-        await audit(ctx, tx, 'volunteer.settingsUpdate', `settings/${VOLUNTEER_SETTINGS_ID}`, null, { before: before.intakeMaxAge, after: intakeMaxAge })
+        await audit(ctx, tx, 'volunteer.staff.settingsUpdate', `settings/${VOLUNTEER_SETTINGS_ID}`, null, { before: before.intakeMaxAge, after: intakeMaxAge })
         return { intakeMaxAge, skills: help.skills, shiftPoints: rules.volunteerShift }
       })
     }

@@ -14,5 +14,5 @@ export const unbind = (bindingId: string) => mutate('family.unbind', { bindingId
 export const myElders = () => query('family.myElders', {})
 export const myFamily = () => query('family.myFamily', {})
 export const doneForMe = (cursor?: string) => query('family.doneForMe', { limit: 30, cursor })
-export const staffBindings = (personId?: string) => query('family.staffBindings', personId ? { personId } : {})
-export const searchPersons = (q: string) => query('family.searchPersons', { q })
+export const staffBindings = (personId?: string) => query('family.staff.bindings', personId ? { personId } : {})
+export const searchPersons = (q: string) => query('family.staff.searchPersons', { q })

@@ -12,13 +12,13 @@ export const rateHelp = (id: string, stars: number, comment?: string) => mutate(
 export const revealContact = (id: string) => mutate('help.revealContact', { id }, { label: '查看住址和电话' })
 
 // Staff: always as themselves.
-export const helpQueue = (input: ActionInput<'help.queue'>) => query('help.queue', input)
-export const acceptHelp = (id: string) => mutate('help.accept', { id }, { label: '受理求助' })
-export const returnHelp = (id: string, reason: string) => mutate('help.return', { id, reason }, { label: '退回求助' })
-export const suggestAssignees = (id: string) => query('help.suggestAssignees', { id })
+export const helpQueue = (input: ActionInput<'help.staff.queue'>) => query('help.staff.queue', input)
+export const acceptHelp = (id: string) => mutate('help.staff.accept', { id }, { label: '受理求助' })
+export const returnHelp = (id: string, reason: string) => mutate('help.staff.return', { id, reason }, { label: '退回求助' })
+export const suggestAssignees = (id: string) => query('help.staff.suggestAssignees', { id })
 export const assignHelp = (id: string, assigneeAccountId: string, name: string) =>
-  mutate('help.assign', { id, assigneeAccountId }, { label: `派单给 ${name}` })
-export const updateHelpSettings = (input: ActionInput<'help.settingsUpdate'>) => mutate('help.settingsUpdate', input, { label: '修改求助设置' })
+  mutate('help.staff.assign', { id, assigneeAccountId }, { label: `派单给 ${name}` })
+export const updateHelpSettings = (input: ActionInput<'help.staff.settingsUpdate'>) => mutate('help.staff.settingsUpdate', input, { label: '修改求助设置' })
 
 // Volunteers (and staff working a request themselves).
 export const volunteerTasks = () => query('help.tasks', {})

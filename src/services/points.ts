@@ -42,4 +42,4 @@ export const staffSetStarExempt = (personId: string, name: string, year: number,
   mutate('points.staff.setStarExempt', { personId, year, exempt, reason }, { label: `${exempt ? '免评' : '恢复评星'}「${name}」` })
 export const staffSetLeaderboard = (branchId: string, enabled: boolean) =>
   mutate('points.staff.setLeaderboard', { branchId, enabled }, { label: enabled ? '打开支部积分榜' : '关闭支部积分榜' })
-export const setRules = (rules: PointsRules) => mutate('points.setRules', { rules }, { label: '修改积分规则' })
+export const setRules = (rules: PointsRules) => mutate('points.staff.setRules', { rules }, { label: '修改积分规则' })

@@ -37,7 +37,7 @@ export const authActions = {
     input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '激活码是 6 位数字') })
   }),
   /** Staff: a one-time code (valid 7 days) that lets a retiree bind their WeChat to their roster record. */
-  'person.issueActivationCode': defineAction<{ code: string; expiresAt: number }>()({
+  'person.staff.issueActivationCode': defineAction<{ code: string; expiresAt: number }>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({ personId: zId })

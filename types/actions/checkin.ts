@@ -34,13 +34,13 @@ export const checkinActions = {
     input: z.object({ token: zToken, scannedAt: zInstant })
   }),
   /** Staff scanned a person's own rotating 签到码 (for those who cannot work a camera). */
-  'checkin.staffScan': defineAction<CheckinResult>()({
+  'checkin.staff.scan': defineAction<CheckinResult>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({ activityId: zId, token: zToken, scannedAt: zInstant })
   }),
   /** Staff 代签 from the sign-up list; the reason is required and audited. */
-  'checkin.proxy': defineAction<CheckinResult>()({
+  'checkin.staff.proxy': defineAction<CheckinResult>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({ activityId: zId, personId: zId, reason: z.string().max(200).default('') })

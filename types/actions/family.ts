@@ -91,13 +91,13 @@ export const familyActions = {
     input: z.object({ limit: z.number().int().min(1).max(50).default(30), cursor: z.string().max(20).optional() })
   }),
   /** Staff: bindings waiting for confirmation in my scope, or all bindings of one person. */
-  'family.staffBindings': defineAction<{ items: FamilyMemberBinding[] }>()({
+  'family.staff.bindings': defineAction<{ items: FamilyMemberBinding[] }>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
     input: z.object({ personId: zId.optional() })
   }),
   /** Staff: find a person on the roster by name, in my scope. */
-  'family.searchPersons': defineAction<{ items: PersonHit[] }>()({
+  'family.staff.searchPersons': defineAction<{ items: PersonHit[] }>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
     input: z.object({ q: z.string().trim().min(1, '请输入姓名').max(20) })

@@ -185,7 +185,7 @@ export const helpActions = {
   'help.revealContact': defineAction<{ address: string; phone: string }>()({ kind: 'mutation', access: ANY_ROLE, proxy: true, input: zId1 }),
 
   // staff
-  'help.queue': defineAction<HelpQueue>()({
+  'help.staff.queue': defineAction<HelpQueue>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
     input: z.object({
@@ -195,16 +195,16 @@ export const helpActions = {
       cursor: z.string().max(20).optional()
     })
   }),
-  'help.accept': defineAction<HelpChange>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: zId1 }),
-  'help.return': defineAction<HelpChange>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId, reason: zReason }) }),
+  'help.staff.accept': defineAction<HelpChange>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: zId1 }),
+  'help.staff.return': defineAction<HelpChange>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId, reason: zReason }) }),
   /** Volunteers whose skills fit the category (same county first) and the county's staff. */
-  'help.suggestAssignees': defineAction<{ candidates: AssigneeCandidate[] }>()({ kind: 'query', access: STAFF_OR_ADMIN, input: zId1 }),
-  'help.assign': defineAction<HelpChange>()({
+  'help.staff.suggestAssignees': defineAction<{ candidates: AssigneeCandidate[] }>()({ kind: 'query', access: STAFF_OR_ADMIN, input: zId1 }),
+  'help.staff.assign': defineAction<HelpChange>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({ id: zId, assigneeAccountId: z.string().min(3).max(100), note: z.string().trim().max(200).optional() })
   }),
-  'help.settingsUpdate': defineAction<HelpSettingsView>()({
+  'help.staff.settingsUpdate': defineAction<HelpSettingsView>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({

@@ -146,7 +146,7 @@ export const pointsActions = {
   /** 积分规则, readable by everybody. */
   'points.rules': defineAction<{ rules: PointsRules; updatedAt: number | null }>()({ kind: 'query', access: 'signed-in', input: z.object({}) }),
   /** Admin: change the rules. */
-  'points.setRules': defineAction<{ rules: PointsRules }>()({ kind: 'mutation', access: ADMIN_ONLY, input: z.object({ rules: zPointsRules }) }),
+  'points.staff.setRules': defineAction<{ rules: PointsRules }>()({ kind: 'mutation', access: ADMIN_ONLY, input: z.object({ rules: zPointsRules }) }),
 
   /** 积分兑换: the catalogue the caller may redeem from. */
   'points.catalogue': defineAction<{ items: RewardItemView[]; balance: number }>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),

@@ -405,55 +405,55 @@ export const volunteerActions = {
   }),
 
   // ---- staff (scoped to their org unit) ----
-  'volunteer.desk': defineAction<VolunteerDesk>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({}) }),
-  'volunteer.teamSave': defineAction<{ id: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId.optional(), fields: zTeamFields }) }),
+  'volunteer.staff.desk': defineAction<VolunteerDesk>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({}) }),
+  'volunteer.staff.teamSave': defineAction<{ id: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId.optional(), fields: zTeamFields }) }),
   /** A new volunteer activity (a draft) or new fields for one. */
-  'volunteer.activitySave': defineAction<{ id: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId.optional(), fields: zVolunteerActivityFields }) }),
-  'volunteer.activityPublish': defineAction<{ id: string; status: VolunteerActivityStatus }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),
+  'volunteer.staff.activitySave': defineAction<{ id: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId.optional(), fields: zVolunteerActivityFields }) }),
+  'volunteer.staff.activityPublish': defineAction<{ id: string; status: VolunteerActivityStatus }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),
   /** A new shift, or new fields for one (places may not drop below those taken; more places promote the waitlist). */
-  'volunteer.shiftSave': defineAction<{ id: string; promoted: number; notified: number }>()({
+  'volunteer.staff.shiftSave': defineAction<{ id: string; promoted: number; notified: number }>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({ activityId: zId, shiftId: zId.optional(), fields: zShiftFields })
   }),
   /** Cancel a shift, telling everyone who holds a place or waits. Nothing is deleted. */
-  'volunteer.shiftCancel': defineAction<{ id: string; notified: number }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ shiftId: zId, reason: zReason }) }),
-  'volunteer.shiftRoster': defineAction<ShiftRoster>()({ kind: 'query', access: STAFF_OR_ADMIN, input: zShift }),
+  'volunteer.staff.shiftCancel': defineAction<{ id: string; notified: number }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ shiftId: zId, reason: zReason }) }),
+  'volunteer.staff.shiftRoster': defineAction<ShiftRoster>()({ kind: 'query', access: STAFF_OR_ADMIN, input: zShift }),
   /** The rotating check-in (`in`) or check-out (`out`) code to show full-screen. */
-  'volunteer.shiftCode': defineAction<{ token: string; refreshAt: number; serverNow: number }>()({
+  'volunteer.staff.shiftCode': defineAction<{ token: string; refreshAt: number; serverNow: number }>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
     input: z.object({ shiftId: zId, direction: zDirection })
   }),
   /** Staff scanned a volunteer's own 签到码 to check them in or out. */
-  'volunteer.staffScan': defineAction<ShiftScanResult>()({
+  'volunteer.staff.scan': defineAction<ShiftScanResult>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({ shiftId: zId, direction: zDirection, token: z.string().trim().min(1, '请输入签到码').max(200), scannedAt: zInstant })
   }),
   /** 代签 a check-in or check-out from the roster (reason required, audited); `at` for 补录 from a paper list. */
-  'volunteer.staffMark': defineAction<ShiftScanResult>()({
+  'volunteer.staff.mark': defineAction<ShiftScanResult>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({ shiftId: zId, personId: zId, direction: zDirection, at: zInstant.optional(), reason: zReason })
   }),
   /** Set the minutes credited for one person's shift; the difference is a new ledger entry with the reason. */
-  'volunteer.correctHours': defineAction<{ shiftId: string; personId: string; minutes: number; delta: number; totalMinutes: number }>()({
+  'volunteer.staff.correctHours': defineAction<{ shiftId: string; personId: string; minutes: number; delta: number; totalMinutes: number }>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({ shiftId: zId, personId: zId, minutes: z.number().int().min(0).max(MAX_SHIFT_MINUTES), reason: zReason })
   }),
   /** A flagged (forgotten check-out) credit checked and found right: the flag is cleared, nothing else changes. */
-  'volunteer.confirmHours': defineAction<{ shiftId: string; personId: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ shiftId: zId, personId: zId }) }),
+  'volunteer.staff.confirmHours': defineAction<{ shiftId: string; personId: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ shiftId: zId, personId: zId }) }),
   /** 结算: credit everyone still checked in after the check-out time, to the shift's end, flagged. Idempotent. */
-  'volunteer.settleShift': defineAction<{ shiftId: string; settled: number }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: zShift }),
+  'volunteer.staff.settleShift': defineAction<{ shiftId: string; settled: number }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: zShift }),
   /** 银发人才库 search in the caller's scope, by skill and county. */
-  'volunteer.searchPool': defineAction<{ items: PoolHit[] }>()({
+  'volunteer.staff.searchPool': defineAction<{ items: PoolHit[] }>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
     input: z.object({ skill: zSkill.optional(), orgUnitId: zId.optional(), q: z.string().trim().max(20).optional(), availableOnly: z.boolean().default(false) })
   }),
-  'volunteer.settingsUpdate': defineAction<VolunteerSettingsView>()({
+  'volunteer.staff.settingsUpdate': defineAction<VolunteerSettingsView>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({ intakeMaxAge: z.number().int().min(50).max(100) })
