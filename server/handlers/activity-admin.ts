@@ -6,8 +6,9 @@ import type { Ctx, HandlerTable } from '../core/context'
 import { AppError } from '../core/app-error'
 import type { ManagedActivity } from '../../types/actions/activities'
 import { businessDay, startOfBusinessDay } from '../../types/time'
-import type { ActivityDoc, SignupDoc } from '../storage/schema'
-import { openPool, resize, touch } from '../domain/capacity/capacity-pool'
+import type { ActivityDoc } from '../storage/schema'
+import { assertSameVersion, openPool, resize, touch } from '../domain/capacity/capacity-pool'
+import { participants } from '../domain/activities/participants'
 import { activityPool, counterId } from '../domain/activities/activity-pool'
 import { toCards } from '../domain/activities/activity-view'
 import { assertFieldsInScope, fieldsToDoc } from '../domain/activities/activity-form'
@@ -24,21 +25,6 @@ async function managed(ctx: Ctx, id: string): Promise<ActivityDoc> {
   if (!activity) throw new AppError('NOT_FOUND')
   await requireStaffScope(ctx.store, ctx.actor, activity.orgUnitId)
   return activity
-}
-
-/**
- * Everyone holding a place or waiting, read before a transaction that tells them something, with the pool's
- * version at the time. Inside the transaction `touch` bumps the version: if it moved since, somebody joined or
- * left in between and the list may be stale, so the call answers BUSY and the outbox sends it again.
- */
-async function participants(ctx: Ctx, activityId: string): Promise<{ version: number; list: SignupDoc[] }> {
-  const counter = await ctx.store.get('counters', counterId(activityId))
-  const list = await ctx.store.find('signups', { where: { activityId, status: { in: ['signed', 'waitlisted'] } }, limit: 1000 })
-  return { version: counter?.version ?? 0, list }
-}
-
-function assertSameVersion(seen: number, now: number): void {
-  if (seen !== now) throw new AppError('BUSY', '正好有人在报名，请再点一次')
 }
 
 export const activityAdminHandlers = {
