@@ -12,7 +12,7 @@ import { AppError, errEnvelope } from './app-error'
 import type { Ctx, Deps, HandlerTable } from './context'
 import { loadIdentity, type Identity } from './identity'
 import { proxyAuditEntry } from '../domain/family/proxy-audit'
-import { currentActionName } from './renamed-actions'
+import { currentActionName } from '../../types/renamed-actions'
 
 export const ANONYMOUS: Identity = {
   accountId: 'anonymous',

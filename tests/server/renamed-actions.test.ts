@@ -6,7 +6,7 @@
  */
 import { ACTIONS, type ActionInput } from '../../types/actions'
 import { staffOnly } from '../../types/roles'
-import { RENAMED_ACTIONS } from '../../server/core/renamed-actions'
+import { RENAMED_ACTIONS } from '../../types/renamed-actions'
 import { createSyncEngine } from '../../src/sync/sync-engine'
 import type { Transport } from '../../src/services/transport/transport'
 import type { OutboxItem } from '../../src/sync/outbox-types'

@@ -1,11 +1,12 @@
 /**
- * Old names of actions renamed to the `<domain>.staff.<verb>` rule (docs/architecture.md, "Naming"). A phone may
+ * Old names of actions renamed to the `<domain>.staff.<verb>` rule (docs/architecture.md, "Names"). A phone may
  * still hold writes queued under an old name when the app is upgraded, and an old app may call the new server:
  * for one release the router answers an old name as the new one (its idempotency record is kept under the new
- * name, and a record the previous release made under the old name still answers a replay). Remove after the
- * release that follows the rename.
+ * name, and a record the previous release made under the old name still answers a replay), and the app renames
+ * what its outbox kept (src/store, persisted version 3) so its pages show those writes as 待同步. Remove after
+ * the release that follows the rename. Dependency-free: the mini-program reads it.
  */
-import type { ActionName } from '../../types/actions'
+import type { ActionName } from './actions'
 
 export const RENAMED_ACTIONS: Readonly<Record<string, ActionName>> = {
   'person.issueActivationCode': 'person.staff.issueActivationCode',
