@@ -305,7 +305,7 @@ async function main(): Promise<void> {
       outbox: [],
       rejected: []
     },
-    version: 2
+    version: 3
   }
   if (user.actingFor) {
     const person = await store.get('persons', user.actingFor)
