@@ -1,24 +1,33 @@
 import { z } from 'zod'
+import type { Access } from './roles'
 
 /**
- * An action of the `api` function: its kind, the zod schema of its input and (as a phantom type) its result.
- * The server validates every payload with `input`; the client only ever imports these as types.
+ * An action of the `api` function, everything about it in one place: its kind, the zod schema of its input,
+ * (as a phantom type) its result, who may call it, and whether a bound family member may do it for an elder.
+ * The server validates every payload with `input` and the router checks `access` and `proxy`; the client only
+ * ever imports these as types (the 代办 list it reads at runtime is types/proxy-actions.ts, checked against this).
  */
 export type ActionKind = 'query' | 'mutation'
 
-export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown, K extends ActionKind = ActionKind> {
+export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown, K extends ActionKind = ActionKind, P extends boolean = boolean> {
   kind: K
   input: I
-  /** May a bound family member call this while acting for an elder (代办)? Default: no. */
-  proxy?: boolean
+  /** Who may call it: 'public', 'signed-in', or a role set from types/roles.ts. */
+  access: Access
+  /** May a bound family member call this while acting for an elder (代办)? Written only when true. */
+  proxy: P
   /** Phantom: never set at runtime, only carries the result type. */
   readonly __output?: O
 }
 
-/** `defineAction<Result>()({ kind, input })` — curried so the result type can be named and the input inferred. */
+/**
+ * `defineAction<Result>()({ kind, access, input })` — curried so the result type can be named and the input
+ * inferred. `proxy: true` marks an action a family member may do for an elder; it must also be listed in
+ * types/proxy-actions.ts (the type-check fails until it is).
+ */
 export function defineAction<O>() {
-  return <I extends z.ZodType, K extends ActionKind>(spec: { kind: K; input: I; proxy?: boolean }): ActionSpec<I, O, K> =>
-    spec as ActionSpec<I, O, K>
+  return <I extends z.ZodType, K extends ActionKind, P extends boolean = false>(spec: { kind: K; access: Access; input: I; proxy?: P }): ActionSpec<I, O, K, P> =>
+    ({ ...spec, proxy: spec.proxy ?? false }) as ActionSpec<I, O, K, P>
 }
 
 // Shared field schemas. Limits keep payloads small and stop oversized strings before they reach storage.

@@ -16,7 +16,7 @@ export interface DemoAccount {
 
 /** Who am I, as the server decides. Stores the answer. */
 export async function refreshMe(): Promise<Me> {
-  const me = await query('auth.whoami', {}, { asSelf: true })
+  const me = await query('auth.whoami', {})
   useAppStore.getState().setMe(me)
   return me
 }
@@ -76,7 +76,7 @@ export async function logout(): Promise<void> {
 
 /** Bind this WeChat account to the roster with the code staff gave. */
 export async function activate(code: string): Promise<Me> {
-  const outcome = await mutate('account.activate', { code }, { label: '激活账号', asSelf: true })
+  const outcome = await mutate('account.activate', { code }, { label: '激活账号' })
   if (outcome.status === 'applied') {
     useAppStore.getState().setMe(outcome.data)
     return outcome.data

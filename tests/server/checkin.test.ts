@@ -16,7 +16,7 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
   })
   afterEach(() => h.cleanup())
 
-  const staffCode = (id = 'a-xuanjiang-0') => h.as(ACCOUNTS.staffCity).ok('activity.checkinCode', { id })
+  const staffCode = (id = 'a-xuanjiang-0') => h.as(ACCOUNTS.staffCity).ok('activity.staff.checkinCode', { id })
   const scan = (account: string, token: string, scannedAt = h.clock.now()) => h.as(account).call('checkin.scan', { token, scannedAt })
 
   it('checks her in by the staff code and awards the activity points in the same step', async () => {
@@ -79,35 +79,35 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
   it('lets staff scan a retiree’s personal code, recorded as staff-scan and audited', async () => {
     const mine = await h.as(ACCOUNTS.retiree).ok('checkin.myCode', {})
     expect(mine.personName).toBe('张桂兰')
-    const r = await h.as(ACCOUNTS.staffCity).ok('checkin.staffScan', { activityId: 'a-xuanjiang-0', token: mine.token, scannedAt: h.clock.now() })
+    const r = await h.as(ACCOUNTS.staffCity).ok('checkin.staff.scan', { activityId: 'a-xuanjiang-0', token: mine.token, scannedAt: h.clock.now() })
     expect(r).toMatchObject({ result: 'checked-in', personId: 'p-zhangguilan', method: 'staff-scan', points: 5 })
     expect(await h.store.get('checkins', 'a-xuanjiang-0:p-zhangguilan')).toMatchObject({ method: 'staff-scan', actorAccountId: ACCOUNTS.staffCity })
     expect(await h.store.count('audit', { subjectPersonId: 'p-zhangguilan', actorAccountId: ACCOUNTS.staffCity })).toBe(1)
     // A retiree cannot use it, and an activity code is refused here.
-    expect(await h.as(ACCOUNTS.retiree).call('checkin.staffScan', { activityId: 'a-xuanjiang-0', token: mine.token, scannedAt: h.clock.now() })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await h.as(ACCOUNTS.retiree).call('checkin.staff.scan', { activityId: 'a-xuanjiang-0', token: mine.token, scannedAt: h.clock.now() })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const { token } = await staffCode()
-    expect(await h.as(ACCOUNTS.staffCity).call('checkin.staffScan', { activityId: 'a-xuanjiang-0', token, scannedAt: h.clock.now() })).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
+    expect(await h.as(ACCOUNTS.staffCity).call('checkin.staff.scan', { activityId: 'a-xuanjiang-0', token, scannedAt: h.clock.now() })).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
   })
 
   it('keeps county staff to their own activities', async () => {
     const mine = await h.as(ACCOUNTS.retiree).ok('checkin.myCode', {})
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('checkin.staffScan', { activityId: 'a-xuanjiang-0', token: mine.token, scannedAt: h.clock.now() })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.checkinCode', { id: 'a-xuanjiang-0' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('checkin.staff.scan', { activityId: 'a-xuanjiang-0', token: mine.token, scannedAt: h.clock.now() })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.checkinCode', { id: 'a-xuanjiang-0' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   it('refuses 代签 without a reason, and records the reason when given', async () => {
     for (const reason of [undefined, '', '  ', '无']) {
-      const env = await h.as(ACCOUNTS.staffCity).call('checkin.proxy', { activityId: 'a-xuanjiang-0', personId: 'p-wangjianguo', ...(reason === undefined ? {} : { reason }) })
+      const env = await h.as(ACCOUNTS.staffCity).call('checkin.staff.proxy', { activityId: 'a-xuanjiang-0', personId: 'p-wangjianguo', ...(reason === undefined ? {} : { reason }) })
       expect(env).toMatchObject({ ok: false, code: 'REASON_REQUIRED' })
     }
     expect(await h.store.get('checkins', 'a-xuanjiang-0:p-wangjianguo')).toBeNull()
-    const r = await h.as(ACCOUNTS.staffCity).ok('checkin.proxy', { activityId: 'a-xuanjiang-0', personId: 'p-wangjianguo', reason: '本人到场，不会用手机' })
+    const r = await h.as(ACCOUNTS.staffCity).ok('checkin.staff.proxy', { activityId: 'a-xuanjiang-0', personId: 'p-wangjianguo', reason: '本人到场，不会用手机' })
     expect(r).toMatchObject({ result: 'checked-in', method: 'proxy', points: 5 })
     expect(await h.store.get('checkins', 'a-xuanjiang-0:p-wangjianguo')).toMatchObject({ reason: '本人到场，不会用手机', actorAccountId: ACCOUNTS.staffCity })
-    const audit = await h.store.find('audit', { where: { subjectPersonId: 'p-wangjianguo', action: 'checkin.proxy' } as never })
+    const audit = await h.store.find('audit', { where: { subjectPersonId: 'p-wangjianguo', action: 'checkin.staff.proxy' } as never })
     expect(audit).toHaveLength(1)
     expect(audit[0].detail).toMatchObject({ reason: '本人到场，不会用手机' })
-    expect(await h.as(ACCOUNTS.retiree).call('checkin.proxy', { activityId: 'a-xuanjiang-0', personId: 'p-zhangguilan', reason: '自己给自己代签' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await h.as(ACCOUNTS.retiree).call('checkin.staff.proxy', { activityId: 'a-xuanjiang-0', personId: 'p-zhangguilan', reason: '自己给自己代签' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   it('says when check-in opens, and refuses after the end', async () => {
@@ -120,7 +120,7 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
     const late = await staffCode()
     expect(await scan(ACCOUNTS.retiree, late.token)).toMatchObject({ ok: false, code: 'CHECKIN_CLOSED' })
     // Staff may still 代签 from a paper list afterwards.
-    expect((await h.as(ACCOUNTS.staffCity).call('checkin.proxy', { activityId: 'a-xuanjiang-0', personId: 'p-zhangguilan', reason: '纸质签到表补录' })).ok).toBe(true)
+    expect((await h.as(ACCOUNTS.staffCity).call('checkin.staff.proxy', { activityId: 'a-xuanjiang-0', personId: 'p-zhangguilan', reason: '纸质签到表补录' })).ok).toBe(true)
   })
 
   it('accepts a walk-in while places remain, taking a place', async () => {
@@ -135,15 +135,15 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
     // The phone class (tomorrow 09:00) is full with p-004 waiting; 张桂兰 joins the waitlist too.
     await h.as(ACCOUNTS.retiree).ok('signup.create', { activityId: 'a-phone-1' })
     h.clock.set(beijingTime(businessDay(h.clock.now() + 24 * 3600_000), '08:50'))
-    const phone = await h.as(ACCOUNTS.staffSuzhou).ok('activity.checkinCode', { id: 'a-phone-1' })
+    const phone = await h.as(ACCOUNTS.staffSuzhou).ok('activity.staff.checkinCode', { id: 'a-phone-1' })
     expect(await scan(ACCOUNTS.retiree, phone.token)).toMatchObject({ ok: false, code: 'STILL_WAITLISTED' })
     expect(await scan(ACCOUNTS.retireeDunhuang, phone.token)).toMatchObject({ ok: false, code: 'NO_PLACES_LEFT' })
     // 主题党日 (组织生活) takes no walk-ins; 张桂兰 is a party member who did not sign up.
     h.clock.set(beijingTime(businessDay(h.clock.now()), '14:20'))
-    const party = await h.as(ACCOUNTS.staffCity).ok('activity.checkinCode', { id: 'a-dangri-1' })
+    const party = await h.as(ACCOUNTS.staffCity).ok('activity.staff.checkinCode', { id: 'a-dangri-1' })
     expect(await scan(ACCOUNTS.retiree, party.token)).toMatchObject({ ok: false, code: 'NOT_SIGNED_UP' })
     // … but staff may 代签 her.
-    expect(await h.as(ACCOUNTS.staffCity).ok('checkin.proxy', { activityId: 'a-dangri-1', personId: 'p-zhangguilan', reason: '本人到场，未提前报名' })).toMatchObject({ walkIn: true })
+    expect(await h.as(ACCOUNTS.staffCity).ok('checkin.staff.proxy', { activityId: 'a-dangri-1', personId: 'p-zhangguilan', reason: '本人到场，未提前报名' })).toMatchObject({ walkIn: true })
   })
 
   describe('offline scans (待同步)', () => {
@@ -154,7 +154,7 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
       const r = await h.as(ACCOUNTS.retiree).ok('checkin.scan', { token, scannedAt })
       expect(r).toMatchObject({ result: 'checked-in', at: scannedAt })
       expect(await h.store.get('checkins', 'a-xuanjiang-0:p-zhangguilan')).toMatchObject({ scannedAt, at: h.clock.now() })
-      const roster = await h.as(ACCOUNTS.staffCity).ok('activity.roster', { id: 'a-xuanjiang-0' })
+      const roster = await h.as(ACCOUNTS.staffCity).ok('activity.staff.roster', { id: 'a-xuanjiang-0' })
       expect(roster.entries.find((e) => e.personId === 'p-zhangguilan')?.checkin).toMatchObject({ offline: true, at: scannedAt })
     })
 
@@ -184,8 +184,8 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
   it('refuses check-in to a cancelled activity and from an account without a roster person', async () => {
     const { token } = await staffCode()
     expect(await scan(ACCOUNTS.family, token)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    await h.as(ACCOUNTS.staffCity).ok('activity.cancel', { id: 'a-xuanjiang-0', reason: '场地临时停电' })
+    await h.as(ACCOUNTS.staffCity).ok('activity.staff.cancel', { id: 'a-xuanjiang-0', reason: '场地临时停电' })
     expect(await scan(ACCOUNTS.retiree, token)).toMatchObject({ ok: false, code: 'ACTIVITY_CANCELLED' })
-    expect(await h.as(ACCOUNTS.staffCity).call('activity.checkinCode', { id: 'a-xuanjiang-0' })).toMatchObject({ ok: false, code: 'ACTIVITY_CANCELLED' })
+    expect(await h.as(ACCOUNTS.staffCity).call('activity.staff.checkinCode', { id: 'a-xuanjiang-0' })).toMatchObject({ ok: false, code: 'ACTIVITY_CANCELLED' })
   })
 })

@@ -243,7 +243,7 @@ describe('points actions (over SQLite)', () => {
 
     it('uses configured star bands', async () => {
       const score = (await h.as(ACCOUNTS.retiree).ok('points.summary', {})).star!.score
-      await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, starBands: [{ min: score, stars: 5 }] } })
+      await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, starBands: [{ min: score, stars: 5 }] } })
       expect((await h.as(ACCOUNTS.retiree).ok('points.summary', {})).star).toMatchObject({ score, stars: 5 })
     })
 
@@ -267,18 +267,18 @@ describe('points actions (over SQLite)', () => {
     it('are readable by everybody, changed only by an admin, and validated', async () => {
       const r = await h.as(ACCOUNTS.retiree).ok('points.rules', {})
       expect(r).toEqual({ rules: DEFAULT_POINTS_RULES, updatedAt: null })
-      expectError(await h.as(ACCOUNTS.staffCity).call('points.setRules', { rules: DEFAULT_POINTS_RULES }), 'FORBIDDEN')
-      expectError(await h.as(ACCOUNTS.admin).call('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: -1 } }), 'VALIDATION')
+      expectError(await h.as(ACCOUNTS.staffCity).call('points.staff.setRules', { rules: DEFAULT_POINTS_RULES }), 'FORBIDDEN')
+      expectError(await h.as(ACCOUNTS.admin).call('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: -1 } }), 'VALIDATION')
       const bad = { ...DEFAULT_POINTS_RULES, starBands: [{ min: 80, stars: 2 }, { min: 60, stars: 3 }] }
-      expectError(await h.as(ACCOUNTS.admin).call('points.setRules', { rules: bad }), 'VALIDATION')
+      expectError(await h.as(ACCOUNTS.admin).call('points.staff.setRules', { rules: bad }), 'VALIDATION')
       const next = { ...DEFAULT_POINTS_RULES, dailyCap: 20, expiry: { enabled: true, afterYears: 2 } }
-      await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: next })
+      await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: next })
       expect(await h.as(ACCOUNTS.retiree).ok('points.rules', {})).toEqual({ rules: next, updatedAt: h.clock.now() })
-      expect(await h.store.count('audit', { action: 'points.setRules' })).toBe(1)
+      expect(await h.store.count('audit', { action: 'points.staff.setRules' })).toBe(1)
     })
 
     it('shows activities with the configured points', async () => {
-      await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 7 } } })
+      await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 7 } } })
       expect((await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-health-2' })).points).toBe(7)
     })
   })

@@ -65,16 +65,16 @@ describe.each(ADAPTERS)('points ledger on $name', (adapter) => {
   })
 
   it('reads the cap from the rules configuration, inside the transaction', async () => {
-    await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: 4 } })
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: 4 } })
     expect(await checkin('c1', 5)).toBe(4)
-    await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: null } })
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: null } })
     expect(await checkin('c2', 50)).toBe(50)
   })
 
   it('lets check-in compute points from loaded rules, and from the defaults without them', async () => {
     const activity = (await h.store.get('activities', 'a-health-2'))!
     expect(activityPoints(activity)).toBe(3)
-    await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 4 } } })
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 4 } } })
     const n = await h.store.transaction(async (tx) => activityPoints(activity, await loadPointsRules(tx)))
     expect(n).toBe(4)
     // An activity's own points override its type.

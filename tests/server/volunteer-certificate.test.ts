@@ -52,7 +52,7 @@ describe.each(ADAPTERS)('volunteer certificate ($name)', (adapter) => {
     const today = businessDay(h.clock.now())
     const shiftId = DEMO_VOLUNTEER.todayShift
     h.clock.set(beijingTime(today, '09:00'))
-    const code = (d: 'in' | 'out') => h.as(ACCOUNTS.staffSuzhou).ok('volunteer.shiftCode', { shiftId, direction: d })
+    const code = (d: 'in' | 'out') => h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.shiftCode', { shiftId, direction: d })
     await h.as(ACCOUNTS.volunteer).ok('volunteer.scan', { token: (await code('in')).token, scannedAt: h.clock.now() })
     h.clock.set(beijingTime(today, '11:30'))
     await h.as(ACCOUNTS.volunteer).ok('volunteer.scan', { token: (await code('out')).token, scannedAt: h.clock.now() })

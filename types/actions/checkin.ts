@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ANY_ROLE, STAFF_OR_ADMIN } from '../roles'
 import { defineAction, zId, zInstant } from '../define'
 import type { CheckinMethod, RotatingCode } from './activities'
 
@@ -29,18 +30,21 @@ export const checkinActions = {
    */
   'checkin.scan': defineAction<CheckinResult>()({
     kind: 'mutation',
+    access: ANY_ROLE,
     input: z.object({ token: zToken, scannedAt: zInstant })
   }),
   /** Staff scanned a person's own rotating 签到码 (for those who cannot work a camera). */
-  'checkin.staffScan': defineAction<CheckinResult>()({
+  'checkin.staff.scan': defineAction<CheckinResult>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ activityId: zId, token: zToken, scannedAt: zInstant })
   }),
   /** Staff 代签 from the sign-up list; the reason is required and audited. */
-  'checkin.proxy': defineAction<CheckinResult>()({
+  'checkin.staff.proxy': defineAction<CheckinResult>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ activityId: zId, personId: zId, reason: z.string().max(200).default('') })
   }),
   /** The caller's own rotating 签到码 (shown in 我的). */
-  'checkin.myCode': defineAction<RotatingCode & { personName: string }>()({ kind: 'query', input: z.object({}) })
+  'checkin.myCode': defineAction<RotatingCode & { personName: string }>()({ kind: 'query', access: ANY_ROLE, input: z.object({}) })
 }

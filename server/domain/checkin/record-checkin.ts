@@ -104,7 +104,7 @@ export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<Checki
       at: req.now,
       actorAccountId: req.actorAccountId,
       subjectPersonId: person._id,
-      action: req.method === 'proxy' ? 'checkin.proxy' : 'checkin.staffScan',
+      action: req.method === 'proxy' ? 'checkin.staff.proxy' : 'checkin.staff.scan',
       target: `checkins/${_id}`,
       detail: { activityId: activity._id, reason: req.reason, walkIn }
     })

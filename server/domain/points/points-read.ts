@@ -7,7 +7,11 @@ import type { HistoryItem, HistoryMonth, PointsRules, StarInfo } from '../../../
 import { monthLabel } from '../../../types/points-words'
 import type { FindOptions, StoragePort } from '../../storage/port'
 import type { CollectionName, DocOf, PersonDoc, PointsEntryDoc } from '../../storage/schema'
+import { inBusinessTz } from '../../../types/time'
 import { starsFor } from './points-rules'
+
+/** The Beijing year of an instant (the 践诺评星 and leaderboard year). */
+export const year = (now: number) => inBusinessTz(now).year()
 
 /** Every matching document, paging past the 1000-row limit. */
 export async function findAll<C extends CollectionName>(store: Pick<StoragePort, 'find'>, c: C, options: FindOptions<DocOf<C>> = {}): Promise<DocOf<C>[]> {

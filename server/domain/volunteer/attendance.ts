@@ -99,7 +99,7 @@ async function auditMark(tx: Tx, req: MarkRequest, id: string, detail: Record<st
     at: req.now,
     actorAccountId: req.actorAccountId,
     subjectPersonId: req.person._id,
-    action: req.method === 'proxy' ? `volunteer.proxy.${req.direction}` : `volunteer.staffScan.${req.direction}`,
+    action: req.method === 'proxy' ? `volunteer.proxy.${req.direction}` : `volunteer.staff.scan.${req.direction}`,
     target: `shiftAttendance/${id}`,
     detail: { ...detail, reason: req.reason, at: req.at }
   })

@@ -343,7 +343,7 @@ async function addLargeDeployment(): Promise<void> {
   for (let i = 0; i < BIG_COUNT; i++) {
     const startAt = now + (2 + (i % 60)) * day + (i % 8) * 3600_000
     const created = await router.call('local:chenjing', {
-      action: 'activity.create',
+      action: 'activity.staff.create',
       mutationId: randomUUID().replace(/-/g, ''),
       payload: {
         title: `社区书画交流第${i + 1}期：写春联、画梅花，欢迎带上作品`,
@@ -358,9 +358,9 @@ async function addLargeDeployment(): Promise<void> {
         description: '带上笔墨，和老同志们一起交流。'.repeat(8)
       }
     })
-    if (!created.ok) throw new Error(`activity.create: ${created.code} ${created.message}`)
-    const published = await router.call('local:chenjing', { action: 'activity.publish', mutationId: randomUUID().replace(/-/g, ''), payload: { id: (created.data as { id: string }).id } })
-    if (!published.ok) throw new Error(`activity.publish: ${published.code} ${published.message}`)
+    if (!created.ok) throw new Error(`activity.staff.create: ${created.code} ${created.message}`)
+    const published = await router.call('local:chenjing', { action: 'activity.staff.publish', mutationId: randomUUID().replace(/-/g, ''), payload: { id: (created.data as { id: string }).id } })
+    if (!published.ok) throw new Error(`activity.staff.publish: ${published.code} ${published.message}`)
   }
   await store.transaction(async (tx) => {
     for (let i = 0; i < BIG_COUNT; i++) {
@@ -384,7 +384,7 @@ async function main(): Promise<void> {
       outbox: [],
       rejected: []
     },
-    version: 2
+    version: 3
   }
   if (user.actingFor) {
     const person = await store.get('persons', user.actingFor)

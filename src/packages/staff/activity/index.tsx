@@ -146,7 +146,7 @@ export default function StaffActivityPage() {
               onClick={() => {
                 setBusy('publish')
                 void after(
-                  shownInline('activity.publish', () => publishActivity(a)).then((o) =>
+                  shownInline('activity.staff.publish', () => publishActivity(a)).then((o) =>
                     o.status === 'applied' ? { tone: 'success', title: '已发布', text: '老同志现在可以看到并报名了。' } : o.status === 'queued' ? { tone: 'warning', title: '已记下，待同步' } : { tone: 'danger', title: '没有发布', text: o.message }
                   )
                 )
@@ -179,7 +179,7 @@ export default function StaffActivityPage() {
                 testId='staff-reader'
                 onCode={(token, scannedAt) => {
                   setBusy('scan')
-                  void after(shownInline('checkin.staffScan', () => staffScanCheckin(a.id, a.title, token, scannedAt)).then(checkinSaid))
+                  void after(shownInline('checkin.staff.scan', () => staffScanCheckin(a.id, a.title, token, scannedAt)).then(checkinSaid))
                 }}
               />
             </Section>
@@ -244,7 +244,7 @@ export default function StaffActivityPage() {
               const e = proxyFor!
               setProxyFor(null)
               setBusy('proxy')
-              void after(shownInline('checkin.proxy', () => proxyCheckin(a.id, e.personId, e.name, reason)).then(checkinSaid))
+              void after(shownInline('checkin.staff.proxy', () => proxyCheckin(a.id, e.personId, e.name, reason)).then(checkinSaid))
             }}
           />
           <ReasonDialog
@@ -260,7 +260,7 @@ export default function StaffActivityPage() {
               setConfirmCancel(false)
               setBusy('cancel')
               void after(
-                shownInline('activity.cancel', () => cancelActivity(a, reason)).then((o): Said =>
+                shownInline('activity.staff.cancel', () => cancelActivity(a, reason)).then((o): Said =>
                   o.status === 'applied'
                     ? { tone: 'info', title: '活动已取消', text: `已通知 ${o.data.notified} 人。` }
                     : o.status === 'queued'
