@@ -4,6 +4,7 @@ import { ACCOUNTS, makeHarness, type Harness } from '../support/harness'
 import { beijingTime, businessDay } from '../../types/time'
 import { issueCode } from '../../server/domain/tokens/rotating-code'
 import { counterId } from '../../server/domain/activities/activity-pool'
+import { DEFAULT_POINTS_RULES } from '../../server/domain/points/points-rules'
 
 describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
   let h: Harness
@@ -29,6 +30,22 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
     expect(await h.store.get('checkins', 'a-xuanjiang-0:p-zhangguilan')).toMatchObject({ method: 'scan', actorAccountId: ACCOUNTS.retiree })
     expect(await h.store.get('pointsLedger', 'award:checkin:a-xuanjiang-0:p-zhangguilan')).toMatchObject({ amount: 5, kind: 'award' })
     expect((await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-xuanjiang-0' })).myCheckin).toEqual({ at: h.clock.now(), method: 'scan' })
+  })
+
+  it('awards what the admin set in 积分规则, the same the activity card shows', async () => {
+    await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 宣讲: 4 } } })
+    expect((await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-xuanjiang-0' })).points).toBe(4)
+    const { token } = await staffCode()
+    expect(await scan(ACCOUNTS.retiree, token)).toMatchObject({ ok: true, data: { points: 4, pointsNote: null } })
+    expect(await h.store.get('pointsLedger', 'award:checkin:a-xuanjiang-0:p-zhangguilan')).toMatchObject({ amount: 4 })
+  })
+
+  it('says why the daily cap cut the points of a check-in', async () => {
+    await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: 1 } })
+    const { token } = await staffCode()
+    const r = await h.as(ACCOUNTS.retiree).ok('checkin.scan', { token, scannedAt: h.clock.now() })
+    expect(r.points).toBeLessThan(5)
+    expect(r.pointsNote).toContain('每天最多 1 分')
   })
 
   it('answers the same token twice with 已签到 and the first time, and awards nothing more', async () => {

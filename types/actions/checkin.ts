@@ -14,6 +14,8 @@ export interface CheckinResult {
   method: CheckinMethod
   /** Points awarded by this call (0 for 'already'). */
   points: number
+  /** Why fewer points than the activity's were awarded (the daily cap), in plain words; null otherwise. */
+  pointsNote: string | null
   /** Checked in without a sign-up (a place was taken at the door). */
   walkIn: boolean
 }

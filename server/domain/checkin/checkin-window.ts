@@ -3,12 +3,12 @@
  * to the end of the activity. Staff 代签 may also be entered for a few days afterwards (补签 from a paper list).
  */
 import type { CheckinMethod } from '../../../types/activity-types'
+import { PROXY_LATE_MS } from '../../../types/checkin-rules'
 import { formatDateTime } from '../../../types/time'
 import { AppError } from '../../core/app-error'
 import type { ActivityDoc } from '../../storage/schema'
 
-/** How long after the end staff may still 代签. */
-export const PROXY_LATE_MS = 3 * 24 * 3600_000
+export { PROXY_LATE_MS } from '../../../types/checkin-rules'
 
 export function checkinWindow(activity: Pick<ActivityDoc, 'startAt' | 'endAt' | 'checkinOpensBeforeMin'>): { opensAt: number; closesAt: number } {
   return { opensAt: activity.startAt - activity.checkinOpensBeforeMin * 60_000, closesAt: activity.endAt }

@@ -2,7 +2,7 @@
  * Recording a check-in, the same way for all three methods (the person scans staff's code; staff scan the
  * person's code; staff 代签). One check-in per person per activity: its `_id` is `<activityId>:<personId>`, and a
  * second one answers 'already' with the first time and awards nothing. The activity's points are awarded in
- * the same transaction (awardPoints, source `checkin:<activityId>`), so a check-in and its points commit
+ * the same transaction (award, source `checkin:<activityId>`), so a check-in and its points commit
  * together or not at all.
  *
  * A person without a sign-up is a walk-in: accepted while places remain (through the capacity pool, which
@@ -15,8 +15,8 @@ import type { Tx } from '../../storage/port'
 import type { ActivityDoc, CheckinDoc, PersonDoc } from '../../storage/schema'
 import { join } from '../capacity/capacity-pool'
 import { activityPool, checkinId, newSignup, signupId } from '../activities/activity-pool'
-import { awardPoints } from '../points/points-ledger'
-import { activityPoints } from '../points/points-rules'
+import { award } from '../points/points-ledger'
+import { activityPoints, loadPointsRules } from '../points/points-rules'
 import { newId } from '../ids'
 
 export interface CheckinRequest {
@@ -40,6 +40,7 @@ export function alreadyResult(activity: ActivityDoc, person: PersonDoc, prior: C
     at: prior.scannedAt,
     method: prior.method,
     points: 0,
+    pointsNote: null,
     walkIn: prior.walkIn
   }
 }
@@ -90,9 +91,12 @@ export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<Checki
     reason: req.reason,
     walkIn
   })
-  const points = await awardPoints(tx, {
+  const rules = await loadPointsRules(tx)
+  const amount = activityPoints(activity, rules)
+  const awarded = amount <= 0 ? null : await award(tx, {
     personId: person._id,
-    amount: activityPoints(activity),
+    amount,
+    rules,
     reason: `参加「${activity.title}」`,
     source: { kind: 'checkin', id: activity._id },
     actorAccountId: req.actorAccountId,
@@ -117,7 +121,8 @@ export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<Checki
     personName: person.name,
     at: req.at,
     method: req.method,
-    points,
+    points: awarded?.amount ?? 0,
+    pointsNote: awarded?.note ?? null,
     walkIn
   }
 }
