@@ -26,6 +26,7 @@ import { accountForToken, createSession, endSession } from './sessions'
 import { createStaticHandler } from './static-files'
 import { verifyPassword } from './passwords'
 import { UploadError, createUploads } from './uploads'
+import { decodePath, requestPath } from './url-path'
 
 export interface LocalHostOptions extends Deps {
   demo: boolean
@@ -96,8 +97,8 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         throw err
       }
     }
-    const id = decodeURIComponent(pathname.slice('/api/files/'.length))
-    if ((req.method === 'GET' || req.method === 'HEAD') && uploads && (await uploads.serve(req, res, id, now))) return
+    const id = decodePath(pathname.slice('/api/files/'.length))
+    if (id !== null && (req.method === 'GET' || req.method === 'HEAD') && uploads && (await uploads.serve(req, res, id, now))) return
     send(res, 404, errEnvelope('NOT_FOUND'))
   }
 
@@ -170,7 +171,8 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   }
 
   const server = http.createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://local').pathname
+    const pathname = requestPath(req.url)
+    if (pathname === null) return send(res, 400, errEnvelope('BAD_REQUEST'))
     const done = (err?: unknown) => {
       if (!err) return
       log.error('request failed', { path: pathname, error: err instanceof Error ? err.stack : String(err) })
@@ -187,6 +189,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         api(req, res, pathname).then(() => done(), done)
         return
       }
+      if (decodePath(pathname) === null) return send(res, 400, errEnvelope('BAD_REQUEST'))
       if (serveStatic && serveStatic(req, res)) return
       send(res, 404, errEnvelope('NOT_FOUND'))
     } catch (err) {
