@@ -27,6 +27,8 @@ import { createStaticHandler } from './static-files'
 import { verifyPassword } from './passwords'
 import { UploadError, createUploads } from './uploads'
 import { decodePath, requestPath } from './url-path'
+import { ACTIONS, isActionName } from '../../../types/actions'
+import { DEFAULT_RATE_LIMITS, RATE_MESSAGES, createRateLimiter, type RateKind, type RateLimitSettings, type RateLimiter } from './rate-limit'
 
 export interface LocalHostOptions extends Deps {
   demo: boolean
@@ -35,6 +37,8 @@ export interface LocalHostOptions extends Deps {
   handlers?: HandlerTable
   /** Where uploaded photos are kept (default: no uploads; main.ts passes <data dir>/uploads). */
   uploadDir?: string
+  /** Login, upload and write limits (rate-limit.ts); default the real ones, null none. */
+  rateLimits?: RateLimitSettings | null
 }
 
 class BodyError extends Error {
@@ -70,6 +74,24 @@ function sendEnvelope(res: ServerResponse, env: Envelope) {
   send(res, env.ok ? 200 : httpStatus(env.code), env, env.ok || (env.code !== 'PAYLOAD_TOO_LARGE' && env.code !== 'PHOTO_TOO_LARGE') ? {} : { Connection: 'close' })
 }
 
+/** How many writes a call or batch to /api holds (reads are not limited). */
+function mutationCount(body: unknown): number {
+  const calls = body && typeof body === 'object' && Array.isArray((body as { batch?: unknown }).batch) ? (body as { batch: unknown[] }).batch : [body]
+  return calls.filter((c) => {
+    const action = c && typeof c === 'object' ? (c as { action?: unknown }).action : undefined
+    return typeof action === 'string' && isActionName(action) && ACTIONS[action].kind === 'mutation'
+  }).length
+}
+
+/** Counts the request against the limits; if over, answers RATE_LIMITED with Retry-After and says true. */
+async function refusedByRate(limiter: RateLimiter, req: IncomingMessage, res: ServerResponse, kind: RateKind, account: string | null, weight = 1): Promise<boolean> {
+  const refusal = await limiter.take(kind, { account, address: req.socket.remoteAddress }, weight)
+  if (!refusal) return false
+  req.resume()
+  send(res, 429, errEnvelope('RATE_LIMITED', RATE_MESSAGES[kind], { retryAfterSec: refusal.retryAfterSec }), { 'Retry-After': String(refusal.retryAfterSec) })
+  return true
+}
+
 function bearer(req: IncomingMessage): string | null {
   const h = req.headers.authorization
   if (!h || !h.startsWith('Bearer ')) return null
@@ -81,6 +103,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   const router = createRouter(options, options.handlers ?? defaultHandlers)
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null
   const uploads = options.uploadDir ? createUploads({ store, dir: options.uploadDir, tokenKey: options.secrets.tokenKey }) : null
+  const limiter = createRateLimiter(options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits)
 
   async function files(req: IncomingMessage, res: ServerResponse, pathname: string) {
     const now = clock.now()
@@ -91,6 +114,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       }
       try {
         const accountId = await accountForToken(store, bearer(req), now)
+        if (await refusedByRate(limiter, req, res, 'upload', accountId)) return
         return sendEnvelope(res, { ok: true, data: await uploads.upload(accountId, req, now) })
       } catch (err) {
         if (err instanceof UploadError) return sendEnvelope(res, errEnvelope(err.code))
@@ -120,6 +144,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     switch (pathname) {
       case '/api': {
         const accountId = await accountForToken(store, token, now)
+        if (await refusedByRate(limiter, req, res, 'write', accountId, mutationCount(body))) return
         const env = await router.handle(accountId, body)
         return sendEnvelope(res, env)
       }
@@ -128,6 +153,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         if (typeof username !== 'string' || typeof password !== 'string' || username.length > 64 || password.length > 200) {
           return sendEnvelope(res, errEnvelope('VALIDATION'))
         }
+        if (await refusedByRate(limiter, req, res, 'login', `local:${username}`)) return
         const account = await store.get('accounts', `local:${username}`)
         if (!account || !verifyPassword(password, account.passwordHash)) return sendEnvelope(res, errEnvelope('LOGIN_FAILED'))
         return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now) } })
@@ -161,6 +187,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         if (!demo) return sendEnvelope(res, errEnvelope('DEMO_ONLY'))
         const { accountId } = (body ?? {}) as { accountId?: unknown }
         if (typeof accountId !== 'string' || accountId.length > 100) return sendEnvelope(res, errEnvelope('VALIDATION'))
+        if (await refusedByRate(limiter, req, res, 'login', accountId)) return
         const account = await store.get('accounts', accountId)
         if (!account?.demo) return sendEnvelope(res, errEnvelope('NOT_FOUND'))
         return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now) } })
