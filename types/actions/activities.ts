@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineAction, zDay, zId, zInstant, zLongText, zPhone, zShortText } from '../define'
+import { defineAction, zText, zDay, zId, zInstant, zLongText, zPhone, zShortText } from '../define'
 
 import { ACTIVITY_TYPES, CHECKIN_METHOD_LABELS, type ActivityType, type CheckinMethod } from '../activity-types'
 
@@ -119,7 +119,7 @@ export interface AttendanceExport {
   rows: number
 }
 
-const zPlace = z.string().trim().min(1, '请填写地点').max(100)
+const zPlace = zText().min(1, '请填写地点').max(100)
 
 /** The fields staff fill in on the activity form (create, or replace on edit). */
 export const zActivityFields = z
@@ -189,7 +189,7 @@ export const activityActions = {
   /** Staff: cancel, telling everyone signed up or waiting. Nothing is deleted. */
   'activity.cancel': defineAction<{ id: string; status: ActivityStatus; notified: number }>()({
     kind: 'mutation',
-    input: z.object({ id: zId, reason: z.string().max(200).default('') })
+    input: z.object({ id: zId, reason: zText().max(200).default('') })
   }),
   /** Staff: the sign-up and attendance list. */
   'activity.roster': defineAction<ActivityRoster>()({ kind: 'query', input: z.object({ id: zId }) }),

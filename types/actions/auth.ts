@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineAction, zId } from '../define'
+import { defineAction, zText, zId } from '../define'
 import type { Role } from '../roles'
 
 export interface PersonSummary {
@@ -32,7 +32,7 @@ export const authActions = {
   /** Bind the calling account (a WeChat openid) to a roster person with a staff-issued code. */
   'account.activate': defineAction<Me>()({
     kind: 'mutation',
-    input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '激活码是 6 位数字') })
+    input: z.object({ code: zText().regex(/^\d{6}$/, '激活码是 6 位数字') })
   }),
   /** Staff: a one-time code (valid 7 days) that lets a retiree bind their WeChat to their roster record. */
   'person.issueActivationCode': defineAction<{ code: string; expiresAt: number }>()({

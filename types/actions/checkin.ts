@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineAction, zId, zInstant } from '../define'
+import { defineAction, zText, zId, zInstant } from '../define'
 import type { CheckinMethod, RotatingCode } from './activities'
 
 export interface CheckinResult {
@@ -21,7 +21,7 @@ export interface CheckinResult {
 }
 
 /** A token as scanned or pasted; generous bound, the server parses it. */
-const zToken = z.string().trim().min(1, '请输入签到码').max(200)
+const zToken = zText().min(1, '请输入签到码').max(200)
 
 export const checkinActions = {
   /**
@@ -41,7 +41,7 @@ export const checkinActions = {
   /** Staff 代签 from the sign-up list; the reason is required and audited. */
   'checkin.proxy': defineAction<CheckinResult>()({
     kind: 'mutation',
-    input: z.object({ activityId: zId, personId: zId, reason: z.string().max(200).default('') })
+    input: z.object({ activityId: zId, personId: zId, reason: zText().max(200).default('') })
   }),
   /** The caller's own rotating 签到码 (shown in 我的). */
   'checkin.myCode': defineAction<RotatingCode & { personName: string }>()({ kind: 'query', input: z.object({}) })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineAction, zId, zPhone } from '../define'
+import { defineAction, zText, zId, zPhone } from '../define'
 import { FAMILY_RELATIONS, type BindingStatus } from '../help-rules'
 
 /** A family member's view of one elder they are (or asked to be) bound to. */
@@ -64,10 +64,10 @@ export const familyActions = {
   'family.acceptInvite': defineAction<ElderBinding>()({
     kind: 'mutation',
     input: z.object({
-      code: z.string().trim().regex(/^\d{6}$/, '邀请码是 6 位数字'),
+      code: zText().regex(/^\d{6}$/, '邀请码是 6 位数字'),
       relation: z.enum(FAMILY_RELATIONS),
       /** How the elder and staff will see you; required the first time (a new WeChat user has no name here yet). */
-      name: z.string().trim().min(1, '请写上您的姓名').max(20).optional(),
+      name: zText().min(1, '请写上您的姓名').max(20).optional(),
       /** So staff can call you back when they check a binding. */
       phone: zPhone.optional()
     })
@@ -94,6 +94,6 @@ export const familyActions = {
   /** Staff: find a person on the roster by name, in my scope. */
   'family.searchPersons': defineAction<{ items: PersonHit[] }>()({
     kind: 'query',
-    input: z.object({ q: z.string().trim().min(1, '请输入姓名').max(20) })
+    input: z.object({ q: zText().min(1, '请输入姓名').max(20) })
   })
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineAction, zDay, zId, zReason, zShortText } from '../define'
+import { defineAction, zText, zDay, zId, zReason, zShortText } from '../define'
 import { ACTIVITY_TYPES, type ActivityType } from '../activity-types'
 import { STAFF_AWARD_KINDS, type StaffAwardKind } from '../points-words'
 
@@ -130,7 +130,7 @@ export interface StarRow {
 
 const zItemKind = z.enum(['item', 'service'])
 const zYear = z.number().int().min(2000).max(2100)
-const zCode = z.string().trim().transform((s) => s.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{8}$/, '取件码是 8 位数字'))
+const zCode = zText().transform((s) => s.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{8}$/, '取件码是 8 位数字'))
 
 const RETIREE = true
 
@@ -177,7 +177,7 @@ export const pointsActions = {
   /** People in the caller's scope, with balances (search by name). */
   'points.staff.people': defineAction<{ items: LedgerPerson[] }>()({
     kind: 'query',
-    input: z.object({ q: z.string().trim().max(20).optional(), branchId: zId.optional() })
+    input: z.object({ q: zText().max(20).optional(), branchId: zId.optional() })
   }),
   /** A person's whole ledger. Every look is written to the audit log. */
   'points.staff.ledger': defineAction<{ person: LedgerPerson; months: HistoryMonth[]; star: StarInfo | null }>()({
@@ -211,7 +211,7 @@ export const pointsActions = {
     input: z.object({
       id: zId.optional(),
       name: zShortText,
-      description: z.string().trim().max(300).default(''),
+      description: zText().max(300).default(''),
       kind: zItemKind,
       price: z.number().int().min(1).max(100000),
       addStock: z.number().int().min(-100000).max(100000).default(0),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineAction, zId, zInstant, zLongText, zPhone, zShortText } from '../define'
+import { defineAction, zText, zId, zInstant, zLongText, zPhone, zShortText } from '../define'
 import { MAX_SHIFT_MINUTES, TEAM_KINDS, type AttendanceMethod, type MembershipStatus, type ShiftDirection, type TeamKind } from '../volunteer-rules'
 
 export { TEAM_KINDS, type AttendanceMethod, type MembershipStatus, type ShiftDirection, type TeamKind }
@@ -297,15 +297,15 @@ export interface VolunteerDesk {
 
 // ---------------------------------------------------------------- schemas
 
-const zPlace = z.string().trim().min(1, '请填写地点').max(100)
-const zSkill = z.string().trim().min(1).max(12)
-const zReason = z.string().max(200).default('')
-const zCode = z.string().trim().min(1, '请输入证明编号').max(40)
+const zPlace = zText().min(1, '请填写地点').max(100)
+const zSkill = zText().min(1).max(12)
+const zReason = zText().max(200).default('')
+const zCode = zText().min(1, '请输入证明编号').max(40)
 
 export const zVolunteerActivityFields = z.object({
   title: zShortText,
   /** 服务项目 as the certificate names it (e.g. 政策宣讲, 关爱探访). */
-  serviceItem: z.string().trim().min(1, '请填写服务项目').max(20),
+  serviceItem: zText().min(1, '请填写服务项目').max(20),
   description: zLongText.default(''),
   orgUnitId: zId,
   teamId: zId.nullable().default(null),
@@ -319,7 +319,7 @@ export type VolunteerActivityFields = z.input<typeof zVolunteerActivityFields>
 
 export const zShiftFields = z
   .object({
-    label: z.string().trim().max(20).default(''),
+    label: zText().max(20).default(''),
     startAt: zInstant,
     endAt: zInstant,
     place: zPlace,
@@ -331,7 +331,7 @@ export const zShiftFields = z
 export type ShiftFields = z.input<typeof zShiftFields>
 
 export const zTeamFields = z.object({
-  name: z.string().trim().min(2, '请填写队伍名称').max(30),
+  name: zText().min(2, '请填写队伍名称').max(30),
   kind: z.enum(TEAM_KINDS),
   orgUnitId: zId,
   branchId: zId.nullable().default(null),
@@ -351,7 +351,7 @@ export const volunteerActions = {
   'volunteer.joinTeam': defineAction<{ teamId: string; status: MembershipStatus; already: boolean }>()({
     kind: 'mutation',
     proxy: true,
-    input: z.object({ teamId: zId, note: z.string().trim().max(100).default('') })
+    input: z.object({ teamId: zId, note: zText().max(100).default('') })
   }),
   'volunteer.leaveTeam': defineAction<{ teamId: string; status: MembershipStatus; already: boolean }>()({
     kind: 'mutation',
@@ -373,7 +373,7 @@ export const volunteerActions = {
    * The volunteer scanned a shift's check-in or check-out code (in person only). `scannedAt` as for
    * activities: an offline scan is judged at its claimed time when it arrives (within 24 h).
    */
-  'volunteer.scan': defineAction<ShiftScanResult>()({ kind: 'mutation', input: z.object({ token: z.string().trim().min(1, '请输入签到码').max(200), scannedAt: zInstant }) }),
+  'volunteer.scan': defineAction<ShiftScanResult>()({ kind: 'mutation', input: z.object({ token: zText().min(1, '请输入签到码').max(200), scannedAt: zInstant }) }),
   /**
    * 志愿服务证明 from the hours ledger. The same hours give the same certificate (and code); new hours give a
    * new one. Staff may issue one for a person in their scope (`personId`).
@@ -387,7 +387,7 @@ export const volunteerActions = {
     kind: 'mutation',
     input: z.object({
       skills: z.array(zSkill).min(1, '请至少选一项特长').max(8),
-      availability: z.string().trim().max(60).default(''),
+      availability: zText().max(60).default(''),
       available: z.boolean().default(true)
     })
   }),
@@ -421,7 +421,7 @@ export const volunteerActions = {
   /** Staff scanned a volunteer's own 签到码 to check them in or out. */
   'volunteer.staffScan': defineAction<ShiftScanResult>()({
     kind: 'mutation',
-    input: z.object({ shiftId: zId, direction: zDirection, token: z.string().trim().min(1, '请输入签到码').max(200), scannedAt: zInstant })
+    input: z.object({ shiftId: zId, direction: zDirection, token: zText().min(1, '请输入签到码').max(200), scannedAt: zInstant })
   }),
   /** 代签 a check-in or check-out from the roster (reason required, audited); `at` for 补录 from a paper list. */
   'volunteer.staffMark': defineAction<ShiftScanResult>()({
@@ -440,7 +440,7 @@ export const volunteerActions = {
   /** 银发人才库 search in the caller's scope, by skill and county. */
   'volunteer.searchPool': defineAction<{ items: PoolHit[] }>()({
     kind: 'query',
-    input: z.object({ skill: zSkill.optional(), orgUnitId: zId.optional(), q: z.string().trim().max(20).optional(), availableOnly: z.boolean().default(false) })
+    input: z.object({ skill: zSkill.optional(), orgUnitId: zId.optional(), q: zText().max(20).optional(), availableOnly: z.boolean().default(false) })
   }),
   'volunteer.settingsUpdate': defineAction<VolunteerSettingsView>()({
     kind: 'mutation',
