@@ -14,6 +14,7 @@ import { AppError } from '../../core/app-error'
 import type { Tx } from '../../storage/port'
 import type { ActivityDoc, CheckinDoc, PersonDoc } from '../../storage/schema'
 import { join } from '../capacity/capacity-pool'
+import { inAudience } from '../activities/audience'
 import { activityPool, checkinId, newSignup, signupId } from '../activities/activity-pool'
 import { award } from '../points/points-ledger'
 import { activityPoints, loadPointsRules } from '../points/points-rules'
@@ -52,6 +53,15 @@ export function assertCheckinActivity(activity: ActivityDoc | null): asserts act
 
 const staffSide = (m: CheckinMethod) => m !== 'scan'
 
+/** Only people in the activity's audience may check in; the refusal speaks of 签到, not 报名. */
+export function assertCheckinAudience(activity: ActivityDoc, person: PersonDoc, method: CheckinMethod): void {
+  if (inAudience(activity.audience, person)) return
+  throw new AppError(
+    'NOT_IN_AUDIENCE',
+    staffSide(method) ? `${person.name}不在这个活动的参加范围内，不能签到` : '这个活动只面向特定人员，您不在范围内，不能签到。如有疑问，请问现场工作人员'
+  )
+}
+
 export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<CheckinResult> {
   const activity = await tx.get('activities', req.activityId)
   assertCheckinActivity(activity)
@@ -76,7 +86,14 @@ export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<Checki
       create: newSignup(activity._id, person._id, req.actorAccountId, req.now),
       patch: { actorAccountId: req.actorAccountId }
     })
-    if (taken.outcome === 'full') throw new AppError('NO_PLACES_LEFT', '名额已满，不能现场报名了，请联系工作人员')
+    if (taken.outcome === 'full') {
+      throw new AppError(
+        'NO_PLACES_LEFT',
+        staffSide(req.method)
+          ? `名额已满，${person.name}没有报名，不能代签。如确需参加，请先点「修改活动」把名额改大（增加名额），再代签`
+          : '名额已满，不能现场报名了，请找现场工作人员'
+      )
+    }
     walkIn = true
   }
 
