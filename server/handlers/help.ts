@@ -12,7 +12,7 @@ import { addDays, businessDay } from '../../types/time'
 import type { HelpRequestDoc } from '../storage/schema'
 import { newId } from '../domain/ids'
 import { coveredUnits, loadOrgUnits, staffCovers } from '../domain/org/org-scope'
-import { accessTo, canRevealContact, canSeeRequest, loadViewer, type HelpAccess, type HelpViewer } from '../domain/help/help-access'
+import { accessTo, canRevealContact, claimRefusal, canSeeRequest, loadViewer, type HelpAccess, type HelpViewer } from '../domain/help/help-access'
 import { actorLabel, callerName, personName } from '../domain/help/actor-label'
 import { HELP_SETTINGS_ID, loadHelpSettings, skillsMatch, type HelpSettings } from '../domain/help/help-settings'
 import { shortNo, toCards, toDetail } from '../domain/help/help-view'
@@ -465,7 +465,8 @@ export const helpHandlers = {
       const viewer = await loadViewer(ctx)
       const l: Loaded = { doc, viewer, access: accessTo(ctx, viewer, doc) }
       if (!l.access.claimable) {
-        if (!canClaimAsVolunteer(ctx, viewer, doc)) throw new AppError('FORBIDDEN', '这件事不在您的服务范围内，请看看其他求助')
+        const why = claimRefusal(ctx, viewer, doc)
+        if (why) throw new AppError('FORBIDDEN', why)
         if (doc.assigneeAccountId) throw new AppError('ALREADY_CLAIMED')
         // Otherwise it is closed or in a state no one can claim from: the status machine says why.
       }
@@ -536,9 +537,3 @@ export const helpHandlers = {
     }
   }
 } satisfies Partial<HandlerTable>
-
-/** Could this volunteer claim a request like this one at all (county and skills), whoever holds it now? */
-function canClaimAsVolunteer(ctx: Ctx, viewer: HelpViewer, doc: HelpRequestDoc): boolean {
-  const p = viewer.profile
-  return !ctx.actingFor && !!p && p.available && p.orgUnitId === doc.orgUnitId && doc.personId !== ctx.actor.personId && skillsMatch(p.skills, doc.category, viewer.settings).length > 0
-}

@@ -103,6 +103,15 @@ describe.each(ADAPTERS)('help requests on $name', (adapter) => {
     expect((await h.store.find('messages', { where: { toPersonId: ZHANG } })).map((m) => m.body)).toContain('明天下午三点上门修，老人一个人在家')
   })
 
+  it('tells a volunteer who tries to claim their own request that it is their own', async () => {
+    const { id } = await h.as(ACCOUNTS.volunteer).ok('help.create', base)
+    const env = await h.as(ACCOUNTS.volunteer).call('help.claim', { id })
+    expect(env).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(env.ok === false && env.message).toContain('您自己提交的求助')
+    expect(env.ok === false && env.message).not.toContain('服务范围')
+    expect((await h.store.get('helpRequests', id))!.assigneeAccountId).toBeNull()
+  })
+
   it('refuses illegal steps with a clear message and writes nothing', async () => {
     const { id } = await h.as(ACCOUNTS.retiree).ok('help.create', base)
     const complete = await h.as(ACCOUNTS.staffSuzhou).call('help.complete', { id, note: '办完了' })

@@ -53,6 +53,21 @@ export function canClaimAs(profile: VolunteerProfileDoc | null, req: Pick<HelpRe
   return !!profile && profile.available && profile.orgUnitId === req.orgUnitId && skillsMatch(profile.skills, req.category, settings).length > 0
 }
 
+/**
+ * Why this caller may not claim a request like this one at all (whoever holds it now), in plain words; null
+ * when they could. Their own request is named as such, not as "outside your service area".
+ */
+export function claimRefusal(ctx: Ctx, viewer: HelpViewer, req: Pick<HelpRequestDoc, 'orgUnitId' | 'category' | 'personId'>): string | null {
+  if (ctx.actingFor) return '为家人代办时不能认领求助，请先切回自己'
+  if (ctx.actor.personId && req.personId === ctx.actor.personId) return '这是您自己提交的求助，不能自己认领。工作人员会安排别人来帮您'
+  const p = viewer.profile
+  if (!p) return '请先在「我的特长」里登记特长，再来认领求助'
+  if (!p.available) return '您在「我的特长」里选了「暂停一段时间」。要认领，请先改成「可以」'
+  if (p.orgUnitId !== req.orgUnitId) return '这件求助不在您所在的区县，请看看其他求助'
+  if (skillsMatch(p.skills, req.category, viewer.settings).length === 0) return '这件事和您登记的特长不符，请看看其他求助'
+  return null
+}
+
 export function accessTo(ctx: Ctx, viewer: HelpViewer, req: HelpRequestDoc): HelpAccess {
   const acting = !!ctx.actingFor
   const requesterSide = ctx.subjectPersonId === req.personId
