@@ -12,7 +12,7 @@ import { addDays, businessDay } from '../../types/time'
 import type { HelpRequestDoc } from '../storage/schema'
 import { newId } from '../domain/ids'
 import { coveredUnits, loadOrgUnits, staffCovers } from '../domain/org/org-scope'
-import { accessTo, canRevealContact, claimRefusal, canSeeRequest, loadViewer, type HelpAccess, type HelpViewer } from '../domain/help/help-access'
+import { accessTo, canRevealContact, claimRefusal, tasksNotice, canSeeRequest, loadViewer, type HelpAccess, type HelpViewer } from '../domain/help/help-access'
 import { actorLabel, callerName, personName } from '../domain/help/actor-label'
 import { HELP_SETTINGS_ID, loadHelpSettings, skillsMatch, type HelpSettings } from '../domain/help/help-settings'
 import { shortNo, toCards, toDetail } from '../domain/help/help-view'
@@ -452,7 +452,8 @@ export const helpHandlers = {
       return {
         mine: await toCards(ctx, mine, viewer.settings, units),
         open: await toCards(ctx, claimable, viewer.settings, units),
-        profile: profile ? { skills: profile.skills, available: profile.available, orgUnitName: units.find((u) => u._id === profile.orgUnitId)?.name ?? '' } : null
+        profile: profile ? { skills: profile.skills, available: profile.available, orgUnitName: units.find((u) => u._id === profile.orgUnitId)?.name ?? '' } : null,
+        notice: await tasksNotice(ctx, viewer)
       }
     }
   },

@@ -133,6 +133,8 @@ export interface VolunteerTasks {
   mine: HelpCard[]
   open: HelpCard[]
   profile: { skills: string[]; available: boolean; orgUnitName: string } | null
+  /** Why no open requests will show (no skills registered, too old for the 银发人才库, paused); null otherwise. */
+  notice: string | null
 }
 
 /** What a change answers: the client then reloads the detail (its timeline is read after the commit). */
