@@ -226,7 +226,7 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
   })
 
   it('takes a walk-in at the door while places remain, through the shift’s pool', async () => {
-    // 周学军 (p-003) is not signed up for the 智能手机 shift; it is open to all.
+    // 肖宝山 (p-003) is not signed up for the 智能手机 shift; it is open to all.
     const shiftId = 'vs-phone-d4'
     const shift = (await h.store.get('volunteerShifts', shiftId))!
     h.clock.set(shift.startAt)
