@@ -49,6 +49,11 @@ describe.each(ADAPTERS)('volunteer teams and skills pool ($name)', (adapter) => 
 
     expect(await h.as(ACCOUNTS.volunteer).ok('volunteer.decideJoin', { teamId: GUANAI, personId: ZHANG, approve: true })).toEqual({ teamId: GUANAI, personId: ZHANG, status: 'member' })
     expect((await h.store.get('accounts', ACCOUNTS.retiree))!.roles).toEqual(['retiree', 'volunteer'])
+    // Joining her first team gave her a volunteer number no one else has.
+    const numbers = (await h.store.find('persons', { limit: 1000 })).map((p) => p.volunteerNo).filter(Boolean)
+    const hers = (await h.store.get('persons', ZHANG))!.volunteerNo
+    expect(hers).toMatch(/^YL\d{6}$/)
+    expect(numbers.filter((n) => n === hers)).toHaveLength(1)
     expect(await h.store.count('messages', { toPersonId: ZHANG, title: '已加入「肃州区关爱团」' })).toBe(1)
     expect(await h.as(ACCOUNTS.volunteer).call('volunteer.decideJoin', { teamId: GUANAI, personId: ZHANG, approve: true })).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
 

@@ -187,6 +187,10 @@ export interface CertificateFacts {
   gender: '男' | '女'
   birthYear: string
   countyName: string
+  /** 志愿者编号 (YL000123): stable and unique, given when the person joined their first team. */
+  volunteerNo: string | null
+  /** The ID number masked (62************1234), where the deployment keeps ID numbers; else null. */
+  idMasked: string | null
   items: CertificateItem[]
   totalMinutes: number
   /** The issuing organisation: the bureau (and the county office where the volunteer is registered). */
