@@ -188,7 +188,8 @@ export async function recordCheckOut(tx: Tx, req: MarkRequest): Promise<ShiftSca
     now: req.now
   })
   await auditMark(tx, req, _id, { shiftId: shift._id, minutes: credit.minutes })
-  return result(req, shift, activity, { creditedMinutes: credit.minutes, points: credited.points, notes: credit.notes, walkIn: attendance.walkIn })
+  const notes = credited.pointsNote ? [...credit.notes, credited.pointsNote] : credit.notes
+  return result(req, shift, activity, { creditedMinutes: credit.minutes, points: credited.points, notes, walkIn: attendance.walkIn })
 }
 
 /**
