@@ -2,11 +2,10 @@ import type { Ctx, HandlerTable } from '../core/context'
 import { AppError } from '../core/app-error'
 import type { CheckinMethod } from '../../types/activity-types'
 import type { ActivityDoc, PersonDoc } from '../storage/schema'
-import { inAudience } from '../domain/activities/audience'
 import { checkinId } from '../domain/activities/activity-pool'
 import { assertInWindow } from '../domain/checkin/checkin-window'
 import { resolveScan } from '../domain/checkin/scan-claim'
-import { alreadyResult, assertCheckinActivity, recordCheckin } from '../domain/checkin/record-checkin'
+import { alreadyResult, assertCheckinActivity, assertCheckinAudience, recordCheckin } from '../domain/checkin/record-checkin'
 import { requireStaffScope } from '../domain/org/org-scope'
 import { issueCode } from '../domain/tokens/rotating-code'
 
@@ -20,10 +19,8 @@ async function loadPerson(ctx: Ctx, personId: string): Promise<PersonDoc> {
 async function checkIn(ctx: Ctx, activity: ActivityDoc, person: PersonDoc, method: CheckinMethod, at: number, reason: string | null) {
   const prior = await ctx.store.get('checkins', checkinId(activity._id, person._id))
   if (prior) return alreadyResult(activity, person, prior)
-  if (!inAudience(activity.audience, person)) {
-    throw new AppError('NOT_IN_AUDIENCE', method === 'scan' ? undefined : `${person.name}不在这个活动的参加范围内`)
-  }
-  assertInWindow(activity, at, method)
+  assertCheckinAudience(activity, person, method)
+  assertInWindow(activity, at, method, ctx.now)
   return ctx.write((tx) =>
     recordCheckin(tx, { activityId: activity._id, person, method, at, now: ctx.now, actorAccountId: ctx.actor.accountId, reason })
   )

@@ -6,7 +6,7 @@ import type { HandlerTable, Ctx } from '../core/context'
 import { AppError } from '../core/app-error'
 import type { HelpRequestDoc } from '../storage/schema'
 import { loadOrgUnits } from '../domain/org/org-scope'
-import { accessTo, loadViewer, type HelpViewer } from '../domain/help/help-access'
+import { accessTo, claimRefusal, loadViewer, tasksNotice } from '../domain/help/help-access'
 import { actorLabel, callerName } from '../domain/help/actor-label'
 import { skillsMatch } from '../domain/help/help-settings'
 import { toCards } from '../domain/help/help-view'
@@ -37,7 +37,8 @@ export const helpTaskHandlers = {
       return {
         mine: await toCards(ctx, mine, viewer.settings, units),
         open: await toCards(ctx, claimable, viewer.settings, units),
-        profile: profile ? { skills: profile.skills, available: profile.available, orgUnitName: units.find((u) => u._id === profile.orgUnitId)?.name ?? '' } : null
+        profile: profile ? { skills: profile.skills, available: profile.available, orgUnitName: units.find((u) => u._id === profile.orgUnitId)?.name ?? '' } : null,
+        notice: await tasksNotice(ctx, viewer)
       }
     }
   },
@@ -49,7 +50,8 @@ export const helpTaskHandlers = {
       const viewer = await loadViewer(ctx)
       const l: Loaded = { doc, viewer, access: accessTo(ctx, viewer, doc) }
       if (!l.access.claimable) {
-        if (!canClaimAsVolunteer(ctx, viewer, doc)) throw new AppError('FORBIDDEN', '这件事不在您的服务范围内，请看看其他求助')
+        const why = claimRefusal(ctx, viewer, doc)
+        if (why) throw new AppError('FORBIDDEN', why)
         if (doc.assigneeAccountId) throw new AppError('ALREADY_CLAIMED')
         // Otherwise it is closed or in a state no one can claim from: the status machine says why.
       }
@@ -117,8 +119,3 @@ export const helpTaskHandlers = {
   }
 } satisfies Partial<HandlerTable>
 
-/** Could this volunteer claim a request like this one at all (county and skills), whoever holds it now? */
-function canClaimAsVolunteer(ctx: Ctx, viewer: HelpViewer, doc: HelpRequestDoc): boolean {
-  const p = viewer.profile
-  return !ctx.actingFor && !!p && p.available && p.orgUnitId === doc.orgUnitId && doc.personId !== ctx.actor.personId && skillsMatch(p.skills, doc.category, viewer.settings).length > 0
-}

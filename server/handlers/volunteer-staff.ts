@@ -127,7 +127,7 @@ export const volunteerStaffHandlers = {
             reason: null,
             updatedAt: now
           })
-          await grantVolunteerRole(tx, leaderAccounts.map((a) => a._id))
+          await grantVolunteerRole(tx, leaderAccounts.map((a) => a._id), leader._id, now)
         }
         await audit(ctx, tx, existing ? 'volunteer.team.update' : 'volunteer.team.create', `volunteerTeams/${teamId}`, null, { name: fields.name, leaderPersonId: fields.leaderPersonId })
         return { id: teamId }

@@ -185,7 +185,7 @@ export const volunteerTeamHandlers = {
         }
         const status = approve ? ('member' as const) : ('rejected' as const)
         await tx.update('teamMembers', id, { status, decidedAt: ctx.now, decidedBy: ctx.actor.accountId, reason: why || null, updatedAt: ctx.now })
-        if (approve) await grantVolunteerRole(tx, accounts.map((a) => a._id))
+        if (approve) await grantVolunteerRole(tx, accounts.map((a) => a._id), personId, ctx.now)
         await tellTeamDecision(tx, team, personId, approve, why, ctx.now, ctx.now)
         await tx.create('audit', {
           _id: `team:${id}:${ctx.now}`,

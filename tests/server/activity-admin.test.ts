@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { ADAPTERS } from '../support/adapters'
 import { ACCOUNTS, makeHarness, type Harness } from '../support/harness'
 import type { ActivityFields } from '../../types/actions'
-import { addDays, beijingTime, businessDay } from '../../types/time'
+import { addDays, beijingTime, businessDay, formatClock } from '../../types/time'
 import { counterId } from '../../server/domain/activities/activity-pool'
 
 describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
@@ -193,6 +193,25 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     expect(roster.entries[roster.entries.length - 1].checkin).toBeNull()
   })
 
+  it('writes names and notes that look like formulas as text, never formulas', async () => {
+    const evil = ['=HYPERLINK("http://evil.example","点我")', '+1+1', '-2+3', '@SUM(A1)']
+    await h.store.transaction(async (tx) => {
+      const people = ['p-zhangguilan', 'p-wangjianguo', 'p-lideming']
+      for (let i = 0; i < people.length; i++) await tx.update('persons', people[i], { name: evil[i] })
+    })
+    const file = await h.as(ACCOUNTS.staffCity).ok('activity.staff.exportAttendance', { id: 'a-past-chongyang' })
+    const bytes = Buffer.from(file.base64, 'base64')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(bytes as never)
+    const ws = wb.getWorksheet('签到表')!
+    for (const r of [5, 6, 7]) {
+      const cell = ws.getRow(r).getCell(2)
+      expect(evil).toContain(cell.value)
+      expect(cell.type).toBe(ExcelJS.ValueType.String)
+      expect(cell.numFmt).toBe('@')
+    }
+  })
+
   it('exports the attendance list as an .xlsx file', async () => {
     const file = await h.as(ACCOUNTS.staffCity).ok('activity.staff.exportAttendance', { id: 'a-past-chongyang' })
     expect(file.filename).toMatch(/^重阳节座谈会-签到表-\d{4}-\d{2}-\d{2}\.xlsx$/)
@@ -206,6 +225,14 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     expect(rows[1]).toEqual(expect.arrayContaining(['已签到', '工作人员代签']))
     expect(rows[1][8]).toContain('手机没电')
     expect(rows[2]).toEqual(expect.arrayContaining(['未签到']))
+    // The check-in time is a real date cell, with the year, showing Beijing time.
+    const roster = await h.as(ACCOUNTS.staffCity).ok('activity.staff.roster', { id: 'a-past-chongyang' })
+    const zhang = roster.entries.find((e) => e.name === '张桂兰')!
+    const at = ws.getRow(5).getCell(7)
+    expect(at.value).toBeInstanceOf(Date)
+    expect(at.numFmt).toBe('yyyy-mm-dd hh:mm')
+    const shown = (at.value as Date).toISOString().slice(0, 16).replace('T', ' ')
+    expect(shown).toBe(`${businessDay(zhang.checkin!.at)} ${formatClock(zhang.checkin!.at)}`)
     expect(await h.as(ACCOUNTS.retiree).call('activity.staff.exportAttendance', { id: 'a-past-chongyang' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

@@ -1,9 +1,10 @@
 /** 签到, three ways, on both storage adapters: tokens, repeats, windows, walk-ins, offline claims, points. */
 import { ADAPTERS } from '../support/adapters'
 import { ACCOUNTS, makeHarness, type Harness } from '../support/harness'
-import { beijingTime, businessDay } from '../../types/time'
+import { addDays, beijingTime, businessDay } from '../../types/time'
 import { issueCode } from '../../server/domain/tokens/rotating-code'
 import { counterId } from '../../server/domain/activities/activity-pool'
+import { DEFAULT_POINTS_RULES } from '../../server/domain/points/points-rules'
 
 describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
   let h: Harness
@@ -29,6 +30,22 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
     expect(await h.store.get('checkins', 'a-xuanjiang-0:p-zhangguilan')).toMatchObject({ method: 'scan', actorAccountId: ACCOUNTS.retiree })
     expect(await h.store.get('pointsLedger', 'award:checkin:a-xuanjiang-0:p-zhangguilan')).toMatchObject({ amount: 5, kind: 'award' })
     expect((await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-xuanjiang-0' })).myCheckin).toEqual({ at: h.clock.now(), method: 'scan' })
+  })
+
+  it('awards what the admin set in 积分规则, the same the activity card shows', async () => {
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 宣讲: 4 } } })
+    expect((await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-xuanjiang-0' })).points).toBe(4)
+    const { token } = await staffCode()
+    expect(await scan(ACCOUNTS.retiree, token)).toMatchObject({ ok: true, data: { points: 4, pointsNote: null } })
+    expect(await h.store.get('pointsLedger', 'award:checkin:a-xuanjiang-0:p-zhangguilan')).toMatchObject({ amount: 4 })
+  })
+
+  it('says why the daily cap cut the points of a check-in', async () => {
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: 1 } })
+    const { token } = await staffCode()
+    const r = await h.as(ACCOUNTS.retiree).ok('checkin.scan', { token, scannedAt: h.clock.now() })
+    expect(r.points).toBeLessThan(5)
+    expect(r.pointsNote).toContain('每天最多 1 分')
   })
 
   it('answers the same token twice with 已签到 and the first time, and awards nothing more', async () => {
@@ -121,6 +138,39 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
     expect(await scan(ACCOUNTS.retiree, late.token)).toMatchObject({ ok: false, code: 'CHECKIN_CLOSED' })
     // Staff may still 代签 from a paper list afterwards.
     expect((await h.as(ACCOUNTS.staffCity).call('checkin.staff.proxy', { activityId: 'a-xuanjiang-0', personId: 'p-zhangguilan', reason: '纸质签到表补录' })).ok).toBe(true)
+  })
+
+  it('tells a scan made offline before the window, synced later, what happened rather than to come back at a past time', async () => {
+    h.clock.set(beijingTime(today, '08:40'))
+    const early = await staffCode()
+    const scannedAt = h.clock.now()
+    h.clock.set(beijingTime(today, '09:10'))
+    const open = await scan(ACCOUNTS.retiree, early.token, scannedAt)
+    expect(open).toMatchObject({ ok: false, code: 'CHECKIN_NOT_OPEN' })
+    const said = open.ok === false ? open.message : ''
+    expect(said).toContain('08:40 扫的码')
+    expect(said).toContain('现在可以签到了，请再扫一次码')
+    expect(said).not.toContain('请到时再签')
+    h.clock.set(beijingTime(today, '12:00'))
+    const closed = await scan(ACCOUNTS.retiree, early.token, scannedAt)
+    expect(closed.ok === false && closed.message).toContain('签到已经结束')
+  })
+
+  it('speaks of 签到 (not 报名) to someone outside the audience, and tells staff how to make room when full', async () => {
+    h.clock.set(beijingTime(addDays(today, 1), '14:20'))
+    const party = await staffCode('a-dangri-1')
+    const env = await scan(ACCOUNTS.retireeDunhuang, party.token)
+    expect(env).toMatchObject({ ok: false, code: 'NOT_IN_AUDIENCE' })
+    expect(env.ok === false && env.message).toContain('不能签到')
+    expect(env.ok === false && env.message).not.toContain('报名')
+    const byStaff = await h.as(ACCOUNTS.staffCity).call('checkin.staff.proxy', { activityId: 'a-dangri-1', personId: 'p-lideming', reason: '本人到场' })
+    expect(byStaff.ok === false && byStaff.message).toBe('李德明不在这个活动的参加范围内，不能签到')
+    // The phone class (tomorrow 09:00) is full: staff are told how to make room.
+    h.clock.set(beijingTime(addDays(today, 1), '09:10'))
+    const full = await h.as(ACCOUNTS.staffSuzhou).call('checkin.staff.proxy', { activityId: 'a-phone-1', personId: 'p-zhangguilan', reason: '本人到场' })
+    expect(full).toMatchObject({ ok: false, code: 'NO_PLACES_LEFT' })
+    expect(full.ok === false && full.message).toContain('增加名额')
+    expect(full.ok === false && full.message).not.toContain('请联系工作人员')
   })
 
   it('accepts a walk-in while places remain, taking a place', async () => {

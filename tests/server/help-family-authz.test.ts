@@ -5,7 +5,7 @@
  *
  * Callers: the elder (张桂兰), another retiree (李德明, 敦煌), her bound daughter acting for her (代办) and as
  * herself, an unbound family member claiming to act for her, the volunteer the request is assigned to (王建国)
- * and another volunteer of the county whose skills do not fit (孙玉珍), staff of her county (陈静) and of
+ * and another volunteer of the county whose skills do not fit (吕春生), staff of her county (陈静) and of
  * another county (何敏, 敦煌), the admin, and nobody logged in.
  */
 import type { ActionInput, ActionName } from '../../types/actions'
@@ -121,7 +121,7 @@ const ROWS: { [A in keyof typeof helpActions | keyof typeof familyActions]: Row<
     expect: { retiree: F, otherRetiree: F, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: 'ok', volunteerOther: 'ok', staffSame: F, staffOther: F, admin: F }
   },
   'help.claim': {
-    // Accepted and free: 王建国's skills fit 就医陪护, 孙玉珍's do not.
+    // Accepted and free: 王建国's skills fit 就医陪护, 吕春生's do not.
     setup: async (h) => ({ id: await request(h, 'accepted') }),
     expect: { retiree: F, otherRetiree: F, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: 'ok', volunteerOther: F, staffSame: F, staffOther: F, admin: F }
   },

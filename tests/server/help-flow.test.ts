@@ -82,6 +82,36 @@ describe.each(ADAPTERS)('help requests on $name', (adapter) => {
     expect(toVolunteer.map((m) => m.title)).toEqual(expect.arrayContaining(['有一件求助请您办理', '您办的求助有了评价']))
   })
 
+  it('tells the family member in words about the elder, and tells them nothing more once the elder unbinds them', async () => {
+    const { id } = await family().ok('help.create', base, asFamily)
+    await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.accept', { id })
+    await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.assign', { id, assigneeAccountId: ACCOUNTS.volunteer })
+    const dispatched = (await h.store.find('messages', { where: { toAccountId: ACCOUNTS.family } })).find((m) => m.title === '张桂兰的求助已派单')
+    expect(dispatched?.body).toBe('由 王建国 为张桂兰办理，会和张桂兰联系。')
+    const toElder = (await h.store.find('messages', { where: { toPersonId: ZHANG } })).find((m) => m.title === '您的求助已派单')
+    expect(toElder?.body).toBe('由 王建国 为您办理，会和您联系。')
+
+    await h.as(ACCOUNTS.retiree).ok('family.unbind', { bindingId: `${ACCOUNTS.family}:${ZHANG}` })
+    const before = (await h.store.find('messages', { where: { toAccountId: ACCOUNTS.family } })).length
+    await h.as(ACCOUNTS.volunteer).ok('help.start', { id })
+    await h.as(ACCOUNTS.volunteer).ok('help.note', { id, note: '明天下午三点上门修，老人一个人在家' })
+    await h.as(ACCOUNTS.volunteer).ok('help.complete', { id, note: '办完了' })
+    const after = await h.store.find('messages', { where: { toAccountId: ACCOUNTS.family } })
+    expect(after).toHaveLength(before)
+    expect(after.map((m) => m.body).join()).not.toContain('老人一个人在家')
+    // The elder is still told.
+    expect((await h.store.find('messages', { where: { toPersonId: ZHANG } })).map((m) => m.body)).toContain('明天下午三点上门修，老人一个人在家')
+  })
+
+  it('tells a volunteer who tries to claim their own request that it is their own', async () => {
+    const { id } = await h.as(ACCOUNTS.volunteer).ok('help.create', base)
+    const env = await h.as(ACCOUNTS.volunteer).call('help.claim', { id })
+    expect(env).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(env.ok === false && env.message).toContain('您自己提交的求助')
+    expect(env.ok === false && env.message).not.toContain('服务范围')
+    expect((await h.store.get('helpRequests', id))!.assigneeAccountId).toBeNull()
+  })
+
   it('refuses illegal steps with a clear message and writes nothing', async () => {
     const { id } = await h.as(ACCOUNTS.retiree).ok('help.create', base)
     const complete = await h.as(ACCOUNTS.staffSuzhou).call('help.complete', { id, note: '办完了' })

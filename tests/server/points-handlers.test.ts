@@ -61,6 +61,27 @@ describe('points actions (over SQLite)', () => {
       for (const m of months) expect(m.earned - m.spent).toBe(m.items.reduce((a, i) => a + (i.kind === 'expiry' ? 0 : i.amount), 0))
     })
 
+    it('reads as a statement over every page of the seeded history: months newest first, entries newest first', async () => {
+      for (const account of [ACCOUNTS.retiree, ACCOUNTS.volunteer, ACCOUNTS.retireeDunhuang]) {
+        const months: { month: string; items: { day: string; at: number }[] }[] = []
+        let cursor: string | undefined
+        do {
+          const page = await h.as(account).ok('points.history', cursor ? { cursor } : {})
+          months.push(...page.months)
+          cursor = page.nextCursor ?? undefined
+        } while (cursor)
+        const keys = months.map((m) => m.month)
+        expect(keys).toEqual([...new Set(keys)].sort().reverse())
+        for (const m of months) {
+          expect(m.items.every((i) => i.day.startsWith(m.month))).toBe(true)
+          const times = m.items.map((i) => i.at)
+          expect(times).toEqual([...times].sort((a, b) => b - a))
+        }
+        const all = months.flatMap((m) => m.items)
+        expect(all.length).toBe(await h.store.count('pointsLedger', { personId: (await h.store.get('accounts', account))!.personId! }))
+      }
+    })
+
     it('lets a bound family member see it for the elder (代办), and nobody without a person', async () => {
       const s = await h.as(ACCOUNTS.family).ok('points.summary', {}, { actingFor: ZGL })
       expect(s.name).toBe('张桂兰')

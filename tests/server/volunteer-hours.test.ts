@@ -10,6 +10,7 @@ import { beijingTime, businessDay } from '../../types/time'
 import { issueCode } from '../../server/domain/tokens/rotating-code'
 import { reconcileHours } from '../../server/domain/volunteer/hours-reconcile'
 import { DEMO_VOLUNTEER } from '../../server/seed/volunteer-seed'
+import { DEFAULT_POINTS_RULES } from '../../server/domain/points/points-rules'
 
 const SHIFT = DEMO_VOLUNTEER.todayShift // 关爱空巢老人结对探访 上午班, today 09:00–11:30; 王建国 signed up
 const WANG = 'p-wangjianguo'
@@ -50,6 +51,13 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
     expect(await pointsOf()).toBe(before.points + 5)
     expect(await h.store.get('hoursLedger', CREDIT)).toMatchObject({ kind: 'credit', minutes: 138, from: at('09:12'), to: at('11:30') })
     expect(await shiftAward()).toMatchObject({ amount: 5, source: { kind: 'shift', id: SHIFT } })
+  })
+
+  it('says on the check-out result why the daily cap cut the shift’s points', async () => {
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: 2 } })
+    const { o } = await serve('09:00', '11:30')
+    expect(o).toMatchObject({ ok: true, data: { points: 2 } })
+    expect(o.ok && o.data.notes).toEqual([expect.stringContaining('每天最多 2 分')])
   })
 
   it('counts an early arrival from the scheduled start, and a late check-out to the scheduled end', async () => {
@@ -226,7 +234,7 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
   })
 
   it('takes a walk-in at the door while places remain, through the shift’s pool', async () => {
-    // 周学军 (p-003) is not signed up for the 智能手机 shift; it is open to all.
+    // 肖宝山 (p-003) is not signed up for the 智能手机 shift; it is open to all.
     const shiftId = 'vs-phone-d4'
     const shift = (await h.store.get('volunteerShifts', shiftId))!
     h.clock.set(shift.startAt)

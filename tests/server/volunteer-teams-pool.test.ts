@@ -49,11 +49,24 @@ describe.each(ADAPTERS)('volunteer teams and skills pool ($name)', (adapter) => 
 
     expect(await h.as(ACCOUNTS.volunteer).ok('volunteer.decideJoin', { teamId: GUANAI, personId: ZHANG, approve: true })).toEqual({ teamId: GUANAI, personId: ZHANG, status: 'member' })
     expect((await h.store.get('accounts', ACCOUNTS.retiree))!.roles).toEqual(['retiree', 'volunteer'])
+    // Joining her first team gave her a volunteer number no one else has.
+    const numbers = (await h.store.find('persons', { limit: 1000 })).map((p) => p.volunteerNo).filter(Boolean)
+    const hers = (await h.store.get('persons', ZHANG))!.volunteerNo
+    expect(hers).toMatch(/^YL\d{6}$/)
+    expect(numbers.filter((n) => n === hers)).toHaveLength(1)
     expect(await h.store.count('messages', { toPersonId: ZHANG, title: '已加入「肃州区关爱团」' })).toBe(1)
     expect(await h.as(ACCOUNTS.volunteer).call('volunteer.decideJoin', { teamId: GUANAI, personId: ZHANG, approve: true })).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
 
     expect(await h.as(ACCOUNTS.retiree).ok('volunteer.signup', { shiftId })).toMatchObject({ status: 'signed' })
     expect((await h.as(ACCOUNTS.retiree).ok('volunteer.teams', {})).items.find((t) => t.id === GUANAI)).toMatchObject({ myStatus: 'member', memberCount: 5 })
+    // At 78 she is past the 银发人才库 intake age: her help task list says why it will stay empty.
+    const tasks = await h.as(ACCOUNTS.retiree).ok('help.tasks', {})
+    expect(tasks).toMatchObject({ profile: null, open: [] })
+    expect(tasks.notice).toContain('78 岁')
+    expect(tasks.notice).toContain('不会有可以接的求助')
+    expect(tasks.notice).not.toContain('登记后')
+    // A volunteer in the pool, taking requests, needs no notice.
+    expect((await h.as('wx:seed-volunteer-1').ok('help.tasks', {})).notice).toBeNull()
   })
 
   it('lets county staff decide requests with a reason, and keeps staff of other counties out', async () => {

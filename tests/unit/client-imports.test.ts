@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 const SRC = path.join(__dirname, '../../src')
-const RUNTIME_SAFE = new Set(['errors', 'envelope', 'roles', 'proxy-actions', 'renamed-actions', 'time', 'activity-types', 'points-words', 'help-rules', 'volunteer-rules'])
+const RUNTIME_SAFE = new Set(['errors', 'envelope', 'roles', 'proxy-actions', 'renamed-actions', 'time', 'activity-types', 'points-words', 'help-rules', 'volunteer-rules', 'checkin-rules'])
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

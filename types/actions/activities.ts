@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ANY_ROLE, STAFF_OR_ADMIN } from '../roles'
-import { defineAction, zDay, zId, zInstant, zLongText, zPhone, zShortText } from '../define'
+import { defineAction, zDay, zId, zInstant, zLongText, zPhone, zShortText, zText } from '../define'
 
 import { ACTIVITY_TYPES, CHECKIN_METHOD_LABELS, type ActivityType, type CheckinMethod } from '../activity-types'
 
@@ -120,7 +120,7 @@ export interface AttendanceExport {
   rows: number
 }
 
-const zPlace = z.string().trim().min(1, '请填写地点').max(100)
+const zPlace = zText().min(1, '请填写地点').max(100)
 
 /** The fields staff fill in on the activity form (create, or replace on edit). */
 export const zActivityFields = z
@@ -195,7 +195,7 @@ export const activityActions = {
   'activity.staff.cancel': defineAction<{ id: string; status: ActivityStatus; notified: number }>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
-    input: z.object({ id: zId, reason: z.string().max(200).default('') })
+    input: z.object({ id: zId, reason: zText().max(200).default('') })
   }),
   /** Staff: the sign-up and attendance list. */
   'activity.staff.roster': defineAction<ActivityRoster>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { STAFF_OR_ADMIN } from '../roles'
-import { defineAction, zId } from '../define'
+import { defineAction, zId, zText } from '../define'
 import type { Role } from '../roles'
 
 export interface PersonSummary {
@@ -34,7 +34,7 @@ export const authActions = {
   'account.activate': defineAction<Me>()({
     kind: 'mutation',
     access: 'signed-in',
-    input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '激活码是 6 位数字') })
+    input: z.object({ code: zText().regex(/^\d{6}$/, '激活码是 6 位数字') })
   }),
   /** Staff: a one-time code (valid 7 days) that lets a retiree bind their WeChat to their roster record. */
   'person.staff.issueActivationCode': defineAction<{ code: string; expiresAt: number }>()({

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { FAMILY_ONLY, RETIREE_FAMILY_OR_STAFF, RETIREE_ONLY, RETIREE_OR_STAFF, STAFF_OR_ADMIN } from '../roles'
-import { defineAction, zId, zPhone } from '../define'
+import { defineAction, zId, zPhone, zText } from '../define'
 import { FAMILY_RELATIONS, type BindingStatus } from '../help-rules'
 
 /** A family member's view of one elder they are (or asked to be) bound to. */
@@ -67,10 +67,10 @@ export const familyActions = {
     kind: 'mutation',
     access: 'signed-in',
     input: z.object({
-      code: z.string().trim().regex(/^\d{6}$/, '邀请码是 6 位数字'),
+      code: zText().regex(/^\d{6}$/, '邀请码是 6 位数字'),
       relation: z.enum(FAMILY_RELATIONS),
       /** How the elder and staff will see you; required the first time (a new WeChat user has no name here yet). */
-      name: z.string().trim().min(1, '请写上您的姓名').max(20).optional(),
+      name: zText().min(1, '请写上您的姓名').max(20).optional(),
       /** So staff can call you back when they check a binding. */
       phone: zPhone.optional()
     })
@@ -100,6 +100,6 @@ export const familyActions = {
   'family.staff.searchPersons': defineAction<{ items: PersonHit[] }>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
-    input: z.object({ q: z.string().trim().min(1, '请输入姓名').max(20) })
+    input: z.object({ q: zText().min(1, '请输入姓名').max(20) })
   })
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ADMIN_ONLY, ANY_ROLE, STAFF_OR_ADMIN } from '../roles'
-import { defineAction, zDay, zId, zReason, zShortText } from '../define'
+import { defineAction, zDay, zId, zReason, zShortText, zText } from '../define'
 import { ACTIVITY_TYPES, type ActivityType } from '../activity-types'
 import { STAFF_AWARD_KINDS, type StaffAwardKind } from '../points-words'
 
@@ -131,7 +131,7 @@ export interface StarRow {
 
 const zItemKind = z.enum(['item', 'service'])
 const zYear = z.number().int().min(2000).max(2100)
-const zCode = z.string().trim().transform((s) => s.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{8}$/, '取件码是 8 位数字'))
+const zCode = zText().transform((s) => s.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{8}$/, '取件码是 8 位数字'))
 
 export const pointsActions = {
   /** 我的积分: balance, this month against last month, star rating, leaderboard state. */
@@ -182,7 +182,7 @@ export const pointsActions = {
   'points.staff.people': defineAction<{ items: LedgerPerson[] }>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
-    input: z.object({ q: z.string().trim().max(20).optional(), branchId: zId.optional() })
+    input: z.object({ q: zText().max(20).optional(), branchId: zId.optional() })
   }),
   /** A person's whole ledger. Every look is written to the audit log. */
   'points.staff.ledger': defineAction<{ person: LedgerPerson; months: HistoryMonth[]; star: StarInfo | null }>()({
@@ -220,7 +220,7 @@ export const pointsActions = {
     input: z.object({
       id: zId.optional(),
       name: zShortText,
-      description: z.string().trim().max(300).default(''),
+      description: zText().max(300).default(''),
       kind: zItemKind,
       price: z.number().int().min(1).max(100000),
       addStock: z.number().int().min(-100000).max(100000).default(0),

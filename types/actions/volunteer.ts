@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ANY_ROLE, NOT_STAFF, STAFF_OR_ADMIN } from '../roles'
-import { defineAction, zId, zInstant, zLongText, zPhone, zShortText } from '../define'
+import { defineAction, zId, zInstant, zLongText, zPhone, zShortText, zText } from '../define'
 import { MAX_SHIFT_MINUTES, TEAM_KINDS, type AttendanceMethod, type MembershipStatus, type ShiftDirection, type TeamKind } from '../volunteer-rules'
 
 export { TEAM_KINDS, type AttendanceMethod, type MembershipStatus, type ShiftDirection, type TeamKind }
@@ -188,6 +188,10 @@ export interface CertificateFacts {
   gender: '男' | '女'
   birthYear: string
   countyName: string
+  /** 志愿者编号 (YL000123): stable and unique, given when the person joined their first team. */
+  volunteerNo: string | null
+  /** The ID number masked (62************1234), where the deployment keeps ID numbers; else null. */
+  idMasked: string | null
   items: CertificateItem[]
   totalMinutes: number
   /** The issuing organisation: the bureau (and the county office where the volunteer is registered). */
@@ -298,15 +302,15 @@ export interface VolunteerDesk {
 
 // ---------------------------------------------------------------- schemas
 
-const zPlace = z.string().trim().min(1, '请填写地点').max(100)
-const zSkill = z.string().trim().min(1).max(12)
-const zReason = z.string().max(200).default('')
-const zCode = z.string().trim().min(1, '请输入证明编号').max(40)
+const zPlace = zText().min(1, '请填写地点').max(100)
+const zSkill = zText().min(1).max(12)
+const zReason = zText().max(200).default('')
+const zCode = zText().min(1, '请输入证明编号').max(40)
 
 export const zVolunteerActivityFields = z.object({
   title: zShortText,
   /** 服务项目 as the certificate names it (e.g. 政策宣讲, 关爱探访). */
-  serviceItem: z.string().trim().min(1, '请填写服务项目').max(20),
+  serviceItem: zText().min(1, '请填写服务项目').max(20),
   description: zLongText.default(''),
   orgUnitId: zId,
   teamId: zId.nullable().default(null),
@@ -320,7 +324,7 @@ export type VolunteerActivityFields = z.input<typeof zVolunteerActivityFields>
 
 export const zShiftFields = z
   .object({
-    label: z.string().trim().max(20).default(''),
+    label: zText().max(20).default(''),
     startAt: zInstant,
     endAt: zInstant,
     place: zPlace,
@@ -332,7 +336,7 @@ export const zShiftFields = z
 export type ShiftFields = z.input<typeof zShiftFields>
 
 export const zTeamFields = z.object({
-  name: z.string().trim().min(2, '请填写队伍名称').max(30),
+  name: zText().min(2, '请填写队伍名称').max(30),
   kind: z.enum(TEAM_KINDS),
   orgUnitId: zId,
   branchId: zId.nullable().default(null),
@@ -353,7 +357,7 @@ export const volunteerActions = {
     kind: 'mutation',
     access: NOT_STAFF,
     proxy: true,
-    input: z.object({ teamId: zId, note: z.string().trim().max(100).default('') })
+    input: z.object({ teamId: zId, note: zText().max(100).default('') })
   }),
   'volunteer.leaveTeam': defineAction<{ teamId: string; status: MembershipStatus; already: boolean }>()({
     kind: 'mutation',
@@ -376,7 +380,7 @@ export const volunteerActions = {
    * The volunteer scanned a shift's check-in or check-out code (in person only). `scannedAt` as for
    * activities: an offline scan is judged at its claimed time when it arrives (within 24 h).
    */
-  'volunteer.scan': defineAction<ShiftScanResult>()({ kind: 'mutation', access: ANY_ROLE, input: z.object({ token: z.string().trim().min(1, '请输入签到码').max(200), scannedAt: zInstant }) }),
+  'volunteer.scan': defineAction<ShiftScanResult>()({ kind: 'mutation', access: ANY_ROLE, input: z.object({ token: zText().min(1, '请输入签到码').max(200), scannedAt: zInstant }) }),
   /**
    * 志愿服务证明 from the hours ledger. The same hours give the same certificate (and code); new hours give a
    * new one. Staff may issue one for a person in their scope (`personId`).
@@ -391,7 +395,7 @@ export const volunteerActions = {
     access: ANY_ROLE,
     input: z.object({
       skills: z.array(zSkill).min(1, '请至少选一项特长').max(8),
-      availability: z.string().trim().max(60).default(''),
+      availability: zText().max(60).default(''),
       available: z.boolean().default(true)
     })
   }),
@@ -429,7 +433,7 @@ export const volunteerActions = {
   'volunteer.staff.scan': defineAction<ShiftScanResult>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
-    input: z.object({ shiftId: zId, direction: zDirection, token: z.string().trim().min(1, '请输入签到码').max(200), scannedAt: zInstant })
+    input: z.object({ shiftId: zId, direction: zDirection, token: zText().min(1, '请输入签到码').max(200), scannedAt: zInstant })
   }),
   /** 代签 a check-in or check-out from the roster (reason required, audited); `at` for 补录 from a paper list. */
   'volunteer.staff.mark': defineAction<ShiftScanResult>()({
@@ -451,7 +455,7 @@ export const volunteerActions = {
   'volunteer.staff.searchPool': defineAction<{ items: PoolHit[] }>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
-    input: z.object({ skill: zSkill.optional(), orgUnitId: zId.optional(), q: z.string().trim().max(20).optional(), availableOnly: z.boolean().default(false) })
+    input: z.object({ skill: zSkill.optional(), orgUnitId: zId.optional(), q: zText().max(20).optional(), availableOnly: z.boolean().default(false) })
   }),
   'volunteer.staff.settingsUpdate': defineAction<VolunteerSettingsView>()({
     kind: 'mutation',

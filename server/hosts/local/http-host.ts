@@ -31,6 +31,9 @@ import { UploadError, createUploads } from './uploads'
 import { changePassword, mustChangePassword, wechatLogin } from './account-routes'
 import { healthReport } from './health'
 import type { WechatSettings } from './serve-config'
+import { decodePath, requestPath } from './url-path'
+import { ACTIONS, isActionName } from '../../../types/actions'
+import { DEFAULT_RATE_LIMITS, RATE_MESSAGES, createRateLimiter, type RateKind, type RateLimitSettings, type RateLimiter } from './rate-limit'
 
 export interface LocalHostOptions extends Deps {
   demo: boolean
@@ -43,6 +46,8 @@ export interface LocalHostOptions extends Deps {
   wechat?: WechatSettings
   /** The data directory whose free space /healthz reports. */
   dataDir?: string
+  /** Login, upload and write limits (rate-limit.ts); default the real ones, null none. */
+  rateLimits?: RateLimitSettings | null
 }
 
 class BodyError extends Error {
@@ -79,6 +84,24 @@ function sendEnvelope(res: ServerResponse, env: Envelope) {
   send(res, env.ok ? 200 : httpStatus(env.code), env, env.ok || (env.code !== 'PAYLOAD_TOO_LARGE' && env.code !== 'PHOTO_TOO_LARGE') ? {} : { Connection: 'close' })
 }
 
+/** How many writes a call or batch to /api holds (reads are not limited). */
+function mutationCount(body: unknown): number {
+  const calls = body && typeof body === 'object' && Array.isArray((body as { batch?: unknown }).batch) ? (body as { batch: unknown[] }).batch : [body]
+  return calls.filter((c) => {
+    const action = c && typeof c === 'object' ? (c as { action?: unknown }).action : undefined
+    return typeof action === 'string' && isActionName(action) && ACTIONS[action].kind === 'mutation'
+  }).length
+}
+
+/** Counts the request against the limits; if over, answers RATE_LIMITED with Retry-After and says true. */
+async function refusedByRate(limiter: RateLimiter, req: IncomingMessage, res: ServerResponse, kind: RateKind, account: string | null, weight = 1): Promise<boolean> {
+  const refusal = await limiter.take(kind, { account, address: req.socket.remoteAddress }, weight)
+  if (!refusal) return false
+  req.resume()
+  send(res, 429, errEnvelope('RATE_LIMITED', RATE_MESSAGES[kind], { retryAfterSec: refusal.retryAfterSec }), { 'Retry-After': String(refusal.retryAfterSec) })
+  return true
+}
+
 function bearer(req: IncomingMessage): string | null {
   const h = req.headers.authorization
   if (!h || !h.startsWith('Bearer ')) return null
@@ -90,6 +113,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   const router = createRouter(options, options.handlers ?? defaultHandlers)
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null
   const uploads = options.uploadDir ? createUploads({ store, dir: options.uploadDir, tokenKey: options.secrets.tokenKey }) : null
+  const limiter = createRateLimiter(options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits)
 
   async function files(req: IncomingMessage, res: ServerResponse, pathname: string) {
     const now = clock.now()
@@ -100,6 +124,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       }
       try {
         const accountId = await accountForToken(store, bearer(req), now)
+        if (await refusedByRate(limiter, req, res, 'upload', accountId)) return
         if (await mustChangePassword(store, accountId)) {
           req.resume()
           return sendEnvelope(res, errEnvelope('PASSWORD_CHANGE_REQUIRED'))
@@ -110,8 +135,8 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         throw err
       }
     }
-    const id = decodeURIComponent(pathname.slice('/api/files/'.length))
-    if ((req.method === 'GET' || req.method === 'HEAD') && uploads && (await uploads.serve(req, res, id, now))) return
+    const id = decodePath(pathname.slice('/api/files/'.length))
+    if (id !== null && (req.method === 'GET' || req.method === 'HEAD') && uploads && (await uploads.serve(req, res, id, now))) return
     send(res, 404, errEnvelope('NOT_FOUND'))
   }
 
@@ -134,6 +159,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       case '/api': {
         const accountId = await accountForToken(store, token, now)
         if (await mustChangePassword(store, accountId)) return sendEnvelope(res, errEnvelope('PASSWORD_CHANGE_REQUIRED'))
+        if (await refusedByRate(limiter, req, res, 'write', accountId, mutationCount(body))) return
         const env = await router.handle(accountId, body)
         return sendEnvelope(res, env)
       }
@@ -142,6 +168,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         if (typeof username !== 'string' || typeof password !== 'string' || username.length > 64 || password.length > 200) {
           return sendEnvelope(res, errEnvelope('VALIDATION'))
         }
+        if (await refusedByRate(limiter, req, res, 'login', `local:${username}`)) return
         const account = await store.get('accounts', `local:${username}`)
         if (!account || !verifyPassword(password, account.passwordHash)) return sendEnvelope(res, errEnvelope('LOGIN_FAILED'))
         const mustChange = account.mustChangePassword === true
@@ -149,6 +176,8 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       }
       case '/api/auth/wechat':
       case '/api/auth/password':
+        // Both are logins of a kind: limited as logins (by account for a password change, by address for WeChat).
+        if (await refusedByRate(limiter, req, res, 'login', pathname === '/api/auth/password' ? await accountForToken(store, token, now) : null)) return
         try {
           const data =
             pathname === '/api/auth/wechat'
@@ -188,6 +217,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         if (!demo) return sendEnvelope(res, errEnvelope('DEMO_ONLY'))
         const { accountId } = (body ?? {}) as { accountId?: unknown }
         if (typeof accountId !== 'string' || accountId.length > 100) return sendEnvelope(res, errEnvelope('VALIDATION'))
+        if (await refusedByRate(limiter, req, res, 'login', accountId)) return
         const account = await store.get('accounts', accountId)
         if (!account?.demo) return sendEnvelope(res, errEnvelope('NOT_FOUND'))
         return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now) } })
@@ -198,7 +228,8 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   }
 
   const server = http.createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://local').pathname
+    const pathname = requestPath(req.url)
+    if (pathname === null) return send(res, 400, errEnvelope('BAD_REQUEST'))
     const done = (err?: unknown) => {
       if (!err) return
       log.error('request failed', { path: pathname, error: err instanceof Error ? err.stack : String(err) })
@@ -218,6 +249,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         api(req, res, pathname).then(() => done(), done)
         return
       }
+      if (decodePath(pathname) === null) return send(res, 400, errEnvelope('BAD_REQUEST'))
       if (serveStatic && serveStatic(req, res)) return
       send(res, 404, errEnvelope('NOT_FOUND'))
     } catch (err) {

@@ -12,6 +12,7 @@ import { MIGRATIONS, stampIfEmpty, versionStatus } from '../../storage/migration
 import { createLocalHost, listen } from './http-host'
 import { ServeConfigError, loadServeConfig } from './serve-config'
 import { serveLogger } from './log-output'
+import { rateLimitsFromEnv } from './rate-limit'
 
 const EX_CONFIG = 78
 
@@ -50,6 +51,8 @@ async function main() {
     demo: false,
     staticDir,
     uploadDir: config.uploadDir,
+    // The real limits; YINLING_RATE_LIMIT_SCALE may raise them (README, settings).
+    rateLimits: rateLimitsFromEnv(),
     dataDir: config.dataDir,
     wechat: config.wechat ?? undefined
   })

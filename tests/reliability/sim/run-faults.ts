@@ -27,6 +27,7 @@ import { CloudbaseStorage } from '../../../server/storage/cloudbase/cloudbase-ad
 import { MemoryCloudDb } from '../../../server/storage/cloudbase/memory-cloud-db'
 import { seedDemo } from '../../../server/seed/seed'
 import { createLocalHost, listen } from '../../../server/hosts/local/http-host'
+import { scaledRateLimits } from '../../../server/hosts/local/rate-limit'
 import { createSession } from '../../../server/hosts/local/sessions'
 import { createSyncEngine, type OutboxAccess, type SyncEngine } from '../../../src/sync/sync-engine'
 import { newMutationId } from '../../../src/sync/mutation-id'
@@ -103,7 +104,7 @@ async function backend(target: Target): Promise<Backend> {
     }
   }
   // The real local host on a loopback port: identity from the bearer session, bodies over real HTTP.
-  const server: Server = createLocalHost({ ...deps(store), demo: false })
+  const server: Server = createLocalHost({ ...deps(store), demo: false, rateLimits: scaledRateLimits(1000) })
   const { port } = await listen(server, 0, '127.0.0.1')
   const tokens = new Map<string, string>()
   return {

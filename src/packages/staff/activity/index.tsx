@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CheckinResult, RosterEntry } from '@contract/actions'
 import { formatClock, formatDay } from '@contract/time'
+import { PROXY_LATE_MS } from '@contract/checkin-rules'
 import Page from '@/components/Page'
 import Section from '@/components/Section'
 import Card from '@/components/Card'
@@ -24,8 +25,6 @@ import { saveExport } from './save-file'
 import './index.scss'
 
 const LIVE_MS = 10_000
-/** Staff may 代签 until this long after the end (补签 from a paper list); the server holds the same rule. */
-const PROXY_LATE_MS = 3 * 24 * 3600_000
 
 interface Said {
   tone: NoticeTone
