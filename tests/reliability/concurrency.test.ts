@@ -9,7 +9,7 @@
  * this suite runs them together, so they contend for the same storage at the same moment.
  */
 import type { Envelope } from '../../types/envelope'
-import { ADAPTERS } from '../support/adapters'
+import { ADAPTERS_WITH_REAL_SDK } from '../support/adapters'
 import { makeHarness, type Harness } from '../support/harness'
 import { counterId } from '../../server/domain/activities/activity-pool'
 import { reconcilePoints } from '../../server/domain/points/points-reconcile'
@@ -25,7 +25,7 @@ const STOCK = 7
 const VOLUNTEERS = 40
 const REQUESTS = 5
 
-describe.each(ADAPTERS)('everything at once on $name', (adapter) => {
+describe.each(ADAPTERS_WITH_REAL_SDK)('everything at once on $name', (adapter) => {
   let h: Harness
   let db: MemoryCloudDb | undefined
   afterEach(() => h.cleanup())

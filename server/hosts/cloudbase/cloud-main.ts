@@ -11,7 +11,7 @@ import { createRouter } from '../../core/router'
 import { handlers } from '../../handlers'
 import { jsonLogger } from '../../core/logger'
 import { CloudbaseStorage } from '../../storage/cloudbase/cloudbase-adapter'
-import type { CloudDatabase } from '../../storage/cloudbase/memory-cloud-db'
+import type { CloudDatabase } from '../../storage/cloudbase/cloud-database'
 import type { FileUrlService } from '../../domain/files/photo-urls'
 
 /** The part of wx-server-sdk this entry uses. */
