@@ -92,7 +92,8 @@ async function backend(target: Target): Promise<Backend> {
   if (target === 'cloudbase-sdk') {
     const wire = await startCloudbaseWire()
     const store = new CloudbaseStorage(realSdkDatabase(wire))
-    await seedDemo(store, { now: START, passwordHash: () => 'scrypt$x$y' })
+    // The demo deployment goes straight into the database the wire serves; every write of the run goes through the SDK.
+    await seedDemo(new CloudbaseStorage(wire.db), { now: START, passwordHash: () => 'scrypt$x$y' })
     const router = createRouter(deps(store), handlers)
     return { store, clock, deliver: (a, body) => router.handle(a, body), stop: () => wire.close() }
   }
