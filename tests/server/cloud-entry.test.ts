@@ -84,4 +84,11 @@ describe('the CloudBase entry', () => {
     expect(config.triggers).toEqual(TIMER_TRIGGERS)
     for (const t of TIMER_TRIGGERS) expect(t.config.split(' ')).toHaveLength(7)
   })
+
+  it('runs the document migrations on { Type: "Migrate" } without a user, and not for a phone', async () => {
+    state.openid = undefined
+    expect(await main({ Type: 'Migrate' })).toEqual({ ok: true, data: { from: 0, to: 0, changed: {} } })
+    state.openid = 'openid-zhang'
+    expect(await main({ Type: 'Migrate' })).not.toMatchObject({ ok: true, data: { changed: {} } })
+  })
 })

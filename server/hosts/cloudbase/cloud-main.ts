@@ -16,6 +16,7 @@ import type { FileUrlService } from '../../domain/files/photo-urls'
 import { reconcilePoints } from '../../domain/points/points-reconcile'
 import { reconcileHours } from '../../domain/volunteer/hours-reconcile'
 import type { StoragePort } from '../../storage/port'
+import { MIGRATIONS, runMigrations } from '../../storage/migrations/document-migrations'
 
 /**
  * Scheduled jobs, run by the function's timer triggers (config.json, written by build-cloudfunction.mjs from
@@ -102,6 +103,12 @@ export function createCloudMain(cloud: CloudSdk, options: CloudMainOptions = {})
     // A timer trigger: CloudBase calls with { Type: 'Timer', TriggerName } and no user. A mini-program call
     // always has an OPENID, so a phone cannot start a job by sending the same fields.
     if (!OPENID && ev.Type === 'Timer' && typeof ev.TriggerName === 'string') return runTimer(ev.TriggerName)
+    // Document migrations after an upgrade: invoked from the CloudBase console (云端测试) or the management API
+    // with { "Type": "Migrate" }; never from a phone (no OPENID). Safe to repeat: done documents are skipped.
+    if (!OPENID && ev.Type === 'Migrate') {
+      const report = await runMigrations(store, MIGRATIONS, { now: (options.clock ?? systemClock).now(), log: (line) => log.info(line) })
+      return { ok: true, data: report }
+    }
     const body = Array.isArray(ev.batch) ? { batch: ev.batch } : 'batch' in ev ? { batch: ev.batch } : pickCall(ev)
     return router.handle(accountId, body)
   }
