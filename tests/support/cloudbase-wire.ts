@@ -173,7 +173,7 @@ export async function startCloudbaseWire(db: MemoryCloudDb = new MemoryCloudDb()
         if (p.queryType === 'DOC') {
           const id = docId()
           let doc: Json | null
-          if (tx) doc = (await tx.collection(coll).doc(id).get()).data
+          if (tx) doc = await tx.collection(coll).doc(id).read()
           else doc = (await db.collection(coll).where({ _id: id }).limit(1).get()).data[0] ?? null
           return { data: { list: doc ? [encode(doc)] : [], offset: 0, limit: 1 } }
         }
@@ -204,7 +204,7 @@ export async function startCloudbaseWire(db: MemoryCloudDb = new MemoryCloudDb()
           const res = await ref.set({ data })
           return { data: { updated: res.stats.updated, upsert_id: res.stats.created ? id : null } }
         }
-        const cur = (tx ? (await ref.get()).data : (await db.collection(coll).where({ _id: id }).limit(1).get()).data[0]) ?? null
+        const cur = (tx ? await ref.read() : (await db.collection(coll).where({ _id: id }).limit(1).get()).data[0]) ?? null
         if (!cur) return { data: { updated: 0 } }
         const { _id, ...rest } = applyUpdate(cur, data)
         void _id

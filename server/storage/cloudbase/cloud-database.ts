@@ -7,7 +7,7 @@
  * What the real SDK does, and the adapter relies on:
  * - `where(...)` conditions are plain values or `db.command` operators; `get()` answers at most 100 documents
  *   unless `limit(n)` says otherwise, and at most 1000 whatever `limit` says.
- * - A plain `doc(id).get()` rejects when the document is missing; inside a transaction it answers `{ data: null }`.
+ * - `doc(id).get()` rejects when the document is missing ("… does not exist"), inside a transaction too.
  * - `add({ data })` with an `_id` that exists rejects with errCode -502001 ("E11000 duplicate key").
  * - `runTransaction(fn, times)` re-runs `fn` when the commit conflicts, at most `times` more times, then rejects
  *   with `{ code: 'DATABASE_TRANSACTION_CONFLICT' }`. Inside it only single-document operations exist.

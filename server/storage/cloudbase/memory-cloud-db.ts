@@ -15,8 +15,8 @@
  *   possible, exactly as under CloudBase's snapshot isolation.
  * - Inserting an existing `_id` fails with a duplicate-key error (errCode -502001, "E11000 duplicate key").
  * - `update` merges nested objects (CloudBase's default); `set` replaces the document; neither accepts `_id`.
- * - A transactional `doc().get()` of a missing document answers `{ data: null }`; a plain one rejects
- *   ("document.get:fail ... does not exist").
+ * - `doc().get()` of a missing document rejects ("document.get:fail ... does not exist"), inside a transaction
+ *   too, as the real wx-server-sdk 3.0.4 does.
  * - Every operation yields to the event loop, so concurrent requests interleave as they would over the network.
  *
  * Where it is simpler than the real thing: no indexes or query planner, no geo/regex/aggregate, no watch, no
@@ -242,14 +242,18 @@ class DocRef {
     }
   }
 
+  /** As wx-server-sdk 3.0.4: a missing document rejects, inside a transaction too (checked through the real SDK). */
   async get(): Promise<{ data: Json | null }> {
+    const doc = await this.read()
+    if (!doc) throw new CloudDbError(-1, 'DATABASE_REQUEST_FAILED', `document.get:fail document with _id ${this.id} does not exist`)
+    return { data: doc }
+  }
+
+  /** The document or null (what CloudBase's server answers; the SDK turns null into the rejection above). */
+  async read(): Promise<Json | null> {
     await tick()
     const doc = this.current()
-    if (!doc) {
-      if (this.tx) return { data: null }
-      throw new CloudDbError(-1, 'DATABASE_REQUEST_FAILED', `document.get:fail document with _id ${this.id} does not exist`)
-    }
-    return { data: clone(doc) }
+    return doc ? clone(doc) : null
   }
 
   async set(options: { data: Json }): Promise<{ _id: string; stats: { updated: number; created: number } }> {
