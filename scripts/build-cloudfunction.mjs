@@ -11,8 +11,9 @@ import { createRequire } from 'node:module'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const FUNCTION_DIR = path.join(root, 'cloudfunctions/api')
-export const WX_SERVER_SDK_VERSION = '~3.0.4'
 const rootPackage = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+/** The exact wx-server-sdk the tests run through (a devDependency): CloudBase installs the same one. */
+export const WX_SERVER_SDK_VERSION = rootPackage.devDependencies['wx-server-sdk']
 /** Dependencies installed by CloudBase rather than bundled, at the exact versions this repository uses. */
 const INSTALLED = { exceljs: rootPackage.dependencies.exceljs }
 
