@@ -70,6 +70,8 @@ export const ERRORS = {
   // server side
   BUSY: { status: 503, retry: true, message: '现在办理的人太多，请稍等一会儿再试' },
   RATE_LIMITED: { status: 429, retry: true, message: '操作太快了，请稍等一会儿再试' },
+  /** The database could not be reached (CloudBase -501001/-501002, a timeout, a dropped connection). */
+  UNAVAILABLE: { status: 503, retry: true, message: '网络不好，稍后会自动重试' },
   INTERNAL: { status: 500, retry: true, message: '系统出了点问题，请稍后再试，或联系工作人员' },
   // client side only (the transport could not reach the server)
   NETWORK: { status: 0, retry: true, message: '网络不好，已保存在手机上，有网时会自动提交' },

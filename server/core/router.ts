@@ -7,7 +7,7 @@ import { ACTIONS, isActionName, type ActionName } from '../../types/actions'
 import { ERRORS } from '../../types/errors'
 import { MAX_BATCH, type ApiCall, type Envelope } from '../../types/envelope'
 import { zMutationId } from '../../types/define'
-import { DuplicateIdError, TxConflictError, type Tx } from '../storage/port'
+import { DuplicateIdError, StorageUnavailableError, TxConflictError, type Tx } from '../storage/port'
 import { AppError, errEnvelope } from './app-error'
 import type { Ctx, Deps, HandlerTable } from './context'
 import { loadIdentity, type Identity } from './identity'
@@ -170,6 +170,11 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
     } catch (err) {
       if (err instanceof AppError) return err.toEnvelope()
       if (err instanceof TxConflictError) return errEnvelope('BUSY')
+      if (err instanceof StorageUnavailableError) {
+        // Expected now and then on CloudBase: said in plain words, retried by the phone's outbox, not a bug.
+        log.info('storage unavailable', { action, reason: err.reason, detail: err.detail })
+        return errEnvelope(err.reason === 'rate-limited' ? 'BUSY' : 'UNAVAILABLE')
+      }
       log.error('unhandled error', { action, error: err instanceof Error ? err.stack : String(err) })
       return errEnvelope('INTERNAL')
     }

@@ -25,6 +25,7 @@ import type { StoragePort } from '../../../server/storage/port'
 import { SqliteStorage } from '../../../server/storage/sqlite/sqlite-adapter'
 import { CloudbaseStorage } from '../../../server/storage/cloudbase/cloudbase-adapter'
 import { MemoryCloudDb } from '../../../server/storage/cloudbase/memory-cloud-db'
+import { realSdkDatabase, startCloudbaseWire } from '../../support/cloudbase-wire'
 import { seedDemo } from '../../../server/seed/seed'
 import { createLocalHost, listen } from '../../../server/hosts/local/http-host'
 import { scaledRateLimits } from '../../../server/hosts/local/rate-limit'
@@ -39,7 +40,8 @@ import { buildWorld, type World } from './world'
 import { plan, type ClientKind, type Knowledge } from './client-actions'
 import { checkDomain, checkMutations, newReport, type Report, type SubmittedWrite } from './invariants'
 
-export type Target = 'sqlite' | 'cloudbase' | 'http'
+/** `cloudbase-sdk`: the CloudBase adapter through the real wx-server-sdk client and the local wire (cloudbase-wire.ts). */
+export type Target = 'sqlite' | 'cloudbase' | 'cloudbase-sdk' | 'http'
 
 export interface FaultRunOptions {
   seed: number
@@ -87,6 +89,14 @@ async function backend(target: Target): Promise<Backend> {
     await seedDemo(store, { now: START, passwordHash: () => 'scrypt$x$y' })
     const router = createRouter(deps(store), handlers)
     return { store, clock, deliver: (a, body) => router.handle(a, body), stop: async () => undefined }
+  }
+  if (target === 'cloudbase-sdk') {
+    const wire = await startCloudbaseWire()
+    const store = new CloudbaseStorage(realSdkDatabase(wire))
+    // The demo deployment goes straight into the database the wire serves; every write of the run goes through the SDK.
+    await seedDemo(new CloudbaseStorage(wire.db), { now: START, passwordHash: () => 'scrypt$x$y' })
+    const router = createRouter(deps(store), handlers)
+    return { store, clock, deliver: (a, body) => router.handle(a, body), stop: () => wire.close() }
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'yl-faults-'))
   const store = new SqliteStorage({ filename: path.join(dir, 'faults.db') })
