@@ -8,7 +8,6 @@ import type { HelpRequestDoc } from '../storage/schema'
 import { loadOrgUnits } from '../domain/org/org-scope'
 import { accessTo, claimRefusal, loadViewer, tasksNotice } from '../domain/help/help-access'
 import { actorLabel, callerName } from '../domain/help/actor-label'
-import { skillsMatch } from '../domain/help/help-settings'
 import { toCards } from '../domain/help/help-view'
 import { load, step, type Loaded } from '../domain/help/help-steps'
 

@@ -16,7 +16,7 @@ import type { FileUrlService } from '../../domain/files/photo-urls'
 import { reconcilePoints } from '../../domain/points/points-reconcile'
 import { reconcileHours } from '../../domain/volunteer/hours-reconcile'
 import type { StoragePort } from '../../storage/port'
-import { MIGRATIONS, runMigrations } from '../../storage/migrations/document-migrations'
+import { MIGRATIONS, migrate } from '../../storage/migrations'
 
 /**
  * Scheduled jobs, run by the function's timer triggers (config.json, written by build-cloudfunction.mjs from
@@ -106,7 +106,8 @@ export function createCloudMain(cloud: CloudSdk, options: CloudMainOptions = {})
     // Document migrations after an upgrade: invoked from the CloudBase console (云端测试) or the management API
     // with { "Type": "Migrate" }; never from a phone (no OPENID). Safe to repeat: done documents are skipped.
     if (!OPENID && ev.Type === 'Migrate') {
-      const report = await runMigrations(store, MIGRATIONS, { now: (options.clock ?? systemClock).now(), log: (line) => log.info(line) })
+      const clock = options.clock ?? systemClock
+      const report = await migrate(store, MIGRATIONS, { now: () => clock.now(), onStep: (m, changed) => log.info(`schema ${m.version}: ${m.name}`, { changed }) })
       return { ok: true, data: report }
     }
     const body = Array.isArray(ev.batch) ? { batch: ev.batch } : 'batch' in ev ? { batch: ev.batch } : pickCall(ev)
