@@ -14,7 +14,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT_ROOT: a variant build (e.g. against a self-hosted API) into its own folder (scripts/build-stamp.mjs).
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     alias: {
       '@': path.join(root, 'src'),
       '@contract': path.join(root, 'types')

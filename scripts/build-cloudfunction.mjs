@@ -7,13 +7,23 @@ import { build } from 'esbuild'
 import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const FUNCTION_DIR = path.join(root, 'cloudfunctions/api')
-export const WX_SERVER_SDK_VERSION = '~3.0.4'
 const rootPackage = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+/** The exact wx-server-sdk the tests run through (a devDependency): CloudBase installs the same one. */
+export const WX_SERVER_SDK_VERSION = rootPackage.devDependencies['wx-server-sdk']
 /** Dependencies installed by CloudBase rather than bundled, at the exact versions this repository uses. */
 const INSTALLED = { exceljs: rootPackage.dependencies.exceljs }
+
+/** The timer triggers declared in cloud-main.ts (read through esbuild: it is TypeScript). */
+async function timerTriggers() {
+  const res = await build({ entryPoints: [path.join(root, 'server/hosts/cloudbase/cloud-main.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' })
+  const mod = { exports: {} }
+  new Function('module', 'exports', 'require', res.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url))
+  return mod.exports.TIMER_TRIGGERS
+}
 
 export async function buildCloudFunction({ quiet = false } = {}) {
   mkdirSync(FUNCTION_DIR, { recursive: true })
@@ -44,8 +54,9 @@ export async function buildCloudFunction({ quiet = false } = {}) {
       2
     )}\n`
   )
-  // Timeout and memory for the function; TOKEN_KEY is set in the CloudBase console (see README 部署).
-  writeFileSync(path.join(FUNCTION_DIR, 'config.json'), `${JSON.stringify({ permissions: { openapi: [] }, timeout: 20 }, null, 2)}\n`)
+  // Timeout and the timer triggers of the scheduled jobs (TIMER_TRIGGERS in cloud-main.ts); TOKEN_KEY is set in
+  // the CloudBase console (see README 部署).
+  writeFileSync(path.join(FUNCTION_DIR, 'config.json'), `${JSON.stringify({ permissions: { openapi: [] }, timeout: 20, triggers: await timerTriggers() }, null, 2)}\n`)
   // An installed dependency must only ever be import()ed where it is used: a plain require would load it on
   // every cold start (exceljs alone made the first require of the function ~4× slower).
   const code = readFileSync(path.join(FUNCTION_DIR, 'index.js'), 'utf8')

@@ -14,7 +14,10 @@ export async function buildServer() {
       backup: path.join(root, 'server/tools/backup-cli.ts'),
       'points-reconcile': path.join(root, 'server/tools/points-reconcile.ts'),
       'points-expire': path.join(root, 'server/tools/points-expire.ts'),
-      'hours-reconcile': path.join(root, 'server/tools/hours-reconcile.ts')
+      'hours-reconcile': path.join(root, 'server/tools/hours-reconcile.ts'),
+      serve: path.join(root, 'server/hosts/local/serve.ts'),
+      'admin-create': path.join(root, 'server/tools/admin-create-cli.ts'),
+      upgrade: path.join(root, 'server/tools/upgrade-cli.ts')
     },
     outdir: path.join(root, 'build'),
     outExtension: { '.js': '.cjs' },

@@ -25,23 +25,31 @@ export function inputHash(env = {}) {
   return h.digest('hex')
 }
 
-/** Builds `target` (h5 | weapp) with Taro unless dist/<target> is up to date. */
-export function ensureTaroBuild(target, { force = false } = {}) {
-  const env = { TARO_APP_API_BASE: process.env.TARO_APP_API_BASE ?? '', TARO_APP_CLOUD_ENV: process.env.TARO_APP_CLOUD_ENV ?? '' }
-  const stamp = path.join(root, 'dist', `.${target}.stamp`)
+/**
+ * Builds `target` (h5 | weapp) with Taro unless dist/<target> is up to date. `out` (e.g. 'weapp-selfhost') builds
+ * into dist/<out> instead, and `env` overrides the build settings (TARO_APP_API_BASE, TARO_APP_CLOUD_ENV) for it,
+ * so a variant build never replaces the default dist/<target>.
+ */
+export function ensureTaroBuild(target, { force = false, out = target, env: overrides = {} } = {}) {
+  const env = {
+    TARO_APP_API_BASE: process.env.TARO_APP_API_BASE ?? '',
+    TARO_APP_CLOUD_ENV: process.env.TARO_APP_CLOUD_ENV ?? '',
+    ...overrides
+  }
+  const stamp = path.join(root, 'dist', `.${out}.stamp`)
   const hash = inputHash({ target, ...env })
   const marker = target === 'h5' ? 'index.html' : 'app.json'
-  if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(path.join(root, 'dist', target, marker))) {
-    process.stdout.write(`dist/${target} is up to date\n`)
+  if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(path.join(root, 'dist', out, marker))) {
+    process.stdout.write(`dist/${out} is up to date\n`)
     return
   }
-  process.stdout.write(`building dist/${target} …\n`)
+  process.stdout.write(`building dist/${out} …\n`)
   const res = spawnSync(process.execPath, [path.join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', target], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' }
+    env: { ...process.env, ...env, NODE_ENV: 'production', ...(out === target ? {} : { TARO_OUTPUT_ROOT: `dist/${out}` }) }
   })
-  if (res.status !== 0 || !existsSync(path.join(root, 'dist', target, marker))) {
+  if (res.status !== 0 || !existsSync(path.join(root, 'dist', out, marker))) {
     process.stderr.write(`${res.stdout}${res.stderr}`)
     throw new Error(`taro build --type ${target} failed`)
   }

@@ -3,13 +3,16 @@
 //   npm run release:preview   [-- --dry-run]   build dist/weapp, pass the compiler gate, upload a preview (QR code)
 //   npm run release:upload    [-- --dry-run]   the same, uploaded as a version for review in the admin console
 //   npm run release:functions [-- --dry-run]   bundle and upload the `api` cloud function to a CloudBase env
+//   npm run release:database  [-- --dry-run]   create the collections, indexes and security rules in a CloudBase
+//                                               env (server/tools/release-database.ts); a second run changes nothing
 //
 // Settings come from environment variables (never from the repository):
 //   WEAPP_APPID        the mini-program's AppID (wx + 16 hex digits)
 //   WEAPP_UPLOAD_KEY   path to the 代码上传密钥 (private key) downloaded from mp.weixin.qq.com
 //   WEAPP_ROBOT        CI robot number 1–30 (default 1)
 //   TARO_APP_CLOUD_ENV the CloudBase environment id the mini-program calls (preview/upload)
-//   CLOUDBASE_ENV      the CloudBase environment id to deploy the function to (functions)
+//   CLOUDBASE_ENV      the CloudBase environment id to deploy the function to (functions, database)
+//   TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY  a Tencent Cloud API key of the account owning the env (database)
 //   RELEASE_VERSION    version to upload (default: package.json version)
 //   RELEASE_DESC       description (default: the last commit's subject)
 //
@@ -97,8 +100,33 @@ class UploadProject {
   }
 }
 
+/** The database step: its own settings (no mini-program AppID needed), the plan from schema.ts's INDEXES. */
+async function releaseDatabaseCommand({ dryRun, env, print }) {
+  const problems = []
+  const envId = env.CLOUDBASE_ENV ?? ''
+  if (!envId) problems.push('缺少 CLOUDBASE_ENV：要建数据库的云开发环境 ID（云开发控制台 → 设置 → 环境 ID）')
+  if (!dryRun && (!env.TENCENTCLOUD_SECRETID || !env.TENCENTCLOUD_SECRETKEY)) {
+    problems.push('缺少 TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY：腾讯云 API 密钥（console.cloud.tencent.com → 访问管理 → API 密钥管理），不要放进代码仓库')
+  }
+  if (problems.length) throw new SettingsError(problems.join('\n'))
+  const { build } = await import('esbuild')
+  const { mkdtempSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'yl-release-db-')), 'release-database.cjs')
+  await build({ entryPoints: [path.join(root, 'server/tools/release-database.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' })
+  const { releaseDatabase } = require(out)
+  print(`${dryRun ? '[dry run] would prepare' : 'preparing'} the database of CloudBase env ${envId}`)
+  let manager = null
+  if (!dryRun) {
+    const CloudBase = require('@cloudbase/manager-node')
+    manager = new CloudBase({ secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY, envId })
+  }
+  return releaseDatabase(manager, print)
+}
+
 export async function release(command, { dryRun = false, env = process.env, print = (s) => process.stdout.write(`${s}\n`) } = {}) {
-  if (!['preview', 'upload', 'functions'].includes(command)) throw new SettingsError(`不认识的命令「${command}」：应为 preview、upload 或 functions`)
+  if (!['preview', 'upload', 'functions', 'database'].includes(command)) throw new SettingsError(`不认识的命令「${command}」：应为 preview、upload、functions 或 database`)
+  if (command === 'database') return releaseDatabaseCommand({ dryRun, env, print })
   const s = readSettings(command, env)
 
   if (command === 'functions') {

@@ -36,3 +36,8 @@ export interface ApiBatch {
 export const MAX_BATCH = 50
 /** Largest request body the hosts accept, in bytes. */
 export const MAX_BODY_BYTES = 256 * 1024
+/**
+ * Largest photo the local host takes (POST /api/upload). Both apps shrink a photo to at most 1280 px on its long
+ * side before upload (100–400 KB, 1 MB at most); the room above that is for a phone that could not.
+ */
+export const MAX_PHOTO_BYTES = 3 * 1024 * 1024

@@ -25,6 +25,10 @@ export const ERRORS = {
   LOGIN_FAILED: { status: 401, retry: false, message: '账号或密码不对，请重新输入' },
   ACTIVATION_CODE_INVALID: { status: 400, retry: false, message: '激活码不对或已过期，请向工作人员重新要一个' },
   ACCOUNT_ALREADY_BOUND: { status: 409, retry: false, message: '这个微信已经绑定了身份，无需再次激活' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, retry: false, message: '第一次登录，请先改一个自己的新密码' },
+  PASSWORD_TOO_WEAK: { status: 400, retry: false, message: '新密码至少要 10 位，并且不能和原密码一样' },
+  WECHAT_LOGIN_FAILED: { status: 401, retry: false, message: '微信登录没有成功，请关掉小程序重新打开再试' },
+  WECHAT_LOGIN_UNAVAILABLE: { status: 503, retry: false, message: '微信登录暂时用不了，请联系工作人员' },
   // lookups
   NOT_FOUND: { status: 404, retry: false, message: '没有找到这条信息，可能已被删除' },
   // activities
@@ -66,6 +70,8 @@ export const ERRORS = {
   // server side
   BUSY: { status: 503, retry: true, message: '现在办理的人太多，请稍等一会儿再试' },
   RATE_LIMITED: { status: 429, retry: true, message: '操作太快了，请稍等一会儿再试' },
+  /** The database could not be reached (CloudBase -501001/-501002, a timeout, a dropped connection). */
+  UNAVAILABLE: { status: 503, retry: true, message: '网络不好，稍后会自动重试' },
   INTERNAL: { status: 500, retry: true, message: '系统出了点问题，请稍后再试，或联系工作人员' },
   // client side only (the transport could not reach the server)
   NETWORK: { status: 0, retry: true, message: '网络不好，已保存在手机上，有网时会自动提交' },

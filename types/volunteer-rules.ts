@@ -100,3 +100,12 @@ export const VERIFY_PAGE = '/packages/volunteer/verify/index'
 
 /** The regulation the certificate follows. */
 export const CERT_REGULATION = '民政部令第67号《志愿服务记录与证明出具办法》'
+
+/**
+ * Who a 志愿服务证明 is about, in one line: 「张桂兰（女，1948年出生，肃州区，志愿者编号 YL000012，身份证号
+ * 62************1234）」. The volunteer number (and the masked ID number where kept) tells namesakes apart.
+ */
+export function certWhoText(c: { name: string; gender: string; birthYear: string; countyName: string; volunteerNo: string | null; idMasked: string | null }): string {
+  const parts = [c.gender, `${c.birthYear}年出生`, c.countyName, c.volunteerNo ? `志愿者编号 ${c.volunteerNo}` : null, c.idMasked ? `身份证号 ${c.idMasked}` : null]
+  return `${c.name}（${parts.filter(Boolean).join('，')}）`
+}

@@ -120,7 +120,7 @@ export async function startBuiltHost(dbFile: string, port: number): Promise<Host
   const root = process.cwd()
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'build/local-host.cjs')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), YINLING_DB: dbFile, YINLING_DEMO: '0', YINLING_QUIET: '1', YINLING_TOKEN_KEY: BENCH_KEY },
+    env: { ...process.env, PORT: String(port), YINLING_DB: dbFile, YINLING_DEMO: '0', YINLING_QUIET: '1', YINLING_RATE_LIMIT_SCALE: '1000', YINLING_TOKEN_KEY: BENCH_KEY },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,4 @@
 import type { ActionName, ActionOutput, ActionParsed } from '../../types/actions'
-import type { Role } from '../../types/roles'
 import type { StoragePort, Tx } from '../storage/port'
 import type { Clock } from './clock'
 import type { Identity } from './identity'
@@ -46,15 +45,10 @@ export interface Ctx extends Deps {
 }
 
 /**
- * Who may call an action at all (ownership and org scope are checked inside the handler):
- * - 'public': anybody, even without logging in;
- * - 'signed-in': any authenticated caller, also a WeChat user not yet bound to the roster;
- * - a list of roles: a registered account holding one of them.
+ * What an action does. Who may call it (its `access`) and whether it may be done for an elder (`proxy`) are
+ * in its contract entry (types/actions), which the router reads; ownership and org scope are checked here.
  */
-export type Access = 'public' | 'signed-in' | readonly Role[]
-
 export interface HandlerDef<A extends ActionName> {
-  access: Access
   run(ctx: Ctx, input: ActionParsed<A>): Promise<ActionOutput<A>>
 }
 

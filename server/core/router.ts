@@ -7,11 +7,12 @@ import { ACTIONS, isActionName, type ActionName } from '../../types/actions'
 import { ERRORS } from '../../types/errors'
 import { MAX_BATCH, type ApiCall, type Envelope } from '../../types/envelope'
 import { zMutationId } from '../../types/define'
-import { DuplicateIdError, TxConflictError, type Tx } from '../storage/port'
+import { DuplicateIdError, StorageUnavailableError, TxConflictError, type Tx } from '../storage/port'
 import { AppError, errEnvelope } from './app-error'
 import type { Ctx, Deps, HandlerTable } from './context'
 import { loadIdentity, type Identity } from './identity'
 import { proxyAuditEntry } from '../domain/family/proxy-audit'
+import { currentActionName } from '../../types/renamed-actions'
 
 export const ANONYMOUS: Identity = {
   accountId: 'anonymous',
@@ -66,21 +67,23 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
     let action = '?'
     try {
       if (!isObject(raw) || typeof raw.action !== 'string') return errEnvelope('BAD_REQUEST')
-      action = raw.action
+      // An old name of a renamed action (a write queued before an upgrade) is answered as the new one.
+      action = currentActionName(raw.action)
       if (!isActionName(action)) return errEnvelope('UNKNOWN_ACTION')
       const req = raw as unknown as ApiCall
       const spec = ACTIONS[action]
       const def = handlers[action] as HandlerTable[ActionName]
 
-      // Access: decided from the account record, never from the payload.
+      // Access, as the contract says: decided from the account record, never from the payload.
+      const { access } = spec
       const identity = accountId ? await loadIdentity(store, accountId) : null
-      if (def.access !== 'public') {
+      if (access !== 'public') {
         if (!identity) return errEnvelope('UNAUTHENTICATED')
-        if (def.access !== 'signed-in') {
+        if (access !== 'signed-in') {
           if (!identity.registered) return errEnvelope('NOT_REGISTERED')
           // In 代办 mode an action that must be done in person is refused as such, whoever the caller is.
           if (req.actingFor !== undefined && req.actingFor !== null && !spec.proxy) return errEnvelope('PROXY_NOT_ALLOWED')
-          if (!identity.roles.some((r) => (def.access as readonly string[]).includes(r))) return errEnvelope('FORBIDDEN')
+          if (!identity.roles.some((r) => access.includes(r))) return errEnvelope('FORBIDDEN')
         }
       }
       const actor = identity ?? ANONYMOUS
@@ -123,7 +126,7 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
       if (!mid.success) return errEnvelope('MUTATION_ID_REQUIRED')
       const key = `${actor.accountId}:${mid.data}`
       const prior = await store.get('mutations', key)
-      if (prior) return prior.action === action ? prior.result : errEnvelope('MUTATION_ID_REUSED')
+      if (prior) return currentActionName(prior.action) === action ? prior.result : errEnvelope('MUTATION_ID_REUSED')
 
       let writes = 0
       let written: unknown
@@ -167,6 +170,11 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
     } catch (err) {
       if (err instanceof AppError) return err.toEnvelope()
       if (err instanceof TxConflictError) return errEnvelope('BUSY')
+      if (err instanceof StorageUnavailableError) {
+        // Expected now and then on CloudBase: said in plain words, retried by the phone's outbox, not a bug.
+        log.info('storage unavailable', { action, reason: err.reason, detail: err.detail })
+        return errEnvelope(err.reason === 'rate-limited' ? 'BUSY' : 'UNAVAILABLE')
+      }
       log.error('unhandled error', { action, error: err instanceof Error ? err.stack : String(err) })
       return errEnvelope('INTERNAL')
     }

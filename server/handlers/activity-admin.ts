@@ -6,8 +6,9 @@ import type { Ctx, HandlerTable } from '../core/context'
 import { AppError } from '../core/app-error'
 import type { ManagedActivity } from '../../types/actions/activities'
 import { businessDay, startOfBusinessDay } from '../../types/time'
-import type { ActivityDoc, SignupDoc } from '../storage/schema'
-import { openPool, resize, touch } from '../domain/capacity/capacity-pool'
+import type { ActivityDoc } from '../storage/schema'
+import { assertSameVersion, openPool, resize, touch } from '../domain/capacity/capacity-pool'
+import { participants } from '../domain/activities/participants'
 import { activityPool, counterId } from '../domain/activities/activity-pool'
 import { toCards } from '../domain/activities/activity-view'
 import { assertFieldsInScope, fieldsToDoc } from '../domain/activities/activity-form'
@@ -18,8 +19,6 @@ import { coveredUnits, loadOrgUnits, requireStaffScope } from '../domain/org/org
 import { issueCode } from '../domain/tokens/rotating-code'
 import { newId } from '../domain/ids'
 
-const STAFF = ['staff', 'admin'] as const
-
 /** An activity the calling staff member may manage (NOT_FOUND / FORBIDDEN otherwise). */
 async function managed(ctx: Ctx, id: string): Promise<ActivityDoc> {
   const activity = await ctx.store.get('activities', id)
@@ -28,24 +27,8 @@ async function managed(ctx: Ctx, id: string): Promise<ActivityDoc> {
   return activity
 }
 
-/**
- * Everyone holding a place or waiting, read before a transaction that tells them something, with the pool's
- * version at the time. Inside the transaction `touch` bumps the version: if it moved since, somebody joined or
- * left in between and the list may be stale, so the call answers BUSY and the outbox sends it again.
- */
-async function participants(ctx: Ctx, activityId: string): Promise<{ version: number; list: SignupDoc[] }> {
-  const counter = await ctx.store.get('counters', counterId(activityId))
-  const list = await ctx.store.find('signups', { where: { activityId, status: { in: ['signed', 'waitlisted'] } }, limit: 1000 })
-  return { version: counter?.version ?? 0, list }
-}
-
-function assertSameVersion(seen: number, now: number): void {
-  if (seen !== now) throw new AppError('BUSY', '正好有人在报名，请再点一次')
-}
-
 export const activityAdminHandlers = {
-  'activity.manageList': {
-    access: STAFF,
+  'activity.staff.list': {
     run: async (ctx, input) => {
       const units = coveredUnits(ctx.actor, await loadOrgUnits(ctx.store))
       const today = startOfBusinessDay(businessDay(ctx.now))
@@ -73,8 +56,7 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.create': {
-    access: STAFF,
+  'activity.staff.create': {
     run: async (ctx, fields) => {
       await assertFieldsInScope(ctx, fields)
       const id = newId('a_')
@@ -93,8 +75,7 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.update': {
-    access: STAFF,
+  'activity.staff.update': {
     run: async (ctx, { id, fields }) => {
       const before = await managed(ctx, id)
       if (before.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再修改')
@@ -122,8 +103,7 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.publish': {
-    access: STAFF,
+  'activity.staff.publish': {
     run: async (ctx, { id }) => {
       const activity = await managed(ctx, id)
       if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再发布')
@@ -137,8 +117,7 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.cancel': {
-    access: STAFF,
+  'activity.staff.cancel': {
     run: async (ctx, { id, reason }) => {
       const activity = await managed(ctx, id)
       if (activity.status === 'cancelled') return { id, status: activity.status, notified: 0 }
@@ -159,7 +138,7 @@ export const activityAdminHandlers = {
           at: ctx.now,
           actorAccountId: ctx.actor.accountId,
           subjectPersonId: null,
-          action: 'activity.cancel',
+          action: 'activity.staff.cancel',
           target: `activities/${id}`,
           detail: { reason: why, notified: seen.list.length }
         })
@@ -168,13 +147,11 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.roster': {
-    access: STAFF,
+  'activity.staff.roster': {
     run: async (ctx, { id }) => buildRoster(ctx, await managed(ctx, id))
   },
 
-  'activity.checkinCode': {
-    access: STAFF,
+  'activity.staff.checkinCode': {
     run: async (ctx, { id }) => {
       const activity = await managed(ctx, id)
       if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED')
@@ -184,8 +161,7 @@ export const activityAdminHandlers = {
     }
   },
 
-  'activity.exportAttendance': {
-    access: STAFF,
+  'activity.staff.exportAttendance': {
     run: async (ctx, { id }) => attendanceWorkbook(await buildRoster(ctx, await managed(ctx, id)), ctx.now)
   }
 } satisfies Partial<HandlerTable>

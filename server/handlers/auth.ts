@@ -10,12 +10,10 @@ const ACTIVATION_TTL_MS = 7 * 24 * 3600 * 1000
 
 export const authHandlers = {
   'auth.whoami': {
-    access: 'signed-in',
     run: async (ctx) => buildMe(ctx.store, ctx.actor)
   },
 
   'account.activate': {
-    access: 'signed-in',
     run: async (ctx, { code }) => {
       if (ctx.actor.registered) throw new AppError('ACCOUNT_ALREADY_BOUND')
       if (!ctx.actor.accountId.startsWith('wx:')) throw new AppError('FORBIDDEN')
@@ -52,8 +50,7 @@ export const authHandlers = {
     }
   },
 
-  'person.issueActivationCode': {
-    access: ['staff', 'admin'],
+  'person.staff.issueActivationCode': {
     run: async (ctx, { personId }) => {
       const person = await ctx.store.get('persons', personId)
       if (!person) throw new AppError('NOT_FOUND')

@@ -2,7 +2,8 @@
  * Family binding (家属绑定): one-time invite codes made by the elder (or by staff for someone without a phone),
  * the family member's request to bind, the elder's (or staff's, after checking) confirmation, unbinding by
  * either side, and what the elder sees was done for them. None of these may be done while acting for an elder:
- * the actions are not marked `proxy`, so the router refuses them with PROXY_NOT_ALLOWED.
+ * the actions are not marked `proxy`, so the router refuses them with PROXY_NOT_ALLOWED. Staff's list of
+ * bindings and their roster search: family-staff.ts.
  */
 import { randomInt } from 'node:crypto'
 import type { Ctx, HandlerTable } from '../core/context'
@@ -13,12 +14,14 @@ import type { AccountDoc, FamilyBindingDoc } from '../storage/schema'
 import type { Tx } from '../storage/port'
 import { newId } from '../domain/ids'
 import { sendMessage } from '../domain/messages/inbox'
-import { coveredUnits, loadOrgUnits, requireStaffScope } from '../domain/org/org-scope'
-import { bindingId, elderView, memberView } from '../domain/family/binding-view'
+import { loadOrgUnits, requireStaffScope } from '../domain/org/org-scope'
+import { bindingId, elderView, memberView, memberViews } from '../domain/family/binding-view'
 import { NOT_DONE_FOR, describeDoneForMe } from '../domain/family/done-for-me'
 
 const MEMBERS_PAGE = '/packages/family/members/index'
+
 const ELDERS_PAGE = '/packages/family/home/index'
+
 const STAFF_PAGE = '/packages/help-staff/bindings/index'
 
 /** How the caller relates to a binding: its family member, its elder, or staff covering the elder's county. */
@@ -65,7 +68,6 @@ async function audit(tx: Tx, ctx: Ctx, action: string, b: Pick<FamilyBindingDoc,
 
 export const familyHandlers = {
   'family.createInvite': {
-    access: ['retiree', 'staff', 'admin'],
     run: async (ctx, { personId }) => {
       let target: string
       let byStaff = false
@@ -98,7 +100,6 @@ export const familyHandlers = {
   },
 
   'family.acceptInvite': {
-    access: 'signed-in',
     run: async (ctx, { code, relation, name, phone }) => {
       const actor = ctx.actor
       if (isStaff(actor)) throw new AppError('FORBIDDEN', '工作人员账号不能绑定为家属，请用自己的微信')
@@ -172,7 +173,6 @@ export const familyHandlers = {
   },
 
   'family.confirm': {
-    access: ['retiree', 'staff', 'admin'],
     run: async (ctx, { bindingId: id }) => {
       const b = await loadBinding(ctx, id)
       const side = await sideOf(ctx, b)
@@ -198,7 +198,6 @@ export const familyHandlers = {
   },
 
   'family.reject': {
-    access: ['retiree', 'staff', 'admin'],
     run: async (ctx, { bindingId: id }) => {
       const b = await loadBinding(ctx, id)
       const side = await sideOf(ctx, b)
@@ -217,7 +216,6 @@ export const familyHandlers = {
   },
 
   'family.unbind': {
-    access: ['retiree', 'family', 'staff', 'admin'],
     run: async (ctx, { bindingId: id }) => {
       const b = await loadBinding(ctx, id)
       const side = await sideOf(ctx, b)
@@ -241,7 +239,6 @@ export const familyHandlers = {
   },
 
   'family.myElders': {
-    access: ['family'],
     run: async (ctx) => {
       const bindings = (await ctx.store.find('familyBindings', { where: { accountId: ctx.actor.accountId, status: { in: ['pending', 'active'] } }, orderBy: [['createdAt', 'asc']] }))
       const [persons, units] = await Promise.all([
@@ -253,7 +250,6 @@ export const familyHandlers = {
   },
 
   'family.myFamily': {
-    access: ['retiree'],
     run: async (ctx) => {
       const personId = ctx.actor.personId
       if (!personId) throw new AppError('FORBIDDEN')
@@ -263,7 +259,6 @@ export const familyHandlers = {
   },
 
   'family.doneForMe': {
-    access: ['retiree'],
     run: async (ctx, { limit, cursor }) => {
       const personId = ctx.actor.personId
       if (!personId) throw new AppError('FORBIDDEN')
@@ -282,55 +277,5 @@ export const familyHandlers = {
         nextCursor: offset + limit < others.length ? (offset + limit).toString(36) : null
       }
     }
-  },
-
-  'family.staffBindings': {
-    access: ['staff', 'admin'],
-    run: async (ctx, { personId }) => {
-      if (personId) {
-        const person = await ctx.store.get('persons', personId)
-        if (!person) throw new AppError('NOT_FOUND')
-        await requireStaffScope(ctx.store, ctx.actor, person.orgUnitId)
-        const bindings = await ctx.store.find('familyBindings', { where: { personId, status: { in: ['pending', 'active'] } }, orderBy: [['createdAt', 'asc']] })
-        return { items: await memberViews(ctx, bindings) }
-      }
-      const scope = coveredUnits(ctx.actor, await loadOrgUnits(ctx.store))
-      const pending = await ctx.store.find('familyBindings', { where: { status: 'pending' }, orderBy: [['createdAt', 'asc']], limit: 1000 })
-      const persons = pending.length ? await ctx.store.find('persons', { where: { _id: { in: [...new Set(pending.map((b) => b.personId))] } } }) : []
-      const inScope = pending.filter((b) => scope.has(persons.find((p) => p._id === b.personId)?.orgUnitId ?? ''))
-      return { items: await memberViews(ctx, inScope) }
-    }
-  },
-
-  'family.searchPersons': {
-    access: ['staff', 'admin'],
-    run: async (ctx, { q }) => {
-      const units = await loadOrgUnits(ctx.store)
-      const scope = [...coveredUnits(ctx.actor, units)]
-      const persons = (await ctx.store.find('persons', { where: { orgUnitId: { in: scope } }, orderBy: [['name', 'asc']], limit: 1000 }))
-        .filter((p) => p.name.includes(q))
-        .slice(0, 20)
-      const accounts = persons.length ? await ctx.store.find('accounts', { where: { personId: { in: persons.map((p) => p._id) } } }) : []
-      return {
-        items: persons.map((p) => ({
-          id: p._id,
-          name: p.name,
-          orgUnitName: units.find((u) => u._id === p.orgUnitId)?.name ?? '',
-          hasAccount: accounts.some((a) => a.personId === p._id),
-          birthYear: p.birthDate.slice(0, 4)
-        }))
-      }
-    }
   }
 } satisfies Partial<HandlerTable>
-
-async function memberViews(ctx: Ctx, bindings: FamilyBindingDoc[]) {
-  if (bindings.length === 0) return []
-  const accountIds = [...new Set(bindings.flatMap((b) => [b.accountId, ...(b.confirmedBy ? [b.confirmedBy] : [])]))]
-  const [accounts, persons] = await Promise.all([
-    ctx.store.find('accounts', { where: { _id: { in: accountIds } } }),
-    ctx.store.find('persons', { where: { _id: { in: [...new Set(bindings.map((b) => b.personId))] } } })
-  ])
-  const acc = (id: string | null) => (id ? (accounts.find((a) => a._id === id) ?? null) : null)
-  return bindings.map((b) => memberView(b, acc(b.accountId), persons.find((p) => p._id === b.personId) ?? null, acc(b.confirmedBy)))
-}

@@ -3,7 +3,6 @@ import { loadOrgUnits } from '../domain/org/org-scope'
 
 export const orgHandlers = {
   'org.units': {
-    access: 'signed-in',
     run: async (ctx) => {
       const [units, branches] = await Promise.all([loadOrgUnits(ctx.store), ctx.store.find('branches', { orderBy: [['name', 'asc']] })])
       return units.map((u) => ({

@@ -1,58 +1,29 @@
-import { createHash } from 'node:crypto'
-import type { PointsRules } from '../../types/actions/points'
-import { STAFF_AWARD_LABELS } from '../../types/points-words'
-import { addDays, beijingTime, businessDay, inBusinessTz } from '../../types/time'
+/**
+ * 积分 for the people it is for (retirees, and a family member for an elder by 代办): balance, history,
+ * catalogue and redemption, the branch leaderboard. Staff and the admin: points-staff.ts.
+ */
+import { inBusinessTz } from '../../types/time'
 import type { HandlerTable } from '../core/context'
 import { AppError } from '../core/app-error'
 import { isStaff } from '../core/identity'
-import { newId } from '../domain/ids'
 import { sendMessage } from '../domain/messages/inbox'
-import { loadOrgUnits, requireStaffScope } from '../domain/org/org-scope'
-import { adjustPoints, award } from '../domain/points/points-ledger'
+import { loadOrgUnits } from '../domain/org/org-scope'
 import { POINTS_RULES_ID, loadPointsRules } from '../domain/points/points-rules'
-import { earnedBetween, groupByMonth, personEntries, starInfo, yearScores } from '../domain/points/points-read'
-import { cancelRedemption, fulfilRedemption, redeem } from '../domain/points/redemption'
-import {
-  itemView,
-  leaderboardEnabled,
-  leaderboardSettingId,
-  ledgerPerson,
-  redemptionViews,
-  requireRedemptionScope,
-  staffUnits,
-  subjectPerson,
-  unitsAbove
-} from '../domain/points/points-views'
-import { pointsWorkbook } from '../domain/points/points-export'
-import { starsFor } from '../domain/points/points-rules'
+import { earnedBetween, groupByMonth, personEntries, starInfo, yearScores, year } from '../domain/points/points-read'
+import { cancelRedemption, redeem } from '../domain/points/redemption'
+import { itemView, leaderboardEnabled, redemptionViews, requireRedemptionScope, subjectPerson, unitsAbove } from '../domain/points/points-views'
+import { audit } from '../domain/points/points-audit'
 
-const PEOPLE = ['retiree', 'family', 'volunteer', 'staff', 'admin'] as const
-const STAFF = ['staff', 'admin'] as const
 /** How many months of history one page of `points.history` holds. */
 const HISTORY_MONTHS_PER_PAGE = 6
-
-const year = (now: number) => inBusinessTz(now).year()
 
 function monthBounds(now: number, back: number): { from: string; to: string } {
   const d = inBusinessTz(now).startOf('month').subtract(back, 'month')
   return { from: d.format('YYYY-MM-DD'), to: d.endOf('month').format('YYYY-MM-DD') }
 }
 
-/** A short stable id for what staff recorded, so recording the same thing twice is one source. */
-function titleKey(title: string): string {
-  return createHash('sha256').update(title.replace(/\s+/g, '')).digest('hex').slice(0, 12)
-}
-
-async function audit(
-  tx: { create: (c: 'audit', d: import('../storage/schema').AuditDoc) => Promise<void> },
-  a: { at: number; actor: string; subject: string | null; action: string; target: string; detail: Record<string, unknown> }
-) {
-  await tx.create('audit', { _id: newId('au_'), at: a.at, actorAccountId: a.actor, subjectPersonId: a.subject, action: a.action, target: a.target, detail: a.detail })
-}
-
 export const pointsHandlers = {
   'points.summary': {
-    access: PEOPLE,
     run: async (ctx) => {
       const person = await subjectPerson(ctx)
       const [entries, balance, rules, reserved, prefs, enabled] = await Promise.all([
@@ -79,7 +50,6 @@ export const pointsHandlers = {
   },
 
   'points.history': {
-    access: PEOPLE,
     run: async (ctx, { cursor }) => {
       const person = await subjectPerson(ctx)
       const months = groupByMonth(await personEntries(ctx.store, person._id))
@@ -91,26 +61,13 @@ export const pointsHandlers = {
   },
 
   'points.rules': {
-    access: 'signed-in',
     run: async (ctx) => {
       const doc = await ctx.store.get('settings', POINTS_RULES_ID)
       return { rules: await loadPointsRules(ctx.store), updatedAt: doc?.updatedAt ?? null }
     }
   },
 
-  'points.setRules': {
-    access: ['admin'],
-    run: async (ctx, { rules }) =>
-      ctx.write(async (tx) => {
-        const before = await loadPointsRules(tx)
-        await tx.put('settings', { _id: POINTS_RULES_ID, value: rules as unknown as Record<string, unknown>, updatedAt: ctx.now, updatedBy: ctx.actor.accountId })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: null, action: 'points.setRules', target: `settings/${POINTS_RULES_ID}`, detail: { before, after: rules } })
-        return { rules: rules as PointsRules }
-      })
-  },
-
   'points.catalogue': {
-    access: PEOPLE,
     run: async (ctx) => {
       const person = await subjectPerson(ctx)
       const units = await loadOrgUnits(ctx.store)
@@ -126,7 +83,6 @@ export const pointsHandlers = {
   },
 
   'points.redeem': {
-    access: PEOPLE,
     run: async (ctx, { itemId }) => {
       const person = await subjectPerson(ctx)
       const units = await loadOrgUnits(ctx.store)
@@ -154,7 +110,6 @@ export const pointsHandlers = {
   },
 
   'points.myRedemptions': {
-    access: PEOPLE,
     run: async (ctx) => {
       const person = await subjectPerson(ctx)
       const [rows, units] = await Promise.all([
@@ -169,7 +124,6 @@ export const pointsHandlers = {
   },
 
   'points.cancelRedemption': {
-    access: PEOPLE,
     run: async (ctx, { code }) => {
       const r = await ctx.store.get('redemptions', code)
       if (!r) throw new AppError('NOT_FOUND', '没有找到这个取件码，请核对后再试')
@@ -190,7 +144,6 @@ export const pointsHandlers = {
   },
 
   'points.setLeaderboardOptIn': {
-    access: PEOPLE,
     run: async (ctx, { optIn }) => {
       const person = await subjectPerson(ctx)
       return ctx.write(async (tx) => {
@@ -201,7 +154,6 @@ export const pointsHandlers = {
   },
 
   'points.leaderboard': {
-    access: PEOPLE,
     run: async (ctx) => {
       const person = await subjectPerson(ctx)
       const enabled = await leaderboardEnabled(ctx.store, person.branchId)
@@ -218,259 +170,5 @@ export const pointsHandlers = {
         .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN'))
       return { enabled: true, branchName: branch?.name ?? null, rows }
     }
-  },
-
-  // ----- staff -----
-
-  'points.staff.people': {
-    access: STAFF,
-    run: async (ctx, { q, branchId }) => {
-      const { covered, units } = await staffUnits(ctx)
-      const persons = await ctx.store.find('persons', {
-        where: { orgUnitId: { in: [...covered] }, ...(branchId ? { branchId } : {}) },
-        orderBy: [['name', 'asc']]
-      })
-      const hits = (q ? persons.filter((p) => p.name.includes(q)) : persons).slice(0, 50)
-      return { items: await Promise.all(hits.map((p) => ledgerPerson(ctx.store, p, units))) }
-    }
-  },
-
-  'points.staff.ledger': {
-    access: STAFF,
-    run: async (ctx, { personId }) => {
-      const person = await ctx.store.get('persons', personId)
-      if (!person) throw new AppError('NOT_FOUND')
-      await requireStaffScope(ctx.store, ctx.actor, person.orgUnitId)
-      // The access log is written before the ledger is read, so no look goes unlogged. It is the only write a
-      // query makes: it records the read itself, not a business effect.
-      await ctx.store.transaction((tx) =>
-        audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: personId, action: 'points.staff.ledger', target: `pointsLedger/${personId}`, detail: {} })
-      )
-      const [units, entries, rules] = await Promise.all([loadOrgUnits(ctx.store), personEntries(ctx.store, personId), loadPointsRules(ctx.store)])
-      return {
-        person: await ledgerPerson(ctx.store, person, units),
-        months: groupByMonth(entries),
-        star: await starInfo(ctx.store, person, entries, year(ctx.now), rules)
-      }
-    }
-  },
-
-  'points.staff.adjust': {
-    access: STAFF,
-    run: async (ctx, { personId, amount, reason }) => {
-      const person = await ctx.store.get('persons', personId)
-      if (!person) throw new AppError('NOT_FOUND')
-      await requireStaffScope(ctx.store, ctx.actor, person.orgUnitId)
-      return ctx.write(async (tx) => {
-        const entryId = `adj:${ctx.actor.accountId}:${ctx.mutationId}`
-        const balance = await adjustPoints(tx, { entryId, personId, amount, reason, staffAccountId: ctx.actor.accountId, actorAccountId: ctx.actor.accountId, at: ctx.now })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: personId, action: 'points.staff.adjust', target: `pointsLedger/${entryId}`, detail: { amount, reason } })
-        return { balance, entryId }
-      })
-    }
-  },
-
-  'points.staff.award': {
-    access: STAFF,
-    run: async (ctx, input) => {
-      const person = await ctx.store.get('persons', input.personId)
-      if (!person) throw new AppError('NOT_FOUND')
-      await requireStaffScope(ctx.store, ctx.actor, person.orgUnitId)
-      if (input.day > businessDay(ctx.now)) throw new AppError('VALIDATION', '不能记录还没到的日子，请检查日期')
-      if (input.day < addDays(businessDay(ctx.now), -366)) throw new AppError('VALIDATION', '只能补记一年以内的事，更早的请用“调整积分”并写明原因')
-      return ctx.write(async (tx) => {
-        const rules = await loadPointsRules(tx)
-        const amount = input.amount ?? rules.staffAward[input.kind]
-        const label = STAFF_AWARD_LABELS[input.kind]
-        const reason = input.kind === 'songxue' ? `送学上门「${input.title}」` : `参加「${input.title}」（工作人员记录）`
-        const result = await award(tx, {
-          personId: person._id,
-          amount,
-          reason,
-          // Deterministic: the same thing recorded for the same person on the same day is one source.
-          source: { kind: input.kind, id: `${input.day}:${titleKey(input.title)}` },
-          actorAccountId: ctx.actor.accountId,
-          staffAccountId: ctx.actor.accountId,
-          // The day it happened counts for the daily cap, at noon Beijing time.
-          at: input.day === businessDay(ctx.now) ? ctx.now : beijingTime(input.day, '12:00'),
-          rules
-        })
-        if (result.status !== 'already') {
-          await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: person._id, action: 'points.staff.award', target: `pointsLedger/${result.entryId}`, detail: { kind: label, title: input.title, amount: result.amount } })
-        }
-        const balance = (await tx.get('pointsBalances', person._id))?.balance ?? 0
-        return { awarded: result.amount, status: result.status, balance }
-      })
-    }
-  },
-
-  'points.staff.items': {
-    access: STAFF,
-    run: async (ctx) => {
-      const { covered, units } = await staffUnits(ctx)
-      const items = await ctx.store.find('rewardItems', { where: { orgUnitId: { in: [...covered] } }, orderBy: [['price', 'asc']] })
-      return { items: items.map((i) => itemView(i, units)) }
-    }
-  },
-
-  'points.staff.saveItem': {
-    access: STAFF,
-    run: async (ctx, input) => {
-      await requireStaffScope(ctx.store, ctx.actor, input.orgUnitId)
-      const units = await loadOrgUnits(ctx.store)
-      if (input.id) {
-        const existing = await ctx.store.get('rewardItems', input.id)
-        if (!existing) throw new AppError('NOT_FOUND')
-        await requireStaffScope(ctx.store, ctx.actor, existing.orgUnitId)
-      }
-      return ctx.write(async (tx) => {
-        const id = input.id ?? `ri_${ctx.mutationId}`
-        const existing = input.id ? await tx.get('rewardItems', id) : null
-        if (input.id && !existing) throw new AppError('NOT_FOUND')
-        const stock = (existing?.stock ?? 0) + input.addStock
-        if (stock < 0) throw new AppError('VALIDATION', `库存不能少于 0：现有 ${existing?.stock ?? 0} 件`)
-        const doc = {
-          _id: id,
-          name: input.name,
-          description: input.description,
-          kind: input.kind,
-          price: input.price,
-          stock,
-          redeemed: existing?.redeemed ?? 0,
-          perPersonLimit: input.perPersonLimit,
-          orgUnitId: input.orgUnitId,
-          status: input.active ? ('active' as const) : ('hidden' as const),
-          createdBy: existing?.createdBy ?? ctx.actor.accountId,
-          createdAt: existing?.createdAt ?? ctx.now,
-          updatedAt: ctx.now
-        }
-        await tx.put('rewardItems', doc)
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: null, action: 'points.staff.saveItem', target: `rewardItems/${id}`, detail: { addStock: input.addStock, price: input.price, active: input.active } })
-        return { item: itemView(doc, units) }
-      })
-    }
-  },
-
-  'points.staff.redemption': {
-    access: STAFF,
-    run: async (ctx, { code }) => {
-      const r = await ctx.store.get('redemptions', code)
-      if (!r) throw new AppError('NOT_FOUND', '没有找到这个取件码，请核对后再试')
-      await requireRedemptionScope(ctx, r)
-      const [view] = await redemptionViews(ctx.store, [r], await loadOrgUnits(ctx.store))
-      return { redemption: view }
-    }
-  },
-
-  'points.staff.fulfil': {
-    access: STAFF,
-    run: async (ctx, { code }) => {
-      const r = await ctx.store.get('redemptions', code)
-      if (!r) throw new AppError('NOT_FOUND', '没有找到这个取件码，请核对后再试')
-      await requireRedemptionScope(ctx, r)
-      const units = await loadOrgUnits(ctx.store)
-      return ctx.write(async (tx) => {
-        const done = await fulfilRedemption(tx, code, { accountId: ctx.actor.accountId, at: ctx.now })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: done.personId, action: 'points.staff.fulfil', target: `redemptions/${code}`, detail: { item: done.itemName } })
-        await sendMessage(tx, {
-          toPersonId: done.personId,
-          title: `已领取：${done.itemName}`,
-          body: `您兑换的「${done.itemName}」已经领取。`,
-          link: '/packages/points/orders/index',
-          at: ctx.now,
-          id: `picked:${code}`
-        })
-        const [view] = await redemptionViews(tx, [done], units)
-        return { redemption: view }
-      })
-    }
-  },
-
-  'points.staff.pending': {
-    access: STAFF,
-    run: async (ctx) => {
-      const { covered, units } = await staffUnits(ctx)
-      // What they may hand out: items of their units, and anything their county's people are waiting for.
-      const reserved = await ctx.store.find('redemptions', { where: { status: 'reserved' }, orderBy: [['createdAt', 'asc']], limit: 1000 })
-      const homes = new Map<string, string>()
-      for (const r of reserved) {
-        if (!homes.has(r.personId)) homes.set(r.personId, (await ctx.store.get('persons', r.personId))?.orgUnitId ?? '')
-      }
-      const rows = reserved.filter((r) => covered.has(r.orgUnitId) || covered.has(homes.get(r.personId) ?? '')).slice(0, 200)
-      return { items: await redemptionViews(ctx.store, rows, units) }
-    }
-  },
-
-  'points.staff.export': {
-    access: STAFF,
-    run: async (ctx, { branchId, from, to }) => {
-      if (from > to) throw new AppError('VALIDATION', '开始日期不能晚于结束日期')
-      const branch = await ctx.store.get('branches', branchId)
-      if (!branch) throw new AppError('NOT_FOUND')
-      await requireStaffScope(ctx.store, ctx.actor, branch.orgUnitId)
-      const persons = await ctx.store.find('persons', { where: { branchId } })
-      const entries = (await Promise.all(persons.map((p) => personEntries(ctx.store, p._id)))).flat()
-      const actorIds = [...new Set(entries.map((e) => e.staffAccountId ?? e.actorAccountId))]
-      const accounts = await Promise.all(actorIds.map((id) => ctx.store.get('accounts', id)))
-      const actorNames = new Map(actorIds.map((id, i) => [id, accounts[i]?.displayName ?? '']))
-      const { buffer, rows } = await pointsWorkbook({ branchName: branch.name, from, to, persons, entries, actorNames })
-      await ctx.store.transaction((tx) =>
-        audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: null, action: 'points.staff.export', target: `branches/${branchId}`, detail: { from, to, rows } })
-      )
-      return { filename: `${branch.name}积分_${from}至${to}.xlsx`, base64: buffer.toString('base64'), rows }
-    }
-  },
-
-  'points.staff.stars': {
-    access: STAFF,
-    run: async (ctx, { branchId, year: y }) => {
-      const branch = await ctx.store.get('branches', branchId)
-      if (!branch) throw new AppError('NOT_FOUND')
-      await requireStaffScope(ctx.store, ctx.actor, branch.orgUnitId)
-      const [persons, rules, exemptions, enabled] = await Promise.all([
-        ctx.store.find('persons', { where: { branchId, partyMember: true }, orderBy: [['name', 'asc']] }),
-        loadPointsRules(ctx.store),
-        ctx.store.find('starExemptions', { where: { year: y } }),
-        leaderboardEnabled(ctx.store, branchId)
-      ])
-      const scores = await yearScores(ctx.store, persons.map((p) => p._id), y)
-      const ex = new Map(exemptions.map((e) => [e.personId, e]))
-      const rows = persons.map((p) => {
-        const score = scores.get(p._id) ?? 0
-        const e = ex.get(p._id)
-        return { personId: p._id, name: p.name, score, stars: starsFor(score, rules.starBands), exempt: !!e?.exempt, exemptReason: e?.exempt ? e.reason : null, frail: p.frail }
-      })
-      return { branchName: branch.name, year: y, rows, leaderboardEnabled: enabled }
-    }
-  },
-
-  'points.staff.setStarExempt': {
-    access: STAFF,
-    run: async (ctx, { personId, year: y, exempt, reason }) => {
-      const person = await ctx.store.get('persons', personId)
-      if (!person) throw new AppError('NOT_FOUND')
-      await requireStaffScope(ctx.store, ctx.actor, person.orgUnitId)
-      if (!person.partyMember) throw new AppError('ILLEGAL_TRANSITION', '践诺评星只针对党员')
-      return ctx.write(async (tx) => {
-        await tx.put('starExemptions', { _id: `${y}:${personId}`, year: y, personId, exempt, reason, staffAccountId: ctx.actor.accountId, at: ctx.now })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: personId, action: 'points.staff.setStarExempt', target: `starExemptions/${y}:${personId}`, detail: { exempt, reason } })
-        return { exempt }
-      })
-    }
-  },
-
-  'points.staff.setLeaderboard': {
-    access: STAFF,
-    run: async (ctx, { branchId, enabled }) => {
-      const branch = await ctx.store.get('branches', branchId)
-      if (!branch) throw new AppError('NOT_FOUND')
-      await requireStaffScope(ctx.store, ctx.actor, branch.orgUnitId)
-      return ctx.write(async (tx) => {
-        await tx.put('settings', { _id: leaderboardSettingId(branchId), value: { enabled }, updatedAt: ctx.now, updatedBy: ctx.actor.accountId })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: null, action: 'points.staff.setLeaderboard', target: `branches/${branchId}`, detail: { enabled } })
-        return { enabled }
-      })
-    }
   }
 } satisfies Partial<HandlerTable>
-

@@ -9,7 +9,7 @@ import { addDays, beijingTime, businessDay } from '../../types/time'
 import { join, openPool } from '../domain/capacity/capacity-pool'
 import { activityPool, checkinId, counterId, newSignup } from '../domain/activities/activity-pool'
 import { awardPoints } from '../domain/points/points-ledger'
-import { activityPoints } from '../domain/points/points-rules'
+import { activityPoints, loadPointsRules } from '../domain/points/points-rules'
 import { BUREAU_ID, ORG_UNITS } from './demo-data'
 
 export function pastActivities(now: number): ActivityDoc[] {
@@ -75,7 +75,7 @@ export async function seedActivityHistory(store: StoragePort, now: number): Prom
         })
         await awardPoints(tx, {
           personId: a.personId,
-          amount: activityPoints(activity),
+          amount: activityPoints(activity, await loadPointsRules(tx)),
           reason: `参加「${activity.title}」`,
           source: { kind: 'checkin', id: activity._id },
           actorAccountId: a.account,

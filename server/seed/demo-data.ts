@@ -114,10 +114,11 @@ export function demoAccounts(now: number, passwordHash: (username: string) => st
     account('local:liufang', '刘芳', ['staff'], { orgUnitId: BUREAU_ID, phone: '13909370101', demo: { label: '工作人员（市局）', order: 5 }, passwordHash: passwordHash('liufang'), createdAt: now }),
     account('local:chenjing', '陈静', ['staff'], { orgUnitId: 'org-sz', phone: '13909370102', demo: { label: '工作人员（肃州区）', order: 6 }, passwordHash: passwordHash('chenjing'), createdAt: now }),
     account('local:admin', '系统管理员', ['admin'], { orgUnitId: BUREAU_ID, demo: { label: '管理员', order: 7 }, passwordHash: passwordHash('admin'), createdAt: now }),
-    // Volunteers and a second family member without demo logins (they appear in lists).
-    account('wx:seed-volunteer-1', '孙玉珍', ['retiree', 'volunteer'], { personId: 'p-001', createdAt: now }),
-    account('wx:seed-volunteer-2', '马振华', ['retiree', 'volunteer'], { personId: 'p-002', createdAt: now }),
-    account('wx:seed-volunteer-3', '周学军', ['retiree', 'volunteer'], { personId: 'p-003', createdAt: now }),
+    // Volunteers and a second family member without demo logins (they appear in lists). An account on a roster
+    // person carries that person's name (tests/unit/seed-names.test.ts).
+    account('wx:seed-volunteer-1', '吕春生', ['retiree', 'volunteer'], { personId: 'p-001', createdAt: now }),
+    account('wx:seed-volunteer-2', '程兰芳', ['retiree', 'volunteer'], { personId: 'p-002', createdAt: now }),
+    account('wx:seed-volunteer-3', '肖宝山', ['retiree', 'volunteer'], { personId: 'p-003', createdAt: now }),
     account('wx:seed-family-2', '李明', ['family'], { phone: '13800138022', createdAt: now })
   ]
 }

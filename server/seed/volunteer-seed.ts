@@ -7,6 +7,7 @@
  * Written through the same pool, attendance and ledger functions the handlers use, so counters, sign-ups,
  * attendance, hours and points agree (npm run hours:reconcile holds on a fresh seed).
  */
+import { assignVolunteerNumber } from '../domain/volunteer/volunteer-number'
 import type { StoragePort, Tx } from '../storage/port'
 import type { PersonDoc, TeamMemberDoc, VolunteerActivityDoc, VolunteerShiftDoc, VolunteerTeamDoc } from '../storage/schema'
 import { addDays, beijingTime, businessDay } from '../../types/time'
@@ -231,6 +232,7 @@ export async function seedVolunteer(store: StoragePort, persons: PersonDoc[], no
       })
       if (t.leaderPersonId) await tx.put('teamMembers', record(t.leaderPersonId, 'member', 'leader', created))
       for (const p of members.filter(exists)) await tx.put('teamMembers', record(p, 'member', 'member', created))
+      for (const p of [t.leaderPersonId, ...members.filter(exists)]) if (p) await assignVolunteerNumber(tx, p, created)
       for (const p of pending.filter(exists)) await tx.put('teamMembers', record(p, 'pending', 'member', now - 2 * D))
     }
     for (const a of ACTIVITIES) {

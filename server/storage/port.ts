@@ -76,6 +76,21 @@ export class TxConflictError extends Error {
   }
 }
 
+/**
+ * The database could not be reached or refused for load (CloudBase -501001/-501002, a timeout, a dropped
+ * connection, the environment's request limits). Nothing was written: the caller answers a temporary failure
+ * (UNAVAILABLE, or BUSY when rate-limited) that the phone's outbox retries later.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(
+    readonly reason: 'unavailable' | 'rate-limited',
+    readonly detail: string
+  ) {
+    super(`storage ${reason}: ${detail}`)
+    this.name = 'StorageUnavailableError'
+  }
+}
+
 export const MAX_FIND_LIMIT = 1000
 
 /** Evaluates a Where against a plain document: the reference semantics every adapter must match. */

@@ -169,6 +169,9 @@ export interface VolunteerCertificateDoc {
   gender: 'male' | 'female'
   birthYear: string
   countyName: string
+  /** 志愿者编号 and the masked ID number (if kept) when issued; absent on certificates issued before. */
+  volunteerNo?: string | null
+  idMasked?: string | null
   items: CertificateItem[]
   totalMinutes: number
   issuerName: string

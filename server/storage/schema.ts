@@ -68,6 +68,10 @@ export interface PersonDoc {
   frail: boolean
   createdAt: number
   updatedAt: number
+  /** 志愿者编号, given when the person first joins a volunteer team (domain/volunteer/volunteer-number.ts). */
+  volunteerNo?: string | null
+  /** 身份证号, only where the deployment keeps ID numbers in its roster; shown only masked. */
+  idNumber?: string | null
 }
 
 /** A way to log in: a WeChat openid (`wx:<openid>`) or a local account (`local:<username>`). */
@@ -85,6 +89,9 @@ export interface AccountDoc {
   /** Seeded demo accounts show on the 演示登录 page (in demo mode only). */
   demo: { label: string; order: number } | null
   createdAt: number
+  /** A local account made by `npm run admin:create`: only the password change is allowed until it is done. */
+  mustChangePassword?: boolean
+  passwordChangedAt?: number
 }
 
 export interface SessionDoc {

@@ -1,5 +1,6 @@
 /**
  * npm run backup [-- <file>]    a consistent online backup of the local database (the host may keep running)
+ * npm run backup -- --keep <N>  the same into the backups folder, then keep only the newest N (the timer's job)
  * npm run restore -- <file>     put a backup back (stop the host first)
  */
 import path from 'node:path'
@@ -7,6 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { loadLocalConfig } from '../hosts/local/config'
 import { SqliteStorage } from '../storage/sqlite/sqlite-adapter'
 import { backupDatabase, restoreDatabase, type BackupReport } from '../storage/sqlite/backup'
+import { pruneBackups } from './backup-retention'
 
 function print(verb: string, r: BackupReport) {
   const rows = Object.entries(r.counts)
@@ -17,7 +19,11 @@ function print(verb: string, r: BackupReport) {
 }
 
 async function main() {
-  const [command, file] = process.argv.slice(2)
+  const args = process.argv.slice(2)
+  const keepAt = args.indexOf('--keep')
+  const keep = keepAt >= 0 ? Number(args.splice(keepAt, 2)[1]) : null
+  if (keep !== null && !(Number.isInteger(keep) && keep >= 1)) throw new Error('--keep 要是不小于 1 的整数')
+  const [command, file] = args
   const { dbFile } = loadLocalConfig()
   if (command === 'backup') {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-')
@@ -28,6 +34,10 @@ async function main() {
       print('已备份到', await backupDatabase(store, dest))
     } finally {
       await store.close()
+    }
+    if (keep !== null) {
+      const removed = pruneBackups(path.dirname(dest), keep)
+      process.stdout.write(`保留最新 ${keep} 份，删除了 ${removed.length} 份旧备份\n`)
     }
   } else if (command === 'restore') {
     if (!file) throw new Error('请给出备份文件：npm run restore -- <备份文件>')

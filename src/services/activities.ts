@@ -32,33 +32,33 @@ export function mySignups() {
 // ---- staff ----
 
 export function manageList(when: 'upcoming' | 'past', cursor?: string) {
-  return query('activity.manageList', { when, ...(cursor ? { cursor } : {}) }, { asSelf: true })
+  return query('activity.staff.list', { when, ...(cursor ? { cursor } : {}) })
 }
 
 export function createActivity(fields: ActivityFields) {
-  return mutate('activity.create', fields, { label: `新建活动「${fields.title}」`, asSelf: true })
+  return mutate('activity.staff.create', fields, { label: `新建活动「${fields.title}」` })
 }
 
 export function updateActivity(id: string, fields: ActivityFields) {
-  return mutate('activity.update', { id, fields }, { label: `修改活动「${fields.title}」`, asSelf: true })
+  return mutate('activity.staff.update', { id, fields }, { label: `修改活动「${fields.title}」` })
 }
 
 export function publishActivity(a: Pick<ActivityCard, 'id' | 'title'>) {
-  return mutate('activity.publish', { id: a.id }, { label: `发布活动「${a.title}」`, asSelf: true })
+  return mutate('activity.staff.publish', { id: a.id }, { label: `发布活动「${a.title}」` })
 }
 
 export function cancelActivity(a: Pick<ActivityCard, 'id' | 'title'>, reason: string) {
-  return mutate('activity.cancel', { id: a.id, reason }, { label: `取消活动「${a.title}」`, asSelf: true })
+  return mutate('activity.staff.cancel', { id: a.id, reason }, { label: `取消活动「${a.title}」` })
 }
 
 export function activityRoster(id: string) {
-  return query('activity.roster', { id }, { asSelf: true })
+  return query('activity.staff.roster', { id })
 }
 
 export function activityCheckinCode(id: string) {
-  return query('activity.checkinCode', { id }, { asSelf: true })
+  return query('activity.staff.checkinCode', { id })
 }
 
 export function exportAttendance(id: string) {
-  return query('activity.exportAttendance', { id }, { asSelf: true })
+  return query('activity.staff.exportAttendance', { id })
 }

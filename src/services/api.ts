@@ -5,6 +5,7 @@
 import type { ActionInput, ActionOutput, MutationName, QueryName } from '@contract/actions'
 import type { ErrorCode } from '@contract/errors'
 import { ERRORS } from '@contract/errors'
+import { mayActFor } from '@contract/proxy-actions'
 import { useAppStore } from '@/store'
 import { syncEngine, type MutationOutcome } from '@/sync'
 import { newMutationId } from '@/sync/mutation-id'
@@ -21,20 +22,20 @@ export class ApiError extends Error {
   }
 }
 
-export interface CallOptions {
-  /** Call as oneself even while acting for an elder (代办): profile, bindings, login. */
-  asSelf?: boolean
-}
-
-function actingFor(opts?: CallOptions): string | undefined {
-  if (opts?.asSelf) return undefined
+/**
+ * The elder a call is made for (代办): while a family member acts for one, and only for the actions the contract
+ * lets a family member do for an elder (types/proxy-actions.ts). Everything else — login, bindings, messages,
+ * scanning, the skills profile, all staff work — is always the caller's own.
+ */
+function actingFor(action: string): string | undefined {
+  if (!mayActFor(action)) return undefined
   return useAppStore.getState().actingFor?.personId
 }
 
-export async function query<A extends QueryName>(action: A, input: ActionInput<A>, opts?: CallOptions): Promise<ActionOutput<A>> {
+export async function query<A extends QueryName>(action: A, input: ActionInput<A>): Promise<ActionOutput<A>> {
   let env
   try {
-    const who = actingFor(opts)
+    const who = actingFor(action)
     env = await transport().send({ action, payload: input, ...(who ? { actingFor: who } : {}) })
   } catch (err) {
     if (err instanceof NetworkError) throw new ApiError('NETWORK', '网络不好，请检查网络后再试')
@@ -45,7 +46,7 @@ export async function query<A extends QueryName>(action: A, input: ActionInput<A
   throw new ApiError(env.code, env.message, env.details)
 }
 
-export interface MutateOptions extends CallOptions {
+export interface MutateOptions {
   /** Plain words for the 待同步 list and error notices: 报名「太极拳晨练」. */
   label: string
 }
@@ -60,7 +61,7 @@ export function mutate<A extends MutationName>(action: A, input: ActionInput<A>,
     action,
     payload: input,
     accountId: useAppStore.getState().me?.accountId ?? null,
-    actingFor: actingFor(opts) ?? null,
+    actingFor: actingFor(action) ?? null,
     clientTime: Date.now(),
     label: opts.label
   })

@@ -1,7 +1,9 @@
 import type { Me } from '@contract/actions'
+import type { ErrorCode } from '@contract/errors'
 import { useAppStore } from '@/store'
 import { API_BASE } from './transport'
 import { hostRequest } from './transport/http-transport'
+import { wechatSession } from './transport/wechat-session'
 import { ApiError, mutate, query } from './api'
 
 export interface DemoAccount {
@@ -14,7 +16,7 @@ export interface DemoAccount {
 
 /** Who am I, as the server decides. Stores the answer. */
 export async function refreshMe(): Promise<Me> {
-  const me = await query('auth.whoami', {}, { asSelf: true })
+  const me = await query('auth.whoami', {})
   useAppStore.getState().setMe(me)
   return me
 }
@@ -36,10 +38,32 @@ export async function demoLogin(accountId: string): Promise<Me> {
   return refreshMe()
 }
 
-export async function passwordLogin(username: string, password: string): Promise<Me> {
-  const { token } = await hostCall<{ token: string }>('/api/auth/login', { username, password })
+/**
+ * Local account login. An account made by an administrator must change its password first: then the session
+ * is kept but nothing else works until `changePassword` (the login page shows that step).
+ */
+export async function passwordLogin(username: string, password: string): Promise<{ mustChangePassword: boolean }> {
+  const { token, mustChangePassword } = await hostCall<{ token: string; mustChangePassword?: boolean }>('/api/auth/login', { username, password })
   useAppStore.getState().setToken(token)
+  if (mustChangePassword) return { mustChangePassword: true }
+  await refreshMe()
+  return { mustChangePassword: false }
+}
+
+export async function changePassword(oldPassword: string, newPassword: string): Promise<Me> {
+  await hostCall('/api/auth/password', { oldPassword, newPassword })
   return refreshMe()
+}
+
+/** The mini-program against a self-hosted API: a session from WeChat's login code (transport/wechat-session). */
+export async function wechatLogin(): Promise<void> {
+  try {
+    await wechatSession(API_BASE)
+  } catch (err) {
+    const { code, message } = err as { code?: ErrorCode; message?: string }
+    if (code) throw new ApiError(code, message ?? '')
+    throw err
+  }
 }
 
 export async function logout(): Promise<void> {
@@ -52,7 +76,7 @@ export async function logout(): Promise<void> {
 
 /** Bind this WeChat account to the roster with the code staff gave. */
 export async function activate(code: string): Promise<Me> {
-  const outcome = await mutate('account.activate', { code }, { label: '激活账号', asSelf: true })
+  const outcome = await mutate('account.activate', { code }, { label: '激活账号' })
   if (outcome.status === 'applied') {
     useAppStore.getState().setMe(outcome.data)
     return outcome.data

@@ -12,20 +12,20 @@ export const rateHelp = (id: string, stars: number, comment?: string) => mutate(
 export const revealContact = (id: string) => mutate('help.revealContact', { id }, { label: '查看住址和电话' })
 
 // Staff: always as themselves.
-export const helpQueue = (input: ActionInput<'help.queue'>) => query('help.queue', input, { asSelf: true })
-export const acceptHelp = (id: string) => mutate('help.accept', { id }, { label: '受理求助', asSelf: true })
-export const returnHelp = (id: string, reason: string) => mutate('help.return', { id, reason }, { label: '退回求助', asSelf: true })
-export const suggestAssignees = (id: string) => query('help.suggestAssignees', { id }, { asSelf: true })
+export const helpQueue = (input: ActionInput<'help.staff.queue'>) => query('help.staff.queue', input)
+export const acceptHelp = (id: string) => mutate('help.staff.accept', { id }, { label: '受理求助' })
+export const returnHelp = (id: string, reason: string) => mutate('help.staff.return', { id, reason }, { label: '退回求助' })
+export const suggestAssignees = (id: string) => query('help.staff.suggestAssignees', { id })
 export const assignHelp = (id: string, assigneeAccountId: string, name: string) =>
-  mutate('help.assign', { id, assigneeAccountId }, { label: `派单给 ${name}`, asSelf: true })
-export const updateHelpSettings = (input: ActionInput<'help.settingsUpdate'>) => mutate('help.settingsUpdate', input, { label: '修改求助设置', asSelf: true })
+  mutate('help.staff.assign', { id, assigneeAccountId }, { label: `派单给 ${name}` })
+export const updateHelpSettings = (input: ActionInput<'help.staff.settingsUpdate'>) => mutate('help.staff.settingsUpdate', input, { label: '修改求助设置' })
 
 // Volunteers (and staff working a request themselves).
-export const volunteerTasks = () => query('help.tasks', {}, { asSelf: true })
-export const claimHelp = (id: string) => mutate('help.claim', { id }, { label: '接单', asSelf: true })
-export const startHelp = (id: string) => mutate('help.start', { id }, { label: '开始办理', asSelf: true })
-export const noteHelp = (id: string, note: string) => mutate('help.note', { id, note }, { label: '记录进展', asSelf: true })
-export const completeHelp = (id: string, note: string) => mutate('help.complete', { id, note }, { label: '办完了', asSelf: true })
-export const releaseHelp = (id: string, reason: string) => mutate('help.release', { id, reason }, { label: '退回待派单', asSelf: true })
+export const volunteerTasks = () => query('help.tasks', {})
+export const claimHelp = (id: string) => mutate('help.claim', { id }, { label: '接单' })
+export const startHelp = (id: string) => mutate('help.start', { id }, { label: '开始办理' })
+export const noteHelp = (id: string, note: string) => mutate('help.note', { id, note }, { label: '记录进展' })
+export const completeHelp = (id: string, note: string) => mutate('help.complete', { id, note }, { label: '办完了' })
+export const releaseHelp = (id: string, reason: string) => mutate('help.release', { id, reason }, { label: '退回待派单' })
 
 export const helpDetailUrl = (id: string) => `/packages/help/detail/index?id=${encodeURIComponent(id)}`

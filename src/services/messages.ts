@@ -1,17 +1,17 @@
 import { mutate, query } from './api'
 
 export function listMessages(cursor?: string) {
-  return query('message.list', { limit: 20, ...(cursor ? { cursor } : {}) }, { asSelf: true })
+  return query('message.list', { limit: 20, ...(cursor ? { cursor } : {}) })
 }
 
 export function unreadCount() {
-  return query('message.unreadCount', {}, { asSelf: true })
+  return query('message.unreadCount', {})
 }
 
 export function markRead(ids: string[]) {
-  return mutate('message.markRead', { ids }, { label: '标记消息已读', asSelf: true })
+  return mutate('message.markRead', { ids }, { label: '标记消息已读' })
 }
 
 export function markAllRead() {
-  return mutate('message.markRead', { all: true }, { label: '全部标为已读', asSelf: true })
+  return mutate('message.markRead', { all: true }, { label: '全部标为已读' })
 }

@@ -1,3 +1,3 @@
 import { query } from './api'
 
-export const orgUnits = () => query('org.units', {}, { asSelf: true })
+export const orgUnits = () => query('org.units', {})

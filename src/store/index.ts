@@ -2,6 +2,7 @@
  * The one store: typed slices, persisted through Taro storage (chunked under WeChat's per-key limit).
  * Read it with selectors at every call site: `useAppStore((s) => s.me)`, or `useShallow` for several fields.
  */
+import { currentActionName } from '@contract/renamed-actions'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { chunkedStorage } from './chunked-storage'
@@ -17,7 +18,8 @@ export { STORE_KEY }
 
 /**
  * Older persisted states are brought up to date here, never dropped: what the user queued offline survives an
- * update of the mini-program. v0 had no outbox; v1 items had no account (null: sent as whoever is signed in).
+ * update of the mini-program. v0 had no outbox; v1 items had no account (null: sent as whoever is signed in);
+ * v2 items may name a staff action by its old name (types/renamed-actions.ts).
  */
 export function migrateState(persisted: unknown, version: number): Partial<AppState> {
   const state = { ...((persisted ?? {}) as Partial<AppState>) }
@@ -26,6 +28,7 @@ export function migrateState(persisted: unknown, version: number): Partial<AppSt
     state.rejected = state.rejected ?? []
   }
   if (version < 2) state.outbox = (state.outbox ?? []).map((i) => ({ ...i, accountId: i.accountId ?? null }))
+  if (version < 3) state.outbox = (state.outbox ?? []).map((i) => ({ ...i, action: currentActionName(i.action) }))
   return state
 }
 
@@ -40,7 +43,7 @@ export const useAppStore = create<AppState>()(
     }),
     {
       name: STORE_KEY,
-      version: 2,
+      version: 3,
       storage: createJSONStorage(() => appStorage),
       partialize: (s) => ({
         token: s.token,

@@ -16,8 +16,13 @@
  *
  * Replays are harmless: the server answers a mutation id it has seen with the first result, so an answer lost
  * on the way back costs one more round trip, never a second effect.
+ *
+ * Size: a batch is also kept within the hosts' body limit (MAX_BODY_BYTES), and a write that could never fit
+ * in a request on its own is refused at once in words (PAYLOAD_TOO_LARGE), not queued. Should the host still
+ * refuse a batch as a whole for good (too large, malformed), that is no network failure to retry forever: the
+ * items go one at a time, and the one refused alone is removed and shown with its reason.
  */
-import { MAX_BATCH, type ApiCall, type Envelope } from '@contract/envelope'
+import { MAX_BATCH, MAX_BODY_BYTES, type ApiCall, type Envelope } from '@contract/envelope'
 import { ERRORS, isErrorCode } from '@contract/errors'
 import type { Transport } from '@/services/transport/transport'
 import { backoffDelay } from './backoff'
@@ -79,6 +84,28 @@ function toCall(item: OutboxItem): ApiCall {
   }
 }
 
+/** Exact UTF-8 length of a string (what it weighs in a request body). */
+function utf8Bytes(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4
+      i += 1
+    } else n += 3
+  }
+  return n
+}
+
+/** `{"batch":[` + `]}` around the calls, which are separated by commas. */
+const BATCH_FRAME_BYTES = '{"batch":[]}'.length
+
+function callBytes(item: OutboxItem): number {
+  return utf8Bytes(JSON.stringify(toCall(item)))
+}
+
 function isTemporary(env: Envelope): boolean {
   if (env.ok) return false
   if (env.code === 'UNAUTHENTICATED') return true
@@ -92,6 +119,8 @@ export function createSyncEngine(deps: SyncDeps) {
   const clearTimer = deps.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>))
   const waiters = new Map<string, (o: MutationOutcome<unknown>) => void>()
   const stats: SyncStats = { roundTrips: 0, applied: 0, rejected: 0, retried: 0 }
+  /** MAX_BATCH, or 1 after the host refused a whole batch for good (until a batch goes through). */
+  let batchItems = MAX_BATCH
   let running: Promise<void> | null = null
   let again = false
   let timer: unknown = null
@@ -109,16 +138,37 @@ export function createSyncEngine(deps: SyncDeps) {
     return item.accountId === deps.account()
   }
 
-  /** The batch to send now: the caller's items from the oldest, up to one still in backoff, at most MAX_BATCH. */
+  /**
+   * The batch to send now: the caller's items from the oldest, up to one still in backoff, at most MAX_BATCH
+   * and within MAX_BODY_BYTES (always at least one item).
+   */
   function nextBatch(): OutboxItem[] {
     const t = now()
     const out: OutboxItem[] = []
+    let bytes = BATCH_FRAME_BYTES
     for (const item of deps.box.outbox()) {
       if (!mine(item)) continue
-      if (item.nextAttemptAt > t || out.length === MAX_BATCH) break
+      if (item.nextAttemptAt > t || out.length === batchItems) break
+      bytes += callBytes(item) + (out.length ? 1 : 0)
+      if (out.length && bytes > MAX_BODY_BYTES) break
       out.push(item)
     }
     return out
+  }
+
+  /** The host refused a whole batch for good: alone, its item is refused; in company, they go one at a time. */
+  function refusedBatch(due: OutboxItem[], env: Extract<Envelope, { ok: false }>): boolean {
+    if (due.length > 1) {
+      batchItems = 1
+      return true
+    }
+    const item = due[0]
+    stats.rejected += 1
+    const refusal: RejectedItem = { id: item.id, action: item.action, label: item.label, code: env.code, message: env.message, at: now() }
+    deps.box.settle([item.id], [refusal])
+    deps.onRejected?.(refusal)
+    settleWaiter(item.id, { status: 'rejected', code: env.code, message: env.message })
+    return nextBatch().length > 0
   }
 
   function retryLater(items: OutboxItem[], reasons: string[]) {
@@ -147,12 +197,14 @@ export function createSyncEngine(deps: SyncDeps) {
       retryLater(due, [ERRORS.NETWORK.message])
       return false
     }
+    if (!env.ok && !isTemporary(env)) return refusedBatch(due, env)
     if (!env.ok || !Array.isArray(env.data)) {
       // The batch as a whole was not processed (e.g. the host is overloaded): all of it waits.
       retryLater(due, [env.ok ? ERRORS.INTERNAL.message : env.message])
       if (!env.ok && env.code === 'UNAUTHENTICATED') deps.onUnauthenticated?.()
       return false
     }
+    batchItems = MAX_BATCH
     const results = env.data as Envelope[]
     const done: string[] = []
     const rejected: RejectedItem[] = []
@@ -233,6 +285,10 @@ export function createSyncEngine(deps: SyncDeps) {
    */
   function submit<T>(item: Omit<OutboxItem, 'attempts' | 'nextAttemptAt' | 'lastError'>): Promise<MutationOutcome<T>> {
     const full: OutboxItem = { ...item, attempts: 0, nextAttemptAt: 0, lastError: null }
+    // A write no host would take even on its own is refused now, in words, rather than queued for ever.
+    if (BATCH_FRAME_BYTES + callBytes(full) > MAX_BODY_BYTES) {
+      return Promise.resolve({ status: 'rejected', code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message })
+    }
     const refusal = deps.admit?.(full)
     if (refusal) return Promise.resolve({ status: 'rejected', code: refusal.code, message: refusal.message })
     const result = new Promise<MutationOutcome<T>>((resolve) => waiters.set(full.id, resolve as (o: MutationOutcome<unknown>) => void))

@@ -123,8 +123,8 @@ describe.each(ADAPTERS)('shift capacity ($name)', (adapter) => {
     for (const acc of accounts.slice(1, PLACES)) await h.as(acc).ok('volunteer.signup', { shiftId: SHIFT })
     expect(await h.as(accounts[PLACES]).ok('volunteer.signup', { shiftId: SHIFT })).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
     const fields = { label: shift.label, startAt: shift.startAt, endAt: shift.endAt, place: shift.place, capacity: PLACES - 1, skills: [] }
-    expect(await h.as('local:liufang').call('volunteer.shiftSave', { activityId: 'va-rush', shiftId: SHIFT, fields })).toMatchObject({ ok: false, code: 'PLACES_BELOW_TAKEN' })
-    expect(await h.as('local:liufang').ok('volunteer.shiftSave', { activityId: 'va-rush', shiftId: SHIFT, fields: { ...fields, capacity: PLACES + 2 } })).toMatchObject({ promoted: 1 })
+    expect(await h.as('local:liufang').call('volunteer.staff.shiftSave', { activityId: 'va-rush', shiftId: SHIFT, fields })).toMatchObject({ ok: false, code: 'PLACES_BELOW_TAKEN' })
+    expect(await h.as('local:liufang').ok('volunteer.staff.shiftSave', { activityId: 'va-rush', shiftId: SHIFT, fields: { ...fields, capacity: PLACES + 2 } })).toMatchObject({ promoted: 1 })
     expect(await h.store.get('shiftSignups', `${SHIFT}:p-shift-${PLACES}`)).toMatchObject({ status: 'signed' })
     h.clock.set(shift.startAt + 60_000)
     expect(await h.as(accounts[PLACES + 1]).call('volunteer.signup', { shiftId: SHIFT })).toMatchObject({ ok: false, code: 'SIGNUP_CLOSED' })

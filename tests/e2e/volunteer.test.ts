@@ -151,7 +151,8 @@ describe('h5: join a team, serve a shift, and prove it', () => {
     expect(await textOf(zhang, 'hours-total')).toBe('2 小时 10 分')
     await visible(zhang, 'hours-certificate').click()
     await visible(zhang, 'cert-issue').click()
-    expect(await textOf(zhang, 'cert-who')).toContain('兹证明 张桂兰（女，1948年出生，肃州区）')
+    // The volunteer number tells her apart from any namesake born the same year in the same county.
+    expect(await textOf(zhang, 'cert-who')).toMatch(/^兹证明 张桂兰（女，1948年出生，肃州区，志愿者编号 YL\d{6}）/)
     expect(await textOf(zhang, 'cert-total')).toBe('合计：2.2 小时（2 小时 10 分）')
     const items = await zhang.locator('[data-testid="cert-item"]:visible').allInnerTexts()
     expect(items).toEqual([expect.stringContaining('关爱空巢老人结对探访：2.2 小时')])
@@ -172,6 +173,7 @@ describe('h5: join a team, serve a shift, and prove it', () => {
     await go(stranger, `/packages/volunteer/verify/index?code=${certCode}`)
     expect(await textOf(stranger, 'verify-result')).toContain('核验通过')
     expect(await textOf(stranger, 'verify-name')).toBe('张桂兰')
+    expect(await textOf(stranger, 'verify-volunteer-no')).toMatch(/^YL\d{6}$/)
     expect(await textOf(stranger, 'verify-total')).toContain('2 小时 10 分')
 
     const changed = certCode.slice(0, 3) + CERT_ALPHABET[(CERT_ALPHABET.indexOf(certCode[3]) + 5) % CERT_ALPHABET.length] + certCode.slice(4)

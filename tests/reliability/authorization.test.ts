@@ -23,6 +23,7 @@ import { ACTIONS, type ActionInput, type ActionName } from '../../types/actions'
 import { helpActions } from '../../types/actions/help'
 import { familyActions } from '../../types/actions/family'
 import { ERRORS, type ErrorCode } from '../../types/errors'
+import { mayActFor } from '../../types/proxy-actions'
 import type { Envelope } from '../../types/envelope'
 import { businessDay } from '../../types/time'
 import { issueCode } from '../../server/domain/tokens/rotating-code'
@@ -100,7 +101,7 @@ const staff = (same: Expect, other: Expect, admin: Expect = same): Expectations 
   anonymous: U, retiree: F, otherRetiree: F, familyBound: P, familyUnbound: P, volunteer: F, staffSame: same, staffOther: other, admin
 })
 
-const FIELDS = (orgUnitId: string): ActionInput<'activity.create'> => ({
+const FIELDS = (orgUnitId: string): ActionInput<'activity.staff.create'> => ({
   title: '冬季健步走',
   type: '文体活动',
   place: '肃州区人民公园',
@@ -120,21 +121,21 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
     payload: () => ({ code: '123456' }),
     expect: everyone({ retiree: 'ACCOUNT_ALREADY_BOUND', otherRetiree: 'ACCOUNT_ALREADY_BOUND', volunteer: 'ACCOUNT_ALREADY_BOUND', staffSame: 'ACCOUNT_ALREADY_BOUND', staffOther: 'ACCOUNT_ALREADY_BOUND', admin: 'ACCOUNT_ALREADY_BOUND' })
   },
-  'person.issueActivationCode': { payload: () => ({ personId: ZHANG }), expect: staff('ok', F) },
+  'person.staff.issueActivationCode': { payload: () => ({ personId: ZHANG }), expect: staff('ok', F) },
   'org.units': { payload: () => ({}), expect: everyone() },
 
   // ---- activities ----
   'activity.list': { payload: () => ({}), expect: everyone({ familyBound: 'ok', familyUnbound: NB }) },
   // 太极拳晨练 is for 肃州区: people and staff of 敦煌 do not see it.
   'activity.get': { payload: () => ({ id: 'a-taiji-0' }), expect: everyone({ otherRetiree: 'NOT_FOUND', familyBound: 'ok', familyUnbound: NB, staffOther: 'NOT_FOUND' }) },
-  'activity.manageList': { payload: () => ({}), expect: staff('ok', 'ok') },
-  'activity.create': { payload: () => FIELDS('org-sz'), expect: staff('ok', F) },
-  'activity.update': { payload: () => ({ id: 'a-taiji-0', fields: { ...FIELDS('org-sz'), capacity: 40 } }), expect: staff('ok', F) },
-  'activity.publish': { payload: (f) => ({ id: f.draft }), expect: staff('ok', F) },
-  'activity.cancel': { payload: () => ({ id: 'a-taiji-0', reason: '天气原因' }), expect: staff('ok', F) },
-  'activity.roster': { payload: () => ({ id: 'a-taiji-0' }), expect: staff('ok', F) },
-  'activity.checkinCode': { payload: () => ({ id: 'a-taiji-0' }), expect: staff('ok', F) },
-  'activity.exportAttendance': { payload: () => ({ id: 'a-taiji-0' }), expect: staff('ok', F) },
+  'activity.staff.list': { payload: () => ({}), expect: staff('ok', 'ok') },
+  'activity.staff.create': { payload: () => FIELDS('org-sz'), expect: staff('ok', F) },
+  'activity.staff.update': { payload: () => ({ id: 'a-taiji-0', fields: { ...FIELDS('org-sz'), capacity: 40 } }), expect: staff('ok', F) },
+  'activity.staff.publish': { payload: (f) => ({ id: f.draft }), expect: staff('ok', F) },
+  'activity.staff.cancel': { payload: () => ({ id: 'a-taiji-0', reason: '天气原因' }), expect: staff('ok', F) },
+  'activity.staff.roster': { payload: () => ({ id: 'a-taiji-0' }), expect: staff('ok', F) },
+  'activity.staff.checkinCode': { payload: () => ({ id: 'a-taiji-0' }), expect: staff('ok', F) },
+  'activity.staff.exportAttendance': { payload: () => ({ id: 'a-taiji-0' }), expect: staff('ok', F) },
 
   // ---- sign-ups and check-in ----
   // 肃州区第一党支部's meeting in three days: 张桂兰's branch; 王建国 is in the second branch, 李德明 in 敦煌.
@@ -159,11 +160,11 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
       expect({ caller, who: checkins.map((c) => c.personId) }).toEqual({ caller, who: [caller === 'retiree' ? ZHANG : 'p-wangjianguo'] })
     }
   },
-  'checkin.staffScan': {
+  'checkin.staff.scan': {
     payload: () => ({ activityId: 'a-taiji-0', token: issueCode(TOKEN_KEY, { kind: 'person', id: ZHANG }, NOW).token, scannedAt: NOW }),
     expect: staff('ok', F)
   },
-  'checkin.proxy': { payload: () => ({ activityId: 'a-taiji-0', personId: ZHANG, reason: '本人到场，不会用手机' }), expect: staff('ok', F) },
+  'checkin.staff.proxy': { payload: () => ({ activityId: 'a-taiji-0', personId: ZHANG, reason: '本人到场，不会用手机' }), expect: staff('ok', F) },
   'checkin.myCode': { payload: () => ({}), expect: inPerson() },
 
   // ---- messages ----
@@ -183,7 +184,7 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
   'points.summary': { payload: () => ({}), expect: personal() },
   'points.history': { payload: () => ({}), expect: personal() },
   'points.rules': { payload: () => ({}), expect: everyone() },
-  'points.setRules': { payload: () => ({ rules: { byType: { 组织生活: 5, 讲座: 3, 文体活动: 2, 老年大学: 3, 志愿服务: 5, 宣讲: 3, 其他: 1 }, dailyCap: 20, staffAward: { songxue: 5, participation: 3 }, volunteerShift: 2, starBands: [{ min: 10, stars: 1 }], expiry: { enabled: false, afterYears: 1 } } }), expect: staff(F, F, 'ok') },
+  'points.staff.setRules': { payload: () => ({ rules: { byType: { 组织生活: 5, 讲座: 3, 文体活动: 2, 老年大学: 3, 志愿服务: 5, 宣讲: 3, 其他: 1 }, dailyCap: 20, staffAward: { songxue: 5, participation: 3 }, volunteerShift: 2, starBands: [{ min: 10, stars: 1 }], expiry: { enabled: false, afterYears: 1 } } }), expect: staff(F, F, 'ok') },
   'points.catalogue': { payload: () => ({}), expect: personal() },
   // An item of 肃州区: not in 敦煌's catalogue. Spending points is done in person.
   'points.redeem': { payload: () => ({ itemId: 'ri-sz-massage' }), expect: inPerson({ otherRetiree: 'NOT_FOUND' }) },
@@ -247,30 +248,30 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
   'volunteer.settings': { payload: () => ({}), expect: everyone() },
   // The team's leader (王建国) decides as staff of its county do.
   'volunteer.decideJoin': { payload: () => ({ teamId: 'vt-sz-guanai', personId: 'p-017', approve: true, reason: '' }), expect: { ...staff('ok', F), volunteer: 'ok' } },
-  'volunteer.desk': { payload: () => ({}), expect: staff('ok', 'ok') },
-  'volunteer.teamSave': { payload: () => ({ fields: { name: '书画志愿队', kind: '其他', orgUnitId: 'org-sz' } }), expect: staff('ok', F) },
-  'volunteer.activitySave': { payload: () => ({ fields: { title: '书画进社区', serviceItem: '文化服务', orgUnitId: 'org-sz' } }), expect: staff('ok', F) },
+  'volunteer.staff.desk': { payload: () => ({}), expect: staff('ok', 'ok') },
+  'volunteer.staff.teamSave': { payload: () => ({ fields: { name: '书画志愿队', kind: '其他', orgUnitId: 'org-sz' } }), expect: staff('ok', F) },
+  'volunteer.staff.activitySave': { payload: () => ({ fields: { title: '书画进社区', serviceItem: '文化服务', orgUnitId: 'org-sz' } }), expect: staff('ok', F) },
   // The draft has no shift yet: staff of its county get as far as 请先添加至少一个班次.
-  'volunteer.activityPublish': { payload: () => ({ id: 'va-draft' }), expect: staff('VALIDATION', F) },
-  'volunteer.shiftSave': {
+  'volunteer.staff.activityPublish': { payload: () => ({ id: 'va-draft' }), expect: staff('VALIDATION', F) },
+  'volunteer.staff.shiftSave': {
     payload: () => ({ activityId: 'va-phone', fields: { startAt: NOW + 6 * 86400_000, endAt: NOW + 6 * 86400_000 + 7200_000, place: '肃州区老干部活动中心一楼', capacity: 5 } }),
     expect: staff('ok', F)
   },
-  'volunteer.shiftCancel': { payload: () => ({ shiftId: 'vs-phone-d11', reason: '场地维修' }), expect: staff('ok', F) },
-  'volunteer.shiftRoster': { payload: () => ({ shiftId: 'vs-guanai-d0-am' }), expect: staff('ok', F) },
-  'volunteer.shiftCode': { payload: () => ({ shiftId: 'vs-guanai-d0-am', direction: 'in' }), expect: staff('ok', F) },
+  'volunteer.staff.shiftCancel': { payload: () => ({ shiftId: 'vs-phone-d11', reason: '场地维修' }), expect: staff('ok', F) },
+  'volunteer.staff.shiftRoster': { payload: () => ({ shiftId: 'vs-guanai-d0-am' }), expect: staff('ok', F) },
+  'volunteer.staff.shiftCode': { payload: () => ({ shiftId: 'vs-guanai-d0-am', direction: 'in' }), expect: staff('ok', F) },
   // Before the shift's check-in opens: staff of its county get as far as the window.
-  'volunteer.staffScan': {
+  'volunteer.staff.scan': {
     payload: () => ({ shiftId: 'vs-guanai-d0-am', direction: 'in', token: issueCode(TOKEN_KEY, { kind: 'person', id: 'p-001' }, NOW).token, scannedAt: NOW }),
     expect: staff('CHECKIN_NOT_OPEN', F)
   },
-  'volunteer.staffMark': { payload: () => ({ shiftId: 'vs-guanai-d0-am', personId: 'p-001', direction: 'in', reason: '忘带手机' }), expect: staff('CHECKIN_NOT_OPEN', F) },
-  'volunteer.correctHours': { payload: () => ({ shiftId: 'vs-guanai-p12', personId: 'p-001', minutes: 140, reason: '补录' }), expect: staff('ok', F) },
-  'volunteer.confirmHours': { payload: () => ({ shiftId: 'vs-guanai-p5', personId: 'p-wangjianguo' }), expect: staff('ok', F) },
-  'volunteer.settleShift': { payload: () => ({ shiftId: 'vs-guanai-p5' }), expect: staff('ok', F) },
-  'volunteer.searchPool': { payload: () => ({}), expect: staff('ok', 'ok') },
+  'volunteer.staff.mark': { payload: () => ({ shiftId: 'vs-guanai-d0-am', personId: 'p-001', direction: 'in', reason: '忘带手机' }), expect: staff('CHECKIN_NOT_OPEN', F) },
+  'volunteer.staff.correctHours': { payload: () => ({ shiftId: 'vs-guanai-p12', personId: 'p-001', minutes: 140, reason: '补录' }), expect: staff('ok', F) },
+  'volunteer.staff.confirmHours': { payload: () => ({ shiftId: 'vs-guanai-p5', personId: 'p-wangjianguo' }), expect: staff('ok', F) },
+  'volunteer.staff.settleShift': { payload: () => ({ shiftId: 'vs-guanai-p5' }), expect: staff('ok', F) },
+  'volunteer.staff.searchPool': { payload: () => ({}), expect: staff('ok', 'ok') },
   // The intake age is the bureau's (admin) setting.
-  'volunteer.settingsUpdate': { payload: () => ({ intakeMaxAge: 80 }), expect: staff(F, F, 'ok') },
+  'volunteer.staff.settingsUpdate': { payload: () => ({ intakeMaxAge: 80 }), expect: staff(F, F, 'ok') },
 
   ...(Object.fromEntries([...Object.keys(helpActions), ...Object.keys(familyActions)].map((a) => [a, { see: HELP_FAMILY_MATRIX }])) as Record<
     keyof typeof helpActions | keyof typeof familyActions,
@@ -282,7 +283,7 @@ async function prepare(h: Harness): Promise<Fixtures> {
   await addStaffOfDunhuang(h.store)
   h.clock.set(NOW)
   const code = (await h.as(ACCOUNTS.retiree).ok('points.redeem', { itemId: 'ri-sz-massage' })).redemption.code
-  const draft = (await h.as(ACCOUNTS.staffSuzhou).ok('activity.create', FIELDS('org-sz'))).id
+  const draft = (await h.as(ACCOUNTS.staffSuzhou).ok('activity.staff.create', FIELDS('org-sz'))).id
   await h.store.transaction((tx) => tx.put('messages', { _id: 'authz-msg', toPersonId: ZHANG, toAccountId: null, title: '活动提醒', body: '明天上午有活动', link: null, at: NOW - 3600_000, readAt: null }))
   const certificate = (await h.as(ACCOUNTS.volunteer).ok('volunteer.issueCertificate', {})).code
   return { code, draft, message: 'authz-msg', certificate }
@@ -295,6 +296,16 @@ describe('the authorization table', () => {
     for (const [action, row] of Object.entries(ROWS)) {
       if (!('see' in row)) continue
       expect({ action, inMatrix: matrix.includes(`'${action}': {`) }).toEqual({ action, inMatrix: true })
+    }
+  })
+
+  // The one list of what may be done for an elder (代办) is types/proxy-actions.ts: a family member acting for
+  // 张桂兰 is refused as PROXY_NOT_ALLOWED exactly on the actions missing from it, bound or not.
+  it("decides the 代办 columns by the contract's 代办 table", () => {
+    for (const [action, row] of Object.entries(ROWS)) {
+      if ('see' in row) continue
+      const inPersonOnly = !mayActFor(action)
+      expect({ action, bound: row.expect.familyBound === P, unbound: row.expect.familyUnbound === P }).toEqual({ action, bound: inPersonOnly, unbound: inPersonOnly })
     }
   })
 

@@ -1,5 +1,6 @@
 /**
- * Everything at once, on both storage adapters, through the real router: 220 people signing up for 12 places,
+ * Everything at once, on both storage adapters (CloudBase also through the real wx-server-sdk, at a smaller
+ * size: REAL_SDK below), through the real router: 220 people signing up for 12 places,
  * 220 people redeeming an item with a stock of 7, and 40 volunteers each pressing 接单 on 5 fresh help
  * requests (200 claims) — 640 writes started together. Like the outbox, a write answered BUSY (a temporary
  * refusal) is sent again with the same mutation id until it gets a final answer. Then: places, stock and
@@ -9,7 +10,8 @@
  * this suite runs them together, so they contend for the same storage at the same moment.
  */
 import type { Envelope } from '../../types/envelope'
-import { ADAPTERS } from '../support/adapters'
+import { ADAPTERS_WITH_REAL_SDK, REAL_SDK_ADAPTER } from '../support/adapters'
+import { ERRORS } from '../../types/errors'
 import { makeHarness, type Harness } from '../support/harness'
 import { counterId } from '../../server/domain/activities/activity-pool'
 import { reconcilePoints } from '../../server/domain/points/points-reconcile'
@@ -19,13 +21,13 @@ import { checkDomain, findAll } from './sim/invariants'
 
 jest.setTimeout(240_000)
 
-const PEOPLE = 220
-const PLACES = 12
-const STOCK = 7
-const VOLUNTEERS = 40
-const REQUESTS = 5
+const FULL = { PEOPLE: 220, PLACES: 12, STOCK: 7, VOLUNTEERS: 40, REQUESTS: 5 }
+// Through the real wx-server-sdk every write is ~10 signed HTTP round trips to the local wire: the same race with
+// fewer people (still more than the places, the stock and the requests), so npm test stays within its budget.
+const REAL_SDK = { PEOPLE: 40, PLACES: 12, STOCK: 7, VOLUNTEERS: 8, REQUESTS: 3 }
 
-describe.each(ADAPTERS)('everything at once on $name', (adapter) => {
+describe.each(ADAPTERS_WITH_REAL_SDK)('everything at once on $name', (adapter) => {
+  const { PEOPLE, PLACES, STOCK, VOLUNTEERS, REQUESTS } = adapter === REAL_SDK_ADAPTER ? REAL_SDK : FULL
   let h: Harness
   let db: MemoryCloudDb | undefined
   afterEach(() => h.cleanup())
@@ -74,7 +76,8 @@ describe.each(ADAPTERS)('everything at once on $name', (adapter) => {
       rounds += 1
       const answers = await Promise.all(pending.map((w) => h.router.call(w.account, { action: w.action, payload: w.payload, mutationId: w.mutationId })))
       pending.forEach((w, i) => (w.answer = answers[i]))
-      const again = pending.filter((w) => !w.answer!.ok && w.answer!.code === 'BUSY')
+      // Resent as the outbox resends: every temporary answer (BUSY, or UNAVAILABLE when the database is slow).
+      const again = pending.filter((w) => !w.answer!.ok && ERRORS[w.answer!.code].retry)
       busy += again.length
       pending = again
       expect(rounds).toBeLessThan(50)

@@ -37,7 +37,7 @@ const running = new Set<ChildProcess>()
 function startHost(db: string): Promise<Host> {
   const proc = spawn(process.execPath, [path.join(ROOT, 'build/local-host.cjs')], {
     cwd: ROOT,
-    env: { ...process.env, YINLING_DB: db, YINLING_DEMO: '1', PORT: '0', HOST: '127.0.0.1', YINLING_QUIET: '1', YINLING_TOKEN_KEY: 'crash-test-key', YINLING_STATIC: path.join(path.dirname(db), 'no-h5') },
+    env: { ...process.env, YINLING_DB: db, YINLING_DEMO: '1', PORT: '0', HOST: '127.0.0.1', YINLING_QUIET: '1', YINLING_RATE_LIMIT_SCALE: '1000', YINLING_TOKEN_KEY: 'crash-test-key', YINLING_STATIC: path.join(path.dirname(db), 'no-h5') },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   running.add(proc)

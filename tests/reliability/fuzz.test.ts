@@ -16,7 +16,7 @@ import { ACTIONS, type ActionName } from '../../types/actions'
 import { ERRORS, ERROR_CODES, isErrorCode } from '../../types/errors'
 import { MAX_BATCH, MAX_BODY_BYTES, type Envelope } from '../../types/envelope'
 import { handlers } from '../../server/handlers'
-import type { Access } from '../../server/core/context'
+import type { Access } from '../../types/roles'
 import { ADAPTERS } from '../support/adapters'
 import { ACCOUNTS, makeHarness, type Harness } from '../support/harness'
 import { post, startHost, type RunningHost } from '../support/http'
@@ -81,7 +81,7 @@ describe.each(ADAPTERS)('every action with bad input, through the router on $nam
   afterAll(() => h.cleanup())
 
   it.each(NAMES)('%s', async (action) => {
-    const caller = callerFor(handlers[action].access)
+    const caller = callerFor(ACTIONS[action].access)
     const start = await snapshot(h.store)
     let refusedOnly = true
     let n = 0
@@ -117,7 +117,7 @@ describe('bad input through the HTTP host', () => {
     let before = await snapshot(host.store)
     let n = 0
     for (const action of NAMES) {
-      const t = await token(callerFor(handlers[action].access))
+      const t = await token(callerFor(ACTIONS[action].access))
       await fc.assert(
         fc.asyncProperty(payloadArbitrary(ACTIONS[action].input), async (payload) => {
           const res = await post(`${host.url}/api`, { action, payload, mutationId: `http-fuzz-${n++}` }, t)

@@ -1,7 +1,9 @@
 /**
  * The CloudBase entry with a fake wx-server-sdk: identity comes from getWXContext().OPENID and nothing else.
  */
-import { createCloudMain, type CloudSdk } from '../../server/hosts/cloudbase/cloud-main'
+import { createCloudMain, TIMER_JOBS, TIMER_TRIGGERS, type CloudSdk } from '../../server/hosts/cloudbase/cloud-main'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { MemoryCloudDb } from '../../server/storage/cloudbase/memory-cloud-db'
 import { CloudbaseStorage } from '../../server/storage/cloudbase/cloudbase-adapter'
 import { FixedClock } from '../../server/core/clock'
@@ -61,5 +63,34 @@ describe('the CloudBase entry', () => {
     expect(await main({ action: 'auth.whoami', payload: { x: 'x'.repeat(MAX_BODY_BYTES) } })).toMatchObject({ ok: false, code: 'PAYLOAD_TOO_LARGE' })
     expect(await main(null)).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await main({ action: 'nope' })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+  })
+
+  it('runs a scheduled job on its timer trigger (no user), and never for a phone that sends the same fields', async () => {
+    state.openid = undefined
+    expect(await main({ Type: 'Timer', TriggerName: 'points-reconcile', Time: '2026-12-02T03:00:00Z' })).toEqual({
+      ok: true,
+      data: { job: 'points-reconcile', mismatches: 0 }
+    })
+    expect(await main({ Type: 'Timer', TriggerName: 'hours-reconcile' })).toMatchObject({ ok: true, data: { job: 'hours-reconcile' } })
+    expect(await main({ Type: 'Timer', TriggerName: 'drop-everything' })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+    state.openid = 'openid-zhang'
+    const fromPhone = await main({ Type: 'Timer', TriggerName: 'points-reconcile' })
+    expect(fromPhone).not.toMatchObject({ ok: true, data: { job: 'points-reconcile' } })
+  })
+
+  it('declares a timer trigger for every scheduled job in the uploaded config.json', () => {
+    expect(TIMER_TRIGGERS.map((t) => t.name).sort()).toEqual(Object.keys(TIMER_JOBS).sort())
+    const config = JSON.parse(readFileSync(path.join(__dirname, '../../cloudfunctions/api/config.json'), 'utf8'))
+    expect(config.triggers).toEqual(TIMER_TRIGGERS)
+    for (const t of TIMER_TRIGGERS) expect(t.config.split(' ')).toHaveLength(7)
+  })
+
+  it('runs the document migrations on { Type: "Migrate" } without a user, and not for a phone', async () => {
+    state.openid = undefined
+    // The same list as npm run upgrade (server/storage/migrations): the demo data predates version 1.
+    expect(await main({ Type: 'Migrate' })).toMatchObject({ ok: true, data: { from: 0, to: 1, applied: [{ version: 1, name: 'accounts: mustChangePassword' }] } })
+    expect(await main({ Type: 'Migrate' })).toEqual({ ok: true, data: { from: 1, to: 1, applied: [] } })
+    state.openid = 'openid-zhang'
+    expect(await main({ Type: 'Migrate' })).not.toMatchObject({ ok: true, data: { applied: [] } })
   })
 })

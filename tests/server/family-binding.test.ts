@@ -85,7 +85,7 @@ describe.each(ADAPTERS)('family binding on $name', (adapter) => {
     const { code } = await h.as(ACCOUNTS.staffSuzhou).ok('family.createInvite', { personId: 'p-zhaoshuzhen' })
     expect(await h.as(ACCOUNTS.staffCity).call('family.createInvite', { personId: 'p-zhaoshuzhen' })).toMatchObject({ ok: true })
     expect(await h.as(STAFF_DUNHUANG).call('family.createInvite', { personId: 'p-zhaoshuzhen' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(STAFF_DUNHUANG).call('family.searchPersons', { q: '赵淑珍' })).toMatchObject({ ok: true, data: { items: [] } })
+    expect(await h.as(STAFF_DUNHUANG).call('family.staff.searchPersons', { q: '赵淑珍' })).toMatchObject({ ok: true, data: { items: [] } })
 
     const stranger = 'wx:openid-new-son'
     expect(await h.as(stranger).call('family.acceptInvite', { code, relation: '儿子' })).toMatchObject({ ok: false, code: 'VALIDATION' })
@@ -96,9 +96,9 @@ describe.each(ADAPTERS)('family binding on $name', (adapter) => {
     expect((await h.store.find('messages', { where: { toAccountId: ACCOUNTS.staffSuzhou } })).map((m) => m.title)).toContain('请核实家属绑定：赵淑珍')
 
     // Staff see it among pending bindings of their county and confirm after checking.
-    const pending = await h.as(ACCOUNTS.staffSuzhou).ok('family.staffBindings', {})
+    const pending = await h.as(ACCOUNTS.staffSuzhou).ok('family.staff.bindings', {})
     expect(pending.items.map((i) => i.bindingId)).toContain(b.bindingId)
-    expect((await h.as(ACCOUNTS.retireeDunhuang).call('family.staffBindings', {})).ok).toBe(false)
+    expect((await h.as(ACCOUNTS.retireeDunhuang).call('family.staff.bindings', {})).ok).toBe(false)
     const ok = await h.as(ACCOUNTS.staffSuzhou).ok('family.confirm', { bindingId: b.bindingId })
     expect(ok.confirmedByLabel).toBe('工作人员 陈静 核实确认')
     expect((await h.as(stranger).call('help.mine', {}, { actingFor: 'p-zhaoshuzhen' })).ok).toBe(true)
@@ -109,10 +109,10 @@ describe.each(ADAPTERS)('family binding on $name', (adapter) => {
   })
 
   it('finds roster people by name within the staff member’s scope', async () => {
-    const found = await h.as(ACCOUNTS.staffSuzhou).ok('family.searchPersons', { q: '张' })
+    const found = await h.as(ACCOUNTS.staffSuzhou).ok('family.staff.searchPersons', { q: '张' })
     expect(found.items.map((p) => p.name)).toContain('张桂兰')
     expect(found.items.every((p) => p.orgUnitName === '肃州区')).toBe(true)
-    expect((await h.as(ACCOUNTS.staffSuzhou).ok('family.searchPersons', { q: '李德明' })).items).toEqual([])
-    expect((await h.as(ACCOUNTS.staffCity).ok('family.searchPersons', { q: '李德明' })).items).toEqual([expect.objectContaining({ id: 'p-lideming', hasAccount: true })])
+    expect((await h.as(ACCOUNTS.staffSuzhou).ok('family.staff.searchPersons', { q: '李德明' })).items).toEqual([])
+    expect((await h.as(ACCOUNTS.staffCity).ok('family.staff.searchPersons', { q: '李德明' })).items).toEqual([expect.objectContaining({ id: 'p-lideming', hasAccount: true })])
   })
 })

@@ -5,7 +5,7 @@
  *
  * Callers: the elder (张桂兰), another retiree (李德明, 敦煌), her bound daughter acting for her (代办) and as
  * herself, an unbound family member claiming to act for her, the volunteer the request is assigned to (王建国)
- * and another volunteer of the county whose skills do not fit (孙玉珍), staff of her county (陈静) and of
+ * and another volunteer of the county whose skills do not fit (吕春生), staff of her county (陈静) and of
  * another county (何敏, 敦煌), the admin, and nobody logged in.
  */
 import type { ActionInput, ActionName } from '../../types/actions'
@@ -53,9 +53,9 @@ const REQUEST: ActionInput<'help.create'> = {
 async function request(h: Harness, state: 'submitted' | 'accepted' | 'assigned' | 'in_progress' | 'completed'): Promise<string> {
   const { id } = await h.as(ACCOUNTS.retiree).ok('help.create', REQUEST)
   if (state === 'submitted') return id
-  await h.as(ACCOUNTS.staffSuzhou).ok('help.accept', { id })
+  await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.accept', { id })
   if (state === 'accepted') return id
-  await h.as(ACCOUNTS.staffSuzhou).ok('help.assign', { id, assigneeAccountId: ACCOUNTS.volunteer })
+  await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.assign', { id, assigneeAccountId: ACCOUNTS.volunteer })
   if (state === 'assigned') return id
   await h.as(ACCOUNTS.volunteer).ok('help.start', { id })
   if (state === 'in_progress') return id
@@ -110,18 +110,18 @@ const ROWS: { [A in keyof typeof helpActions | keyof typeof familyActions]: Row<
     setup: async (h) => ({ id: await request(h, 'assigned') }),
     expect: { retiree: 'ok', otherRetiree: NF, familyActing: 'ok', familySelf: F, unboundActing: 'NOT_BOUND', volunteerAssigned: 'ok', volunteerOther: NF, staffSame: 'ok', staffOther: F, admin: 'ok' }
   },
-  'help.queue': { setup: async () => ({}), expect: staffOnly('ok', 'ok', 'ok') },
-  'help.accept': { setup: async (h) => ({ id: await request(h, 'submitted') }), expect: staffOnly('ok', F, 'ok') },
-  'help.return': { setup: async (h) => ({ id: await request(h, 'submitted'), reason: '不属于服务范围' }), expect: staffOnly('ok', F, 'ok') },
-  'help.suggestAssignees': { setup: async (h) => ({ id: await request(h, 'submitted') }), expect: staffOnly('ok', F, 'ok') },
-  'help.assign': { setup: async (h) => ({ id: await request(h, 'submitted'), assigneeAccountId: ACCOUNTS.volunteer }), expect: staffOnly('ok', F, 'ok') },
-  'help.settingsUpdate': { setup: async () => ({ acceptWorkingDays: 2, urgentAcceptMinutes: 20 }), expect: staffOnly(F, F, 'ok') },
+  'help.staff.queue': { setup: async () => ({}), expect: staffOnly('ok', 'ok', 'ok') },
+  'help.staff.accept': { setup: async (h) => ({ id: await request(h, 'submitted') }), expect: staffOnly('ok', F, 'ok') },
+  'help.staff.return': { setup: async (h) => ({ id: await request(h, 'submitted'), reason: '不属于服务范围' }), expect: staffOnly('ok', F, 'ok') },
+  'help.staff.suggestAssignees': { setup: async (h) => ({ id: await request(h, 'submitted') }), expect: staffOnly('ok', F, 'ok') },
+  'help.staff.assign': { setup: async (h) => ({ id: await request(h, 'submitted'), assigneeAccountId: ACCOUNTS.volunteer }), expect: staffOnly('ok', F, 'ok') },
+  'help.staff.settingsUpdate': { setup: async () => ({ acceptWorkingDays: 2, urgentAcceptMinutes: 20 }), expect: staffOnly(F, F, 'ok') },
   'help.tasks': {
     setup: async () => ({}),
     expect: { retiree: F, otherRetiree: F, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: 'ok', volunteerOther: 'ok', staffSame: F, staffOther: F, admin: F }
   },
   'help.claim': {
-    // Accepted and free: 王建国's skills fit 就医陪护, 孙玉珍's do not.
+    // Accepted and free: 王建国's skills fit 就医陪护, 吕春生's do not.
     setup: async (h) => ({ id: await request(h, 'accepted') }),
     expect: { retiree: F, otherRetiree: F, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: 'ok', volunteerOther: F, staffSame: F, staffOther: F, admin: F }
   },
@@ -162,8 +162,8 @@ const ROWS: { [A in keyof typeof helpActions | keyof typeof familyActions]: Row<
     setup: async () => ({}),
     expect: { retiree: 'ok', otherRetiree: 'ok', familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: 'ok', volunteerOther: 'ok', staffSame: F, staffOther: F, admin: F }
   },
-  'family.staffBindings': { setup: async () => ({ personId: ZHANG }), expect: staffOnly('ok', F, 'ok') },
-  'family.searchPersons': { setup: async () => ({ q: '张' }), expect: staffOnly('ok', 'ok', 'ok') }
+  'family.staff.bindings': { setup: async () => ({ personId: ZHANG }), expect: staffOnly('ok', F, 'ok') },
+  'family.staff.searchPersons': { setup: async () => ({ q: '张' }), expect: staffOnly('ok', 'ok', 'ok') }
 }
 
 /** Everything a refused call must leave untouched. */
@@ -184,7 +184,7 @@ describe('the help and family authorization matrix', () => {
 
   it('never lets binding or invite actions be done while acting for an elder', () => {
     for (const name of Object.keys(familyActions) as (keyof typeof familyActions)[]) expect(familyActions[name]).not.toHaveProperty('proxy', true)
-    for (const name of ['help.queue', 'help.accept', 'help.assign', 'help.claim', 'help.complete', 'help.settingsUpdate'] as const) {
+    for (const name of ['help.staff.queue', 'help.staff.accept', 'help.staff.assign', 'help.claim', 'help.complete', 'help.staff.settingsUpdate'] as const) {
       expect(helpActions[name]).not.toHaveProperty('proxy', true)
     }
   })

@@ -37,12 +37,12 @@ describe.each(ADAPTERS)('help requests on $name', (adapter) => {
     expect(seen.submittedBy).toBe('张晓燕（女儿）代办')
 
     // Staff of her county find it in the queue, get 王建国 suggested first, and dispatch it to him.
-    const queue = await h.as(ACCOUNTS.staffSuzhou).ok('help.queue', {})
+    const queue = await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.queue', {})
     expect(queue.items.map((c) => c.id)).toContain(id)
-    const { candidates } = await h.as(ACCOUNTS.staffSuzhou).ok('help.suggestAssignees', { id })
+    const { candidates } = await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.suggestAssignees', { id })
     expect(candidates[0]).toMatchObject({ accountId: ACCOUNTS.volunteer, kind: 'volunteer', matchedSkills: ['医疗保健'] })
     expect(candidates.some((c) => c.kind === 'staff' && c.accountId === ACCOUNTS.staffSuzhou)).toBe(true)
-    await h.as(ACCOUNTS.staffSuzhou).ok('help.assign', { id, assigneeAccountId: ACCOUNTS.volunteer })
+    await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.assign', { id, assigneeAccountId: ACCOUNTS.volunteer })
 
     // The volunteer works it.
     const tasks = await h.as(ACCOUNTS.volunteer).ok('help.tasks', {})
@@ -82,13 +82,43 @@ describe.each(ADAPTERS)('help requests on $name', (adapter) => {
     expect(toVolunteer.map((m) => m.title)).toEqual(expect.arrayContaining(['有一件求助请您办理', '您办的求助有了评价']))
   })
 
+  it('tells the family member in words about the elder, and tells them nothing more once the elder unbinds them', async () => {
+    const { id } = await family().ok('help.create', base, asFamily)
+    await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.accept', { id })
+    await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.assign', { id, assigneeAccountId: ACCOUNTS.volunteer })
+    const dispatched = (await h.store.find('messages', { where: { toAccountId: ACCOUNTS.family } })).find((m) => m.title === '张桂兰的求助已派单')
+    expect(dispatched?.body).toBe('由 王建国 为张桂兰办理，会和张桂兰联系。')
+    const toElder = (await h.store.find('messages', { where: { toPersonId: ZHANG } })).find((m) => m.title === '您的求助已派单')
+    expect(toElder?.body).toBe('由 王建国 为您办理，会和您联系。')
+
+    await h.as(ACCOUNTS.retiree).ok('family.unbind', { bindingId: `${ACCOUNTS.family}:${ZHANG}` })
+    const before = (await h.store.find('messages', { where: { toAccountId: ACCOUNTS.family } })).length
+    await h.as(ACCOUNTS.volunteer).ok('help.start', { id })
+    await h.as(ACCOUNTS.volunteer).ok('help.note', { id, note: '明天下午三点上门修，老人一个人在家' })
+    await h.as(ACCOUNTS.volunteer).ok('help.complete', { id, note: '办完了' })
+    const after = await h.store.find('messages', { where: { toAccountId: ACCOUNTS.family } })
+    expect(after).toHaveLength(before)
+    expect(after.map((m) => m.body).join()).not.toContain('老人一个人在家')
+    // The elder is still told.
+    expect((await h.store.find('messages', { where: { toPersonId: ZHANG } })).map((m) => m.body)).toContain('明天下午三点上门修，老人一个人在家')
+  })
+
+  it('tells a volunteer who tries to claim their own request that it is their own', async () => {
+    const { id } = await h.as(ACCOUNTS.volunteer).ok('help.create', base)
+    const env = await h.as(ACCOUNTS.volunteer).call('help.claim', { id })
+    expect(env).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(env.ok === false && env.message).toContain('您自己提交的求助')
+    expect(env.ok === false && env.message).not.toContain('服务范围')
+    expect((await h.store.get('helpRequests', id))!.assigneeAccountId).toBeNull()
+  })
+
   it('refuses illegal steps with a clear message and writes nothing', async () => {
     const { id } = await h.as(ACCOUNTS.retiree).ok('help.create', base)
     const complete = await h.as(ACCOUNTS.staffSuzhou).call('help.complete', { id, note: '办完了' })
     expect(complete).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION', message: '这条求助现在是「已提交」，不能完成。请刷新后再看' })
     expect(await h.as(ACCOUNTS.retiree).call('help.rate', { id, stars: 5 })).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
 
-    await h.as(ACCOUNTS.staffSuzhou).ok('help.assign', { id, assigneeAccountId: ACCOUNTS.volunteer })
+    await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.assign', { id, assigneeAccountId: ACCOUNTS.volunteer })
     await h.as(ACCOUNTS.volunteer).ok('help.start', { id })
     const withdraw = await h.as(ACCOUNTS.retiree).call('help.withdraw', { id })
     expect(withdraw).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
@@ -104,17 +134,17 @@ describe.each(ADAPTERS)('help requests on $name', (adapter) => {
 
   it('lets the requester withdraw before anybody starts, and staff return with a reason', async () => {
     const a = await h.as(ACCOUNTS.retiree).ok('help.create', base)
-    await h.as(ACCOUNTS.staffSuzhou).ok('help.accept', { id: a.id })
+    await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.accept', { id: a.id })
     expect((await h.as(ACCOUNTS.retiree).ok('help.withdraw', { id: a.id, reason: '邻居已经帮忙了' })).status).toBe('withdrawn')
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('help.assign', { id: a.id, assigneeAccountId: ACCOUNTS.volunteer })).toMatchObject({
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('help.staff.assign', { id: a.id, assigneeAccountId: ACCOUNTS.volunteer })).toMatchObject({
       ok: false,
       code: 'ILLEGAL_TRANSITION',
       message: '这条求助已经「已撤回」，不能再派单了'
     })
 
     const b = await h.as(ACCOUNTS.retiree).ok('help.create', base)
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('help.return', { id: b.id, reason: '' })).toMatchObject({ ok: false, code: 'VALIDATION' })
-    await h.as(ACCOUNTS.staffSuzhou).ok('help.return', { id: b.id, reason: '属于社区服务范围，已转社区' })
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('help.staff.return', { id: b.id, reason: '' })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.return', { id: b.id, reason: '属于社区服务范围，已转社区' })
     const returned = await h.as(ACCOUNTS.retiree).ok('help.get', { id: b.id })
     expect(returned).toMatchObject({ status: 'returned', returnReason: '属于社区服务范围，已转社区' })
     expect(returned.timeline.at(-1)).toMatchObject({ kind: 'returned', note: '属于社区服务范围，已转社区' })
@@ -161,7 +191,7 @@ describe.each(ADAPTERS)('help requests on $name', (adapter) => {
 
   it('lets an assignee give a task back, after which it is open again and no longer theirs', async () => {
     const { id } = await h.as(ACCOUNTS.retiree).ok('help.create', base)
-    await h.as(ACCOUNTS.staffSuzhou).ok('help.assign', { id, assigneeAccountId: ACCOUNTS.volunteer })
+    await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.assign', { id, assigneeAccountId: ACCOUNTS.volunteer })
     await h.as(ACCOUNTS.volunteer).ok('help.release', { id, reason: '这周身体不舒服' })
     const d = await h.as(ACCOUNTS.staffSuzhou).ok('help.get', { id })
     expect(d).toMatchObject({ status: 'accepted', assigneeName: null })
@@ -173,32 +203,32 @@ describe.each(ADAPTERS)('help requests on $name', (adapter) => {
   it('refuses assignees outside the county, the elder herself, and unknown accounts', async () => {
     const { id } = await h.as(ACCOUNTS.retiree).ok('help.create', base)
     for (const who of ['wx:seed-volunteer-3', ACCOUNTS.retiree, 'local:nobody', ACCOUNTS.family]) {
-      expect(await h.as(ACCOUNTS.staffSuzhou).call('help.assign', { id, assigneeAccountId: who })).toMatchObject({ ok: false, code: 'ASSIGNEE_INVALID' })
+      expect(await h.as(ACCOUNTS.staffSuzhou).call('help.staff.assign', { id, assigneeAccountId: who })).toMatchObject({ ok: false, code: 'ASSIGNEE_INVALID' })
     }
-    expect((await h.as(ACCOUNTS.staffSuzhou).ok('help.assign', { id, assigneeAccountId: ACCOUNTS.staffSuzhou })).status).toBe('assigned')
+    expect((await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.assign', { id, assigneeAccountId: ACCOUNTS.staffSuzhou })).status).toBe('assigned')
   })
 
   it('flags requests not accepted within their targets: 30 minutes if urgent, one working day otherwise', async () => {
     // DEFAULT_NOW is Tuesday 07:00 in Beijing.
     const urgent = await h.as(ACCOUNTS.retiree).ok('help.create', { ...base, urgency: 'urgent' })
     const normal = await h.as(ACCOUNTS.retiree).ok('help.create', base)
-    const card = async (id: string) => (await h.as(ACCOUNTS.staffSuzhou).ok('help.queue', { status: 'all', limit: 100 })).items.find((c) => c.id === id)!
+    const card = async (id: string) => (await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.queue', { status: 'all', limit: 100 })).items.find((c) => c.id === id)!
     expect((await card(urgent.id)).acceptDueAt).toBe(DEFAULT_NOW + 30 * 60_000)
     expect((await card(normal.id)).acceptDueAt).toBe(DEFAULT_NOW + 24 * 3600_000)
     h.clock.advance(31 * 60_000)
     expect((await card(urgent.id)).overdue).toBe(true)
     expect((await card(normal.id)).overdue).toBe(false)
     // Overdue and urgent requests come first in the open queue.
-    const queue = await h.as(ACCOUNTS.staffSuzhou).ok('help.queue', {})
+    const queue = await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.queue', {})
     expect(queue.items[0].overdue).toBe(true)
-    expect((await h.as(ACCOUNTS.staffSuzhou).ok('help.queue', { status: 'overdue' })).items.every((c) => c.overdue)).toBe(true)
+    expect((await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.queue', { status: 'overdue' })).items.every((c) => c.overdue)).toBe(true)
     // Accepting stops the clock.
-    await h.as(ACCOUNTS.staffSuzhou).ok('help.accept', { id: urgent.id })
+    await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.accept', { id: urgent.id })
     expect(await card(urgent.id)).toMatchObject({ overdue: false, acceptDueAt: null })
 
     // Targets are configuration: the bureau changes them and they apply at once; county staff may not.
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('help.settingsUpdate', { acceptWorkingDays: 2, urgentAcceptMinutes: 15 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    await h.as(ACCOUNTS.staffCity).ok('help.settingsUpdate', { acceptWorkingDays: 2, urgentAcceptMinutes: 15 })
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('help.staff.settingsUpdate', { acceptWorkingDays: 2, urgentAcceptMinutes: 15 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    await h.as(ACCOUNTS.staffCity).ok('help.staff.settingsUpdate', { acceptWorkingDays: 2, urgentAcceptMinutes: 15 })
     expect((await card(normal.id)).acceptDueAt).toBe(DEFAULT_NOW + 48 * 3600_000)
     const rules = await h.as(ACCOUNTS.retiree).ok('help.rules', {})
     expect(rules.targets).toEqual({ acceptWorkingDays: 2, urgentAcceptMinutes: 15 })

@@ -61,6 +61,27 @@ describe('points actions (over SQLite)', () => {
       for (const m of months) expect(m.earned - m.spent).toBe(m.items.reduce((a, i) => a + (i.kind === 'expiry' ? 0 : i.amount), 0))
     })
 
+    it('reads as a statement over every page of the seeded history: months newest first, entries newest first', async () => {
+      for (const account of [ACCOUNTS.retiree, ACCOUNTS.volunteer, ACCOUNTS.retireeDunhuang]) {
+        const months: { month: string; items: { day: string; at: number }[] }[] = []
+        let cursor: string | undefined
+        do {
+          const page = await h.as(account).ok('points.history', cursor ? { cursor } : {})
+          months.push(...page.months)
+          cursor = page.nextCursor ?? undefined
+        } while (cursor)
+        const keys = months.map((m) => m.month)
+        expect(keys).toEqual([...new Set(keys)].sort().reverse())
+        for (const m of months) {
+          expect(m.items.every((i) => i.day.startsWith(m.month))).toBe(true)
+          const times = m.items.map((i) => i.at)
+          expect(times).toEqual([...times].sort((a, b) => b - a))
+        }
+        const all = months.flatMap((m) => m.items)
+        expect(all.length).toBe(await h.store.count('pointsLedger', { personId: (await h.store.get('accounts', account))!.personId! }))
+      }
+    })
+
     it('lets a bound family member see it for the elder (代办), and nobody without a person', async () => {
       const s = await h.as(ACCOUNTS.family).ok('points.summary', {}, { actingFor: ZGL })
       expect(s.name).toBe('张桂兰')
@@ -243,7 +264,7 @@ describe('points actions (over SQLite)', () => {
 
     it('uses configured star bands', async () => {
       const score = (await h.as(ACCOUNTS.retiree).ok('points.summary', {})).star!.score
-      await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, starBands: [{ min: score, stars: 5 }] } })
+      await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, starBands: [{ min: score, stars: 5 }] } })
       expect((await h.as(ACCOUNTS.retiree).ok('points.summary', {})).star).toMatchObject({ score, stars: 5 })
     })
 
@@ -267,18 +288,18 @@ describe('points actions (over SQLite)', () => {
     it('are readable by everybody, changed only by an admin, and validated', async () => {
       const r = await h.as(ACCOUNTS.retiree).ok('points.rules', {})
       expect(r).toEqual({ rules: DEFAULT_POINTS_RULES, updatedAt: null })
-      expectError(await h.as(ACCOUNTS.staffCity).call('points.setRules', { rules: DEFAULT_POINTS_RULES }), 'FORBIDDEN')
-      expectError(await h.as(ACCOUNTS.admin).call('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: -1 } }), 'VALIDATION')
+      expectError(await h.as(ACCOUNTS.staffCity).call('points.staff.setRules', { rules: DEFAULT_POINTS_RULES }), 'FORBIDDEN')
+      expectError(await h.as(ACCOUNTS.admin).call('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: -1 } }), 'VALIDATION')
       const bad = { ...DEFAULT_POINTS_RULES, starBands: [{ min: 80, stars: 2 }, { min: 60, stars: 3 }] }
-      expectError(await h.as(ACCOUNTS.admin).call('points.setRules', { rules: bad }), 'VALIDATION')
+      expectError(await h.as(ACCOUNTS.admin).call('points.staff.setRules', { rules: bad }), 'VALIDATION')
       const next = { ...DEFAULT_POINTS_RULES, dailyCap: 20, expiry: { enabled: true, afterYears: 2 } }
-      await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: next })
+      await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: next })
       expect(await h.as(ACCOUNTS.retiree).ok('points.rules', {})).toEqual({ rules: next, updatedAt: h.clock.now() })
-      expect(await h.store.count('audit', { action: 'points.setRules' })).toBe(1)
+      expect(await h.store.count('audit', { action: 'points.staff.setRules' })).toBe(1)
     })
 
     it('shows activities with the configured points', async () => {
-      await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 7 } } })
+      await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 7 } } })
       expect((await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-health-2' })).points).toBe(7)
     })
   })

@@ -65,16 +65,16 @@ describe.each(ADAPTERS)('points ledger on $name', (adapter) => {
   })
 
   it('reads the cap from the rules configuration, inside the transaction', async () => {
-    await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: 4 } })
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: 4 } })
     expect(await checkin('c1', 5)).toBe(4)
-    await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: null } })
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: null } })
     expect(await checkin('c2', 50)).toBe(50)
   })
 
-  it('lets check-in compute points from loaded rules, and from the defaults without them', async () => {
+  it('lets check-in compute points from the loaded rules', async () => {
     const activity = (await h.store.get('activities', 'a-health-2'))!
-    expect(activityPoints(activity)).toBe(3)
-    await h.as(ACCOUNTS.admin).ok('points.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 4 } } })
+    expect(activityPoints(activity, DEFAULT_POINTS_RULES)).toBe(3)
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 4 } } })
     const n = await h.store.transaction(async (tx) => activityPoints(activity, await loadPointsRules(tx)))
     expect(n).toBe(4)
     // An activity's own points override its type.
@@ -127,7 +127,7 @@ describe.each(ADAPTERS)('points ledger on $name', (adapter) => {
     const r = await h.store.transaction((tx) =>
       award(tx, { personId: P, amount: 3, reason: '参加「z」', source: { kind: 'checkin', id: 'z' }, actorAccountId: 'a', at: h.clock.now() })
     )
-    expect(r).toEqual({ status: 'awarded', amount: 3, entryId: `award:checkin:z:${P}` })
+    expect(r).toEqual({ status: 'awarded', amount: 3, entryId: `award:checkin:z:${P}`, note: null })
     const again = await h.store.transaction((tx) =>
       award(tx, { personId: P, amount: 3, reason: '参加「z」', source: { kind: 'checkin', id: 'z' }, actorAccountId: 'a', at: h.clock.now() })
     )

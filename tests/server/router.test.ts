@@ -53,23 +53,23 @@ describe('the api router (over SQLite)', () => {
   })
 
   it('requires a mutation id on writes', async () => {
-    expectError(await h.router.call(ACCOUNTS.staffCity, { action: 'person.issueActivationCode', payload: { personId: 'p-001' } }), 'MUTATION_ID_REQUIRED')
+    expectError(await h.router.call(ACCOUNTS.staffCity, { action: 'person.staff.issueActivationCode', payload: { personId: 'p-001' } }), 'MUTATION_ID_REQUIRED')
   })
 
   it('keeps staff-only actions from retirees', async () => {
-    expectError(await h.as(ACCOUNTS.retiree).call('person.issueActivationCode', { personId: 'p-001' }), 'FORBIDDEN')
+    expectError(await h.as(ACCOUNTS.retiree).call('person.staff.issueActivationCode', { personId: 'p-001' }), 'FORBIDDEN')
   })
 
   it('keeps county staff to their county', async () => {
     // p-lideming lives in 敦煌市; 陈静 works for 肃州区.
-    expectError(await h.as(ACCOUNTS.staffSuzhou).call('person.issueActivationCode', { personId: 'p-lideming' }), 'FORBIDDEN')
-    expect((await h.as(ACCOUNTS.staffCity).call('person.issueActivationCode', { personId: 'p-lideming' })).ok).toBe(true)
+    expectError(await h.as(ACCOUNTS.staffSuzhou).call('person.staff.issueActivationCode', { personId: 'p-lideming' }), 'FORBIDDEN')
+    expect((await h.as(ACCOUNTS.staffCity).call('person.staff.issueActivationCode', { personId: 'p-lideming' })).ok).toBe(true)
   })
 
   it('answers a replayed mutation with the first result and applies it once', async () => {
     const staff = h.as(ACCOUNTS.staffCity)
-    const first = await staff.call('person.issueActivationCode', { personId: 'p-001' }, { mutationId: 'mutation-000001' })
-    const again = await staff.call('person.issueActivationCode', { personId: 'p-001' }, { mutationId: 'mutation-000001' })
+    const first = await staff.call('person.staff.issueActivationCode', { personId: 'p-001' }, { mutationId: 'mutation-000001' })
+    const again = await staff.call('person.staff.issueActivationCode', { personId: 'p-001' }, { mutationId: 'mutation-000001' })
     expect(again).toEqual(first)
     expect(await h.store.count('activationCodes', { personId: 'p-001' })).toBe(1)
     // The same id for another action is a client bug, not a replay.
@@ -79,14 +79,14 @@ describe('the api router (over SQLite)', () => {
   it('runs concurrent replays of one mutation once', async () => {
     const staff = h.as(ACCOUNTS.staffCity)
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => staff.call('person.issueActivationCode', { personId: 'p-002' }, { mutationId: 'mutation-concurrent' }))
+      Array.from({ length: 10 }, () => staff.call('person.staff.issueActivationCode', { personId: 'p-002' }, { mutationId: 'mutation-concurrent' }))
     )
     expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1)
     expect(await h.store.count('activationCodes', { personId: 'p-002' })).toBe(1)
   })
 
   it('binds a WeChat account to the roster with a staff-issued code, once', async () => {
-    const { code } = await h.as(ACCOUNTS.staffSuzhou).ok('person.issueActivationCode', { personId: 'p-zhaoshuzhen' })
+    const { code } = await h.as(ACCOUNTS.staffSuzhou).ok('person.staff.issueActivationCode', { personId: 'p-zhaoshuzhen' })
     const me = await h.as('wx:openid-zhao').ok('account.activate', { code })
     expect(me).toMatchObject({ registered: true, displayName: '赵淑珍', roles: ['retiree'], person: { orgUnitName: '肃州区' } })
     expect((await h.as('wx:openid-zhao').call('activity.list', {})).ok).toBe(true)
@@ -95,7 +95,7 @@ describe('the api router (over SQLite)', () => {
   })
 
   it('refuses an expired activation code', async () => {
-    const { code } = await h.as(ACCOUNTS.staffSuzhou).ok('person.issueActivationCode', { personId: 'p-zhaoshuzhen' })
+    const { code } = await h.as(ACCOUNTS.staffSuzhou).ok('person.staff.issueActivationCode', { personId: 'p-zhaoshuzhen' })
     h.clock.advance(8 * 24 * 3600_000)
     expectError(await h.as('wx:late').call('account.activate', { code }), 'ACTIVATION_CODE_INVALID')
   })

@@ -67,4 +67,22 @@ describe('static files', () => {
     const res = await get(`${host.url}/..%2F..%2F..%2F..%2F${encodeURIComponent(path.join(tmpdir(), 'secret.txt').slice(1))}`)
     expect(res.body.toString()).not.toContain('not for you')
   })
+
+  it('answers a malformed address with 400, never a 5xx, and keeps serving', async () => {
+    for (const bad of ['/%', '/%E0%A4%A', '/js/%zz.js', '/%00']) {
+      const res = await get(`${host.url}${bad}`)
+      expect([bad, res.status]).toEqual([bad, 400])
+      expect(JSON.parse(res.body.toString())).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+    }
+    expect((await get(`${host.url}//%`)).status).toBe(400)
+    expect((await get(`${host.url}/`)).status).toBe(200)
+  })
+
+  it('answers a malformed photo address with 404', async () => {
+    for (const bad of ['/api/files/%', '/api/files/%E0%A4%A', '/api/files/%E0%A4%A?exp=1&sig=x']) {
+      const res = await get(`${host.url}${bad}`)
+      expect([bad, res.status]).toEqual([bad, 404])
+      expect(JSON.parse(res.body.toString())).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    }
+  })
 })

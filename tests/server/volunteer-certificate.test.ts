@@ -52,7 +52,7 @@ describe.each(ADAPTERS)('volunteer certificate ($name)', (adapter) => {
     const today = businessDay(h.clock.now())
     const shiftId = DEMO_VOLUNTEER.todayShift
     h.clock.set(beijingTime(today, '09:00'))
-    const code = (d: 'in' | 'out') => h.as(ACCOUNTS.staffSuzhou).ok('volunteer.shiftCode', { shiftId, direction: d })
+    const code = (d: 'in' | 'out') => h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.shiftCode', { shiftId, direction: d })
     await h.as(ACCOUNTS.volunteer).ok('volunteer.scan', { token: (await code('in')).token, scannedAt: h.clock.now() })
     h.clock.set(beijingTime(today, '11:30'))
     await h.as(ACCOUNTS.volunteer).ok('volunteer.scan', { token: (await code('out')).token, scannedAt: h.clock.now() })
@@ -74,9 +74,36 @@ describe.each(ADAPTERS)('volunteer certificate ($name)', (adapter) => {
     const env = await verify(c.code)
     if (!env.ok) throw new Error(env.message)
     expect(Object.keys(env.data).sort()).toEqual(
-      ['birthYear', 'code', 'countyName', 'gender', 'issuedAt', 'issuedDay', 'issuerName', 'issuerUnit', 'items', 'name', 'regulation', 'throughDay', 'totalMinutes'].sort()
+      ['birthYear', 'code', 'countyName', 'gender', 'idMasked', 'issuedAt', 'issuedDay', 'issuerName', 'issuerUnit', 'items', 'name', 'regulation', 'throughDay', 'totalMinutes', 'volunteerNo'].sort()
     )
     expect(env.data).toMatchObject({ name: '王建国', totalMinutes: 530 })
+  })
+
+  it('tells namesakes apart by the volunteer number, and shows a kept ID number only masked', async () => {
+    // A second 王建国, born the same year in the same county, with hours of his own.
+    const wang = (await h.store.get('persons', 'p-wangjianguo'))!
+    await h.store.transaction(async (tx) => {
+      await tx.put('persons', { ...wang, _id: 'p-wangjianguo-2', birthDate: '1959-03-03', volunteerNo: null, idNumber: '620902195903031234' })
+      await tx.update('persons', 'p-wangjianguo', { idNumber: '62090219590808123X' })
+    })
+    const entry = (await h.store.find('hoursLedger', { where: { personId: 'p-wangjianguo' }, limit: 1 }))[0]
+    await h.store.transaction(async (tx) => {
+      await tx.put('hoursLedger', { ...entry, _id: 'credit:namesake', personId: 'p-wangjianguo-2', seq: 1 })
+      await tx.put('hoursBalances', { _id: 'p-wangjianguo-2', minutes: entry.minutes, entries: 1, updatedAt: h.clock.now() })
+    })
+    const mine = await h.as(ACCOUNTS.volunteer).ok('volunteer.issueCertificate', {})
+    const other = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.issueCertificate', { personId: 'p-wangjianguo-2' })
+    expect([mine.name, mine.birthYear, mine.countyName]).toEqual([other.name, other.birthYear, other.countyName])
+    expect(mine.volunteerNo).toMatch(/^YL\d{6}$/)
+    expect(other.volunteerNo).toMatch(/^YL\d{6}$/)
+    expect(mine.volunteerNo).not.toBe(other.volunteerNo)
+    // Stable: the same person keeps the number.
+    expect((await h.store.get('persons', 'p-wangjianguo'))!.volunteerNo).toBe(mine.volunteerNo)
+    expect(mine.idMasked).toBe('62************123X')
+    const checked = await verify(mine.code)
+    expect(checked).toMatchObject({ ok: true, data: { volunteerNo: mine.volunteerNo, idMasked: '62************123X' } })
+    expect(JSON.stringify(checked)).not.toContain('19590808')
+    expect(JSON.stringify(mine)).not.toContain('62090219590808123X')
   })
 
   it('refuses a tampered code (one symbol changed, or two neighbours swapped) before looking it up', async () => {

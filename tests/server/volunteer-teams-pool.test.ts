@@ -49,16 +49,29 @@ describe.each(ADAPTERS)('volunteer teams and skills pool ($name)', (adapter) => 
 
     expect(await h.as(ACCOUNTS.volunteer).ok('volunteer.decideJoin', { teamId: GUANAI, personId: ZHANG, approve: true })).toEqual({ teamId: GUANAI, personId: ZHANG, status: 'member' })
     expect((await h.store.get('accounts', ACCOUNTS.retiree))!.roles).toEqual(['retiree', 'volunteer'])
+    // Joining her first team gave her a volunteer number no one else has.
+    const numbers = (await h.store.find('persons', { limit: 1000 })).map((p) => p.volunteerNo).filter(Boolean)
+    const hers = (await h.store.get('persons', ZHANG))!.volunteerNo
+    expect(hers).toMatch(/^YL\d{6}$/)
+    expect(numbers.filter((n) => n === hers)).toHaveLength(1)
     expect(await h.store.count('messages', { toPersonId: ZHANG, title: '已加入「肃州区关爱团」' })).toBe(1)
     expect(await h.as(ACCOUNTS.volunteer).call('volunteer.decideJoin', { teamId: GUANAI, personId: ZHANG, approve: true })).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
 
     expect(await h.as(ACCOUNTS.retiree).ok('volunteer.signup', { shiftId })).toMatchObject({ status: 'signed' })
     expect((await h.as(ACCOUNTS.retiree).ok('volunteer.teams', {})).items.find((t) => t.id === GUANAI)).toMatchObject({ myStatus: 'member', memberCount: 5 })
+    // At 78 she is past the 银发人才库 intake age: her help task list says why it will stay empty.
+    const tasks = await h.as(ACCOUNTS.retiree).ok('help.tasks', {})
+    expect(tasks).toMatchObject({ profile: null, open: [] })
+    expect(tasks.notice).toContain('78 岁')
+    expect(tasks.notice).toContain('不会有可以接的求助')
+    expect(tasks.notice).not.toContain('登记后')
+    // A volunteer in the pool, taking requests, needs no notice.
+    expect((await h.as('wx:seed-volunteer-1').ok('help.tasks', {})).notice).toBeNull()
   })
 
   it('lets county staff decide requests with a reason, and keeps staff of other counties out', async () => {
     // 魏凤英 (p-017) asked to join in the seed.
-    expect(await h.as(ACCOUNTS.staffCity).ok('volunteer.desk', {})).toMatchObject({ teams: expect.arrayContaining([expect.objectContaining({ id: GUANAI, pendingCount: 1 })]) })
+    expect(await h.as(ACCOUNTS.staffCity).ok('volunteer.staff.desk', {})).toMatchObject({ teams: expect.arrayContaining([expect.objectContaining({ id: GUANAI, pendingCount: 1 })]) })
     const other = await h.store.transaction(async (tx) => {
       await tx.put('accounts', { _id: 'local:dh-staff', kind: 'local', displayName: '敦煌工作人员', roles: ['staff'], personId: null, orgUnitId: 'org-dh', phone: null, passwordHash: null, demo: null, createdAt: 0 })
       return 'local:dh-staff'
@@ -96,46 +109,46 @@ describe.each(ADAPTERS)('volunteer teams and skills pool ($name)', (adapter) => 
     expect(await h.store.get('volunteerProfiles', ZHANG)).toBeNull()
 
     // The bureau raises the limit: now she may join.
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.settingsUpdate', { intakeMaxAge: 80 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(ACCOUNTS.staffCity).ok('volunteer.settingsUpdate', { intakeMaxAge: 80 })).toMatchObject({ intakeMaxAge: 80 })
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.settingsUpdate', { intakeMaxAge: 80 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await h.as(ACCOUNTS.staffCity).ok('volunteer.staff.settingsUpdate', { intakeMaxAge: 80 })).toMatchObject({ intakeMaxAge: 80 })
     const saved = await h.as(ACCOUNTS.retiree).ok('volunteer.saveProfile', { skills: ['文化艺术', '教育辅导'], availability: '周末上午', available: true })
     expect(saved.profile).toMatchObject({ skills: ['文化艺术', '教育辅导'], availability: '周末上午', orgUnitName: '肃州区' })
     // Lowered again, she is still in the pool and may change it.
-    await h.as(ACCOUNTS.admin).ok('volunteer.settingsUpdate', { intakeMaxAge: 70 })
+    await h.as(ACCOUNTS.admin).ok('volunteer.staff.settingsUpdate', { intakeMaxAge: 70 })
     expect(await h.as(ACCOUNTS.retiree).ok('volunteer.saveProfile', { skills: ['文化艺术'], availability: '周末', available: false })).toMatchObject({ eligible: true, profile: { available: false } })
     expect(await h.as(ACCOUNTS.retiree).call('volunteer.saveProfile', { skills: ['会飞'] })).toMatchObject({ ok: false, code: 'VALIDATION' })
     expect(await h.as(ACCOUNTS.retiree).call('volunteer.saveProfile', { skills: [] })).toMatchObject({ ok: false, code: 'VALIDATION' })
   })
 
   it('finds people in the pool by skill and county, within the staff member’s scope', async () => {
-    const all = await h.as(ACCOUNTS.staffCity).ok('volunteer.searchPool', {})
+    const all = await h.as(ACCOUNTS.staffCity).ok('volunteer.staff.searchPool', {})
     expect(all.items.length).toBeGreaterThanOrEqual(8)
-    const medical = await h.as(ACCOUNTS.staffCity).ok('volunteer.searchPool', { skill: '医疗保健' })
+    const medical = await h.as(ACCOUNTS.staffCity).ok('volunteer.staff.searchPool', { skill: '医疗保健' })
     expect(medical.items.map((i) => i.name)).toEqual(expect.arrayContaining(['王建国', '叶惠英']))
     expect(medical.items.every((i) => i.skills.includes('医疗保健'))).toBe(true)
     const wang = medical.items.find((i) => i.name === '王建国')!
     expect(wang).toMatchObject({ orgUnitName: '肃州区', age: 67, availability: '周一到周五上午，周末看情况', isVolunteer: true, totalMinutes: 530 })
     expect(wang.teams).toEqual(expect.arrayContaining(['肃州区关爱团', '五老宣讲团']))
-    const dunhuang = await h.as(ACCOUNTS.staffCity).ok('volunteer.searchPool', { orgUnitId: 'org-dh' })
+    const dunhuang = await h.as(ACCOUNTS.staffCity).ok('volunteer.staff.searchPool', { orgUnitId: 'org-dh' })
     expect(dunhuang.items.length).toBeGreaterThan(0)
     expect(dunhuang.items.every((i) => i.orgUnitName === '敦煌市')).toBe(true)
     // County staff see their county only, and may not ask for another.
-    const suzhou = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.searchPool', {})
+    const suzhou = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.searchPool', {})
     expect(suzhou.items.every((i) => i.orgUnitName === '肃州区')).toBe(true)
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.searchPool', { orgUnitId: 'org-dh' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(ACCOUNTS.retiree).call('volunteer.searchPool', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.searchPool', { orgUnitId: 'org-dh' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await h.as(ACCOUNTS.retiree).call('volunteer.staff.searchPool', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   it('keeps the help work’s suggestions working on the edited profiles', async () => {
     // 王建国 pauses himself in the pool: no longer suggested for a 就医陪护 request of his county.
     const req = await h.as(ACCOUNTS.retiree).ok('help.create', { category: '就医陪护', description: '下周二去医院复查，需要人陪', address: '肃州区富康家园3号楼', phone: '13909371001' })
-    const before = await h.as(ACCOUNTS.staffSuzhou).ok('help.suggestAssignees', { id: req.id })
+    const before = await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.suggestAssignees', { id: req.id })
     expect(before.candidates.find((c) => c.accountId === ACCOUNTS.volunteer)).toMatchObject({ kind: 'volunteer', matchedSkills: ['医疗保健'] })
     await h.as(ACCOUNTS.volunteer).ok('volunteer.saveProfile', { skills: ['医疗保健', '政策宣讲'], availability: '暂停一个月', available: false })
-    const after = await h.as(ACCOUNTS.staffSuzhou).ok('help.suggestAssignees', { id: req.id })
+    const after = await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.suggestAssignees', { id: req.id })
     expect(after.candidates.find((c) => c.accountId === ACCOUNTS.volunteer)).toBeUndefined()
     await h.as(ACCOUNTS.volunteer).ok('volunteer.saveProfile', { skills: ['医疗保健'], availability: '随时', available: true })
-    const back = await h.as(ACCOUNTS.staffSuzhou).ok('help.suggestAssignees', { id: req.id })
+    const back = await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.suggestAssignees', { id: req.id })
     expect(back.candidates.find((c) => c.accountId === ACCOUNTS.volunteer)).toMatchObject({ matchedSkills: ['医疗保健'] })
   })
 })

@@ -32,9 +32,9 @@ export interface Caller {
 }
 
 export async function makeHarness(adapter: AdapterCase = ADAPTERS[0], now = DEFAULT_NOW, opts: { seed?: boolean } = {}): Promise<Harness> {
-  const { store, cleanup } = await adapter.make()
+  const { store, cleanup, seedStore } = await adapter.make()
   const clock = new FixedClock(now)
-  if (opts.seed !== false) await seedDemo(store, { now, passwordHash: () => 'scrypt$x$y' })
+  if (opts.seed !== false) await seedDemo(seedStore ?? store, { now, passwordHash: () => 'scrypt$x$y' })
   return harnessOver(store, clock, cleanup)
 }
 

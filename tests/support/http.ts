@@ -10,6 +10,10 @@ import { SqliteStorage } from '../../server/storage/sqlite/sqlite-adapter'
 import { seedDemo } from '../../server/seed/seed'
 import { hashPassword } from '../../server/hosts/local/passwords'
 import { DEMO_PASSWORD } from '../../server/seed/demo-password'
+import { scaledRateLimits, type RateLimitSettings } from '../../server/hosts/local/rate-limit'
+
+/** The harness hammers one host from 127.0.0.1 with many accounts on purpose: limits raised a thousandfold. */
+export const TEST_RATE_LIMITS = scaledRateLimits(1000)
 
 export interface RunningHost {
   url: string
@@ -20,7 +24,7 @@ export interface RunningHost {
   stop(): Promise<void>
 }
 
-export async function startHost(opts: { demo?: boolean; staticDir?: string; now?: number } = {}): Promise<RunningHost> {
+export async function startHost(opts: { demo?: boolean; staticDir?: string; now?: number; rateLimits?: RateLimitSettings | null } = {}): Promise<RunningHost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yl-host-'))
   const store = new SqliteStorage({ filename: path.join(dir, 'host.db') })
   const clock = opts.now ? new FixedClock(opts.now) : systemClock
@@ -32,7 +36,8 @@ export async function startHost(opts: { demo?: boolean; staticDir?: string; now?
     log: silentLogger,
     demo: opts.demo ?? true,
     staticDir: opts.staticDir,
-    uploadDir: path.join(dir, 'uploads')
+    uploadDir: path.join(dir, 'uploads'),
+    rateLimits: opts.rateLimits === undefined ? TEST_RATE_LIMITS : opts.rateLimits
   })
   const address = await listen(server, 0, '127.0.0.1')
   return {

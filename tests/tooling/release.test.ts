@@ -8,6 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { COLLECTION_NAMES } from '../../server/storage/schema'
+
 const ROOT = path.join(__dirname, '../..')
 const pkg = require('../../package.json') as { version: string }
 
@@ -73,5 +75,24 @@ describe('release tooling', () => {
     expect(r.out).toContain('description: 测试发布')
     expect(r.out).toMatch(/packages: main \d+(\.\d)? KB/)
     expect(r.out).toMatch(/\sapp\.json\s+\d+\.\d KB/)
+  })
+
+  it('refuses the database release without an environment, and without API keys unless dry-running', () => {
+    const r = run(['database'], {})
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('缺少 CLOUDBASE_ENV')
+    expect(r.err).toContain('缺少 TENCENTCLOUD_SECRETID')
+    const dry = run(['database', '--dry-run'], {})
+    expect(dry.code).toBe(2)
+    expect(dry.err).not.toContain('TENCENTCLOUD_SECRETID')
+  })
+
+  it('dry-runs the database release: every collection, its indexes and its closed security rule, no network', () => {
+    const r = run(['database', '--dry-run'], { CLOUDBASE_ENV: 'yinling-prod-1a2b', TENCENTCLOUD_SECRETID: '', TENCENTCLOUD_SECRETKEY: '' })
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' })
+    expect(r.out).toContain('[dry run] would prepare the database of CloudBase env yinling-prod-1a2b')
+    for (const c of COLLECTION_NAMES) expect(r.out).toContain(`[dry run] collection ${c}: create if missing`)
+    expect(r.out.match(/security rule: ADMINONLY/g)).toHaveLength(COLLECTION_NAMES.length)
+    expect(r.out).toContain('index idx_personId_asc_createdAt_desc (personId asc, createdAt desc)')
   })
 })

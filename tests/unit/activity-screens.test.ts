@@ -121,11 +121,16 @@ describe('the staff activity form', () => {
 })
 
 describe('what the check-in page says', () => {
-  const result = { activityId: 'a', activityTitle: '宣讲会', personId: 'p', personName: '张桂兰', method: 'scan' as const, walkIn: false }
+  const result = { activityId: 'a', activityTitle: '宣讲会', personId: 'p', personName: '张桂兰', method: 'scan' as const, walkIn: false, pointsNote: null }
   it('covers success, a repeat, offline and a refusal', () => {
     expect(checkinFeedback({ status: 'applied', data: { ...result, result: 'checked-in', at: beijingTime('2026-12-01', '09:05'), points: 5 } }, NOW)).toMatchObject({ tone: 'success', title: '签到成功', lines: expect.arrayContaining(['得到 5 个积分']) })
     expect(checkinFeedback({ status: 'applied', data: { ...result, result: 'already', at: beijingTime('2026-12-01', '09:05'), points: 0 } }, NOW).lines[0]).toContain('09:05')
     expect(checkinFeedback({ status: 'queued', id: 'm1' }, NOW)).toMatchObject({ tone: 'warning', title: '已记下，待同步' })
     expect(checkinFeedback({ status: 'rejected', code: 'TOKEN_EXPIRED', message: '签到码已过期' }, NOW)).toMatchObject({ tone: 'danger', lines: ['签到码已过期'] })
+  })
+  it('says why a check-in earned fewer points than the activity has (the daily cap)', () => {
+    const note = '每天最多 15 分，这次只加 1 分（本应 5 分）'
+    const said = checkinFeedback({ status: 'applied', data: { ...result, result: 'checked-in', at: beijingTime('2026-12-01', '09:05'), points: 1, pointsNote: note } }, NOW)
+    expect(said.lines).toEqual(expect.arrayContaining(['得到 1 个积分', note]))
   })
 })

@@ -12,9 +12,8 @@ describe('CloudBase stand-in', () => {
     const signUp = (who: string) =>
       db.runTransaction(async (tx) => {
         const cap = (await tx.collection('slots').doc('capacity').get()).data as { value: number }
-        const mine = await tx.collection('signups').doc('A').get()
-        const theirs = await tx.collection('signups').doc('B').get()
-        const taken = [mine.data, theirs.data].filter(Boolean).length
+        const exists = (id: string) => tx.collection('signups').doc(id).get().then(() => true, () => false)
+        const taken = [await exists('A'), await exists('B')].filter(Boolean).length
         if (taken < cap.value) await tx.collection('signups').add({ data: { _id: who } })
       })
     await Promise.all([signUp('A'), signUp('B')])
@@ -55,10 +54,10 @@ describe('CloudBase stand-in', () => {
     await expect(db.collection('x').add({ data: { _id: 'k' } })).rejects.toMatchObject({ errCode: -502001 })
   })
 
-  it('answers a missing document with null inside a transaction and rejects outside', async () => {
+  it('rejects a missing document inside a transaction and outside, as the real wx-server-sdk does', async () => {
     const db = new MemoryCloudDb()
     await db.runTransaction(async (tx) => {
-      expect((await tx.collection('x').doc('nope').get()).data).toBeNull()
+      await expect(tx.collection('x').doc('nope').get()).rejects.toThrow('does not exist')
     })
     await expect(db.collection('x').doc('nope').get()).rejects.toThrow(/does not exist/)
   })

@@ -28,6 +28,20 @@ describe('the persisted state across versions', () => {
     expect(state.outbox).toEqual([{ ...v1.outbox[0], accountId: null }])
     expect(migrateState({ token: 't' }, 0)).toMatchObject({ outbox: [], rejected: [] })
   })
+
+  it('renames what a v2 phone queued under an old staff action name, and keeps everything else as it was', async () => {
+    const { migrateState } = await import('../../src/store')
+    const v2 = {
+      token: 't',
+      outbox: [queued('m1', 'volunteer.staffMark', { shiftId: 's-1' }), queued('m2', 'signup.create', { activityId: 'a' }), queued('m3', 'activity.publish', { id: 'a-2' })],
+      rejected: []
+    }
+    const state = migrateState(v2, 2)
+    expect(state.outbox!.map((i) => i.action)).toEqual(['volunteer.staff.mark', 'signup.create', 'activity.staff.publish'])
+    expect(state.outbox!.map(({ action: _a, ...rest }) => rest)).toEqual(v2.outbox.map(({ action: _a, ...rest }) => rest))
+    // A current state is left alone.
+    expect(migrateState(v2, 3).outbox!.map((i) => i.action)).toEqual(['volunteer.staffMark', 'signup.create', 'activity.publish'])
+  })
 })
 
 describe('reconnect in h5', () => {

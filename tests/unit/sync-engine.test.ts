@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { ApiBatch, ApiCall, Envelope } from '../../types/envelope'
+import { MAX_BODY_BYTES, type ApiBatch, type ApiCall, type Envelope } from '../../types/envelope'
 import { ERRORS } from '../../types/errors'
 import { createSyncEngine } from '../../src/sync/sync-engine'
 import { NetworkError, type Transport } from '../../src/services/transport/transport'
@@ -171,6 +171,60 @@ describe('sync engine', () => {
     expect(items()).toEqual([])
     expect(engine.stats.roundTrips - before).toBe(3)
     expect(transport.seen.map((c) => c.mutationId)).toEqual(Array.from({ length: 120 }, (_, i) => `m${i}`))
+  })
+
+  const sized = (id: string, bytes: number) => ({ ...item(id, 'help.create'), payload: { description: '长'.repeat(Math.floor(bytes / 3)) } })
+
+  it('keeps every batch within the hosts’ body limit', async () => {
+    const { box, items } = memoryOutbox()
+    const transport = scriptedTransport(() => ({ ok: true, data: null }))
+    const bodies: number[] = []
+    const measured: Transport = { kind: 'http', send: (body) => (bodies.push(Buffer.byteLength(JSON.stringify(body))), transport.send(body)) }
+    const engine = createSyncEngine({ transport: () => measured, box, ...deps() })
+    transport.online = false
+    for (let i = 0; i < 6; i++) void engine.submit(sized(`m${i}`, 100_000))
+    await engine.flush()
+    transport.online = true
+    bodies.length = 0
+    await engine.retryAllNow()
+    expect(items()).toEqual([])
+    expect(transport.seen.map((c) => c.mutationId)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5'])
+    expect(bodies.length).toBe(3)
+    for (const b of bodies) expect(b).toBeLessThanOrEqual(MAX_BODY_BYTES)
+  })
+
+  it('refuses at once, in words, a write too large for any request, and queues nothing', async () => {
+    const { box, items } = memoryOutbox()
+    const transport = scriptedTransport(() => ({ ok: true, data: null }))
+    const engine = createSyncEngine({ transport: () => transport, box, ...deps() })
+    expect(await engine.submit(sized('huge', MAX_BODY_BYTES))).toEqual({ status: 'rejected', code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太多了，请删减后再试' })
+    expect(items()).toEqual([])
+    expect(transport.seen).toEqual([])
+  })
+
+  it('takes a whole batch refused for good (413) as a refusal, not a network failure: one at a time, the culprit removed with its reason', async () => {
+    const { box, items, rejected } = memoryOutbox()
+    const inner = scriptedTransport(() => ({ ok: true, data: null }))
+    // A host (or a proxy in front of it) with a smaller limit than ours: any body with 'big' in it is too large.
+    const limited: Transport = {
+      kind: 'http',
+      send: (body) =>
+        JSON.stringify(body).includes('"big"')
+          ? Promise.resolve({ ok: false, code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message })
+          : inner.send(body)
+    }
+    const engine = createSyncEngine({ transport: () => limited, box, ...deps() })
+    inner.online = false
+    const outcomes = [engine.submit(item('a')), engine.submit(item('big')), engine.submit(item('c'))]
+    await engine.flush()
+    inner.online = true
+    await engine.retryAllNow()
+    expect(items()).toEqual([])
+    expect(inner.seen.map((c) => c.mutationId)).toEqual(['a', 'c'])
+    expect(rejected).toEqual([expect.objectContaining({ id: 'big', code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太多了，请删减后再试' })])
+    expect((await outcomes[0]).status).toBe('queued')
+    // Nothing is left to retry: no timer, no backoff on the items that went through.
+    expect(engine.pendingCount()).toBe(0)
   })
 
   it('keeps items when the server says the caller is not logged in, and says so', async () => {

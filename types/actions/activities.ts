@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineAction, zDay, zId, zInstant, zLongText, zPhone, zShortText } from '../define'
+import { ANY_ROLE, STAFF_OR_ADMIN } from '../roles'
+import { defineAction, zDay, zId, zInstant, zLongText, zPhone, zShortText, zText } from '../define'
 
 import { ACTIVITY_TYPES, CHECKIN_METHOD_LABELS, type ActivityType, type CheckinMethod } from '../activity-types'
 
@@ -119,7 +120,7 @@ export interface AttendanceExport {
   rows: number
 }
 
-const zPlace = z.string().trim().min(1, '请填写地点').max(100)
+const zPlace = zText().min(1, '请填写地点').max(100)
 
 /** The fields staff fill in on the activity form (create, or replace on edit). */
 export const zActivityFields = z
@@ -150,6 +151,7 @@ export const activityActions = {
   /** Published activities the caller may see, soonest first, from `from` (default today, Beijing time). */
   'activity.list': defineAction<{ items: ActivityCard[]; nextCursor: string | null }>()({
     kind: 'query',
+    access: ANY_ROLE,
     proxy: true,
     input: z.object({
       from: zDay.optional(),
@@ -161,6 +163,7 @@ export const activityActions = {
   }),
   'activity.get': defineAction<ActivityDetail>()({
     kind: 'query',
+    access: ANY_ROLE,
     proxy: true,
     input: z.object({ id: zId })
   }),
@@ -170,8 +173,9 @@ export const activityActions = {
    * Staff: activities their scope covers (drafts and cancelled ones too), a page at a time: `upcoming` from
    * today on, soonest first; `past` before today, latest first. `nextCursor` for the next page (null: no more).
    */
-  'activity.manageList': defineAction<{ items: ManagedActivity[]; nextCursor: string | null }>()({
+  'activity.staff.list': defineAction<{ items: ManagedActivity[]; nextCursor: string | null }>()({
     kind: 'query',
+    access: STAFF_OR_ADMIN,
     input: z.object({
       when: z.enum(['upcoming', 'past']).default('upcoming'),
       cursor: z.string().regex(/^[0-9a-z]{1,8}$/, '翻页信息不对，请重新打开').optional(),
@@ -179,22 +183,24 @@ export const activityActions = {
     })
   }),
   /** Staff: a new activity, saved as a draft. */
-  'activity.create': defineAction<{ id: string }>()({ kind: 'mutation', input: zActivityFields }),
+  'activity.staff.create': defineAction<{ id: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: zActivityFields }),
   /** Staff: replace an activity's fields. Places may not drop below those taken; more places promote the waitlist. */
-  'activity.update': defineAction<{ id: string; promoted: number; notified: number }>()({
+  'activity.staff.update': defineAction<{ id: string; promoted: number; notified: number }>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ id: zId, fields: zActivityFields })
   }),
-  'activity.publish': defineAction<{ id: string; status: ActivityStatus }>()({ kind: 'mutation', input: z.object({ id: zId }) }),
+  'activity.staff.publish': defineAction<{ id: string; status: ActivityStatus }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),
   /** Staff: cancel, telling everyone signed up or waiting. Nothing is deleted. */
-  'activity.cancel': defineAction<{ id: string; status: ActivityStatus; notified: number }>()({
+  'activity.staff.cancel': defineAction<{ id: string; status: ActivityStatus; notified: number }>()({
     kind: 'mutation',
-    input: z.object({ id: zId, reason: z.string().max(200).default('') })
+    access: STAFF_OR_ADMIN,
+    input: z.object({ id: zId, reason: zText().max(200).default('') })
   }),
   /** Staff: the sign-up and attendance list. */
-  'activity.roster': defineAction<ActivityRoster>()({ kind: 'query', input: z.object({ id: zId }) }),
+  'activity.staff.roster': defineAction<ActivityRoster>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),
   /** Staff: the rotating check-in code to show full-screen. */
-  'activity.checkinCode': defineAction<RotatingCode>()({ kind: 'query', input: z.object({ id: zId }) }),
+  'activity.staff.checkinCode': defineAction<RotatingCode>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),
   /** Staff: the attendance list as an .xlsx file. */
-  'activity.exportAttendance': defineAction<AttendanceExport>()({ kind: 'query', input: z.object({ id: zId }) })
+  'activity.staff.exportAttendance': defineAction<AttendanceExport>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) })
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineAction, zId } from '../define'
+import { STAFF_OR_ADMIN } from '../roles'
+import { defineAction, zId, zText } from '../define'
 import type { Role } from '../roles'
 
 export interface PersonSummary {
@@ -28,15 +29,17 @@ export interface Me {
 }
 
 export const authActions = {
-  'auth.whoami': defineAction<Me>()({ kind: 'query', input: z.object({}) }),
+  'auth.whoami': defineAction<Me>()({ kind: 'query', access: 'signed-in', input: z.object({}) }),
   /** Bind the calling account (a WeChat openid) to a roster person with a staff-issued code. */
   'account.activate': defineAction<Me>()({
     kind: 'mutation',
-    input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '激活码是 6 位数字') })
+    access: 'signed-in',
+    input: z.object({ code: zText().regex(/^\d{6}$/, '激活码是 6 位数字') })
   }),
   /** Staff: a one-time code (valid 7 days) that lets a retiree bind their WeChat to their roster record. */
-  'person.issueActivationCode': defineAction<{ code: string; expiresAt: number }>()({
+  'person.staff.issueActivationCode': defineAction<{ code: string; expiresAt: number }>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ personId: zId })
   })
 }

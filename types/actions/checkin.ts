@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineAction, zId, zInstant } from '../define'
+import { ANY_ROLE, STAFF_OR_ADMIN } from '../roles'
+import { defineAction, zId, zInstant, zText } from '../define'
 import type { CheckinMethod, RotatingCode } from './activities'
 
 export interface CheckinResult {
@@ -14,12 +15,14 @@ export interface CheckinResult {
   method: CheckinMethod
   /** Points awarded by this call (0 for 'already'). */
   points: number
+  /** Why fewer points than the activity's were awarded (the daily cap), in plain words; null otherwise. */
+  pointsNote: string | null
   /** Checked in without a sign-up (a place was taken at the door). */
   walkIn: boolean
 }
 
 /** A token as scanned or pasted; generous bound, the server parses it. */
-const zToken = z.string().trim().min(1, '请输入签到码').max(200)
+const zToken = zText().min(1, '请输入签到码').max(200)
 
 export const checkinActions = {
   /**
@@ -29,18 +32,21 @@ export const checkinActions = {
    */
   'checkin.scan': defineAction<CheckinResult>()({
     kind: 'mutation',
+    access: ANY_ROLE,
     input: z.object({ token: zToken, scannedAt: zInstant })
   }),
   /** Staff scanned a person's own rotating 签到码 (for those who cannot work a camera). */
-  'checkin.staffScan': defineAction<CheckinResult>()({
+  'checkin.staff.scan': defineAction<CheckinResult>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ activityId: zId, token: zToken, scannedAt: zInstant })
   }),
   /** Staff 代签 from the sign-up list; the reason is required and audited. */
-  'checkin.proxy': defineAction<CheckinResult>()({
+  'checkin.staff.proxy': defineAction<CheckinResult>()({
     kind: 'mutation',
-    input: z.object({ activityId: zId, personId: zId, reason: z.string().max(200).default('') })
+    access: STAFF_OR_ADMIN,
+    input: z.object({ activityId: zId, personId: zId, reason: zText().max(200).default('') })
   }),
   /** The caller's own rotating 签到码 (shown in 我的). */
-  'checkin.myCode': defineAction<RotatingCode & { personName: string }>()({ kind: 'query', input: z.object({}) })
+  'checkin.myCode': defineAction<RotatingCode & { personName: string }>()({ kind: 'query', access: ANY_ROLE, input: z.object({}) })
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineAction, zDay, zId, zReason } from '../define'
+import { ANY_ROLE, NOT_STAFF, STAFF_OR_ADMIN, VOLUNTEER_ONLY, VOLUNTEER_OR_STAFF } from '../roles'
+import { defineAction, zDay, zId, zReason, zText } from '../define'
 import {
   HELP_CATEGORIES,
   HELP_PERIODS,
@@ -19,7 +20,7 @@ export const zPhotoRef = z
   .max(300)
   .regex(/^(local:[A-Za-z0-9_-]{8,64}|cloud:\/\/[A-Za-z0-9._\-/]+)$/, '照片没有上传成功，请重新选择')
 
-const zNote = z.string().trim().min(2, '请至少写两个字').max(500, '最多写 500 个字')
+const zNote = zText().min(2, '请至少写两个字').max(500, '最多写 500 个字')
 
 /** One line of a list: enough for a big card. Contact details never appear here. */
 export interface HelpCard {
@@ -133,6 +134,8 @@ export interface VolunteerTasks {
   mine: HelpCard[]
   open: HelpCard[]
   profile: { skills: string[]; available: boolean; orgUnitName: string } | null
+  /** Why no open requests will show (no skills registered, too old for the 银发人才库, paused); null otherwise. */
+  notice: string | null
 }
 
 /** What a change answers: the client then reloads the detail (its timeline is read after the commit). */
@@ -147,42 +150,46 @@ const zId1 = z.object({ id: zId })
 
 export const helpActions = {
   /** Response-time targets, the duty phone and the 规则 text (for the form and the staff screens). */
-  'help.rules': defineAction<HelpRules>()({ kind: 'query', proxy: true, input: z.object({}) }),
+  'help.rules': defineAction<HelpRules>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
   /** Ask for help, for oneself or (代办) for a bound elder. */
   'help.create': defineAction<HelpChange>()({
     kind: 'mutation',
+    access: NOT_STAFF,
     proxy: true,
     input: z.object({
       category: z.enum(HELP_CATEGORIES),
-      description: z.string().trim().min(4, '请多写几个字，说清楚需要什么帮助').max(1000, '最多写 1000 个字'),
+      description: zText().min(4, '请多写几个字，说清楚需要什么帮助').max(1000, '最多写 1000 个字'),
       photos: z.array(zPhotoRef).max(MAX_HELP_PHOTOS, `最多 ${MAX_HELP_PHOTOS} 张照片`).default([]),
       preferredDay: zDay.nullable().default(null),
       preferredPeriod: z.enum(HELP_PERIODS).default('any'),
-      address: z.string().trim().min(4, '请写清楚住址').max(120),
-      phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不对'),
+      address: zText().min(4, '请写清楚住址').max(120),
+      phone: zText().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不对'),
       urgency: z.enum(['normal', 'urgent']).default('normal')
     })
   }),
   /** The subject's own requests, newest first. */
-  'help.mine': defineAction<{ items: HelpCard[] }>()({ kind: 'query', proxy: true, input: z.object({}) }),
-  'help.get': defineAction<HelpDetail>()({ kind: 'query', proxy: true, input: zId1 }),
+  'help.mine': defineAction<{ items: HelpCard[] }>()({ kind: 'query', access: NOT_STAFF, proxy: true, input: z.object({}) }),
+  'help.get': defineAction<HelpDetail>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: zId1 }),
   /** The requester takes it back before anybody has started on it. */
   'help.withdraw': defineAction<HelpChange>()({
     kind: 'mutation',
+    access: NOT_STAFF,
     proxy: true,
-    input: z.object({ id: zId, reason: z.string().trim().max(200).optional() })
+    input: z.object({ id: zId, reason: zText().max(200).optional() })
   }),
   'help.rate': defineAction<HelpChange>()({
     kind: 'mutation',
+    access: NOT_STAFF,
     proxy: true,
-    input: z.object({ id: zId, stars: z.number().int().min(1).max(5), comment: z.string().trim().max(200).optional() })
+    input: z.object({ id: zId, stars: z.number().int().min(1).max(5), comment: zText().max(200).optional() })
   }),
   /** The full address and phone, for those who may see them; every call is written to the audit trail. */
-  'help.revealContact': defineAction<{ address: string; phone: string }>()({ kind: 'mutation', proxy: true, input: zId1 }),
+  'help.revealContact': defineAction<{ address: string; phone: string }>()({ kind: 'mutation', access: ANY_ROLE, proxy: true, input: zId1 }),
 
   // staff
-  'help.queue': defineAction<HelpQueue>()({
+  'help.staff.queue': defineAction<HelpQueue>()({
     kind: 'query',
+    access: STAFF_OR_ADMIN,
     input: z.object({
       status: z.union([z.enum(HELP_STATUSES), z.literal('open'), z.literal('overdue'), z.literal('all')]).default('open'),
       urgency: z.enum(['normal', 'urgent']).optional(),
@@ -190,31 +197,33 @@ export const helpActions = {
       cursor: z.string().max(20).optional()
     })
   }),
-  'help.accept': defineAction<HelpChange>()({ kind: 'mutation', input: zId1 }),
-  'help.return': defineAction<HelpChange>()({ kind: 'mutation', input: z.object({ id: zId, reason: zReason }) }),
+  'help.staff.accept': defineAction<HelpChange>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: zId1 }),
+  'help.staff.return': defineAction<HelpChange>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId, reason: zReason }) }),
   /** Volunteers whose skills fit the category (same county first) and the county's staff. */
-  'help.suggestAssignees': defineAction<{ candidates: AssigneeCandidate[] }>()({ kind: 'query', input: zId1 }),
-  'help.assign': defineAction<HelpChange>()({
+  'help.staff.suggestAssignees': defineAction<{ candidates: AssigneeCandidate[] }>()({ kind: 'query', access: STAFF_OR_ADMIN, input: zId1 }),
+  'help.staff.assign': defineAction<HelpChange>()({
     kind: 'mutation',
-    input: z.object({ id: zId, assigneeAccountId: z.string().min(3).max(100), note: z.string().trim().max(200).optional() })
+    access: STAFF_OR_ADMIN,
+    input: z.object({ id: zId, assigneeAccountId: z.string().min(3).max(100), note: zText().max(200).optional() })
   }),
-  'help.settingsUpdate': defineAction<HelpSettingsView>()({
+  'help.staff.settingsUpdate': defineAction<HelpSettingsView>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({
       acceptWorkingDays: z.number().int().min(1).max(10),
       urgentAcceptMinutes: z.number().int().min(5).max(24 * 60),
-      skills: z.array(z.string().trim().min(1).max(12)).min(1).max(30).optional(),
-      categorySkills: z.record(z.enum(HELP_CATEGORIES), z.array(z.string().trim().min(1).max(12)).max(10)).optional()
+      skills: z.array(zText().min(1).max(12)).min(1).max(30).optional(),
+      categorySkills: z.record(z.enum(HELP_CATEGORIES), z.array(zText().min(1).max(12)).max(10)).optional()
     })
   }),
 
   // assignees (volunteers; staff assigned to a request use the same actions)
-  'help.tasks': defineAction<VolunteerTasks>()({ kind: 'query', input: z.object({}) }),
-  'help.claim': defineAction<HelpChange>()({ kind: 'mutation', input: zId1 }),
-  'help.start': defineAction<HelpChange>()({ kind: 'mutation', input: zId1 }),
-  'help.note': defineAction<HelpChange>()({ kind: 'mutation', input: z.object({ id: zId, note: zNote }) }),
-  'help.complete': defineAction<HelpChange>()({ kind: 'mutation', input: z.object({ id: zId, note: zNote }) }),
+  'help.tasks': defineAction<VolunteerTasks>()({ kind: 'query', access: VOLUNTEER_ONLY, input: z.object({}) }),
+  'help.claim': defineAction<HelpChange>()({ kind: 'mutation', access: VOLUNTEER_ONLY, input: zId1 }),
+  'help.start': defineAction<HelpChange>()({ kind: 'mutation', access: VOLUNTEER_OR_STAFF, input: zId1 }),
+  'help.note': defineAction<HelpChange>()({ kind: 'mutation', access: VOLUNTEER_OR_STAFF, input: z.object({ id: zId, note: zNote }) }),
+  'help.complete': defineAction<HelpChange>()({ kind: 'mutation', access: VOLUNTEER_OR_STAFF, input: z.object({ id: zId, note: zNote }) }),
   /** The assignee (or staff) gives it back to the queue, with a reason. */
-  'help.release': defineAction<HelpChange>()({ kind: 'mutation', input: z.object({ id: zId, reason: zReason }) })
+  'help.release': defineAction<HelpChange>()({ kind: 'mutation', access: VOLUNTEER_OR_STAFF, input: z.object({ id: zId, reason: zReason }) })
 }
 

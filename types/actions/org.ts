@@ -13,5 +13,5 @@ export interface OrgUnitInfo {
 
 export const orgActions = {
   /** The bureau, its counties and their party branches (for filters, forms and 联系我们). */
-  'org.units': defineAction<OrgUnitInfo[]>()({ kind: 'query', input: z.object({}) })
+  'org.units': defineAction<OrgUnitInfo[]>()({ kind: 'query', access: 'signed-in', input: z.object({}) })
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineAction, zDay, zId, zReason, zShortText } from '../define'
+import { ADMIN_ONLY, ANY_ROLE, STAFF_OR_ADMIN } from '../roles'
+import { defineAction, zDay, zId, zReason, zShortText, zText } from '../define'
 import { ACTIVITY_TYPES, type ActivityType } from '../activity-types'
 import { STAFF_AWARD_KINDS, type StaffAwardKind } from '../points-words'
 
@@ -130,46 +131,49 @@ export interface StarRow {
 
 const zItemKind = z.enum(['item', 'service'])
 const zYear = z.number().int().min(2000).max(2100)
-const zCode = z.string().trim().transform((s) => s.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{8}$/, '取件码是 8 位数字'))
-
-const RETIREE = true
+const zCode = zText().transform((s) => s.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{8}$/, '取件码是 8 位数字'))
 
 export const pointsActions = {
   /** 我的积分: balance, this month against last month, star rating, leaderboard state. */
-  'points.summary': defineAction<PointsSummary>()({ kind: 'query', proxy: RETIREE, input: z.object({}) }),
+  'points.summary': defineAction<PointsSummary>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
   /** The caller's ledger in plain words, newest month first. */
   'points.history': defineAction<{ months: HistoryMonth[]; nextCursor: string | null }>()({
     kind: 'query',
-    proxy: RETIREE,
+    access: ANY_ROLE,
+    proxy: true,
     input: z.object({ cursor: z.string().max(20).optional() })
   }),
   /** 积分规则, readable by everybody. */
-  'points.rules': defineAction<{ rules: PointsRules; updatedAt: number | null }>()({ kind: 'query', input: z.object({}) }),
+  'points.rules': defineAction<{ rules: PointsRules; updatedAt: number | null }>()({ kind: 'query', access: 'signed-in', input: z.object({}) }),
   /** Admin: change the rules. */
-  'points.setRules': defineAction<{ rules: PointsRules }>()({ kind: 'mutation', input: z.object({ rules: zPointsRules }) }),
+  'points.staff.setRules': defineAction<{ rules: PointsRules }>()({ kind: 'mutation', access: ADMIN_ONLY, input: z.object({ rules: zPointsRules }) }),
 
   /** 积分兑换: the catalogue the caller may redeem from. */
-  'points.catalogue': defineAction<{ items: RewardItemView[]; balance: number }>()({ kind: 'query', proxy: RETIREE, input: z.object({}) }),
+  'points.catalogue': defineAction<{ items: RewardItemView[]; balance: number }>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
   /** Redeeming takes the elder's points: only in person, never by 代办 (issue 6). */
   'points.redeem': defineAction<{ redemption: RedemptionView; balance: number }>()({
     kind: 'mutation',
+    access: ANY_ROLE,
     input: z.object({ itemId: zId })
   }),
-  'points.myRedemptions': defineAction<{ items: RedemptionView[] }>()({ kind: 'query', proxy: RETIREE, input: z.object({}) }),
+  'points.myRedemptions': defineAction<{ items: RedemptionView[] }>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
   /** Cancel before pick-up: the points come back. The owner (in person, not by 代办) or staff of the item's unit. */
   'points.cancelRedemption': defineAction<{ redemption: RedemptionView; refunded: number }>()({
     kind: 'mutation',
+    access: ANY_ROLE,
     input: z.object({ code: zCode })
   }),
 
   /** Opt in to (or out of) the branch leaderboard. */
   'points.setLeaderboardOptIn': defineAction<{ optedIn: boolean }>()({
     kind: 'mutation',
+    access: ANY_ROLE,
     input: z.object({ optIn: z.boolean() })
   }),
   /** The caller's branch leaderboard this year: only people who opted in; empty when the branch has it off. */
   'points.leaderboard': defineAction<{ enabled: boolean; branchName: string | null; rows: { name: string; score: number; me: boolean }[] }>()({
     kind: 'query',
+    access: ANY_ROLE,
     input: z.object({})
   }),
 
@@ -177,16 +181,19 @@ export const pointsActions = {
   /** People in the caller's scope, with balances (search by name). */
   'points.staff.people': defineAction<{ items: LedgerPerson[] }>()({
     kind: 'query',
-    input: z.object({ q: z.string().trim().max(20).optional(), branchId: zId.optional() })
+    access: STAFF_OR_ADMIN,
+    input: z.object({ q: zText().max(20).optional(), branchId: zId.optional() })
   }),
   /** A person's whole ledger. Every look is written to the audit log. */
   'points.staff.ledger': defineAction<{ person: LedgerPerson; months: HistoryMonth[]; star: StarInfo | null }>()({
     kind: 'query',
+    access: STAFF_OR_ADMIN,
     input: z.object({ personId: zId })
   }),
   /** Adjust a person's points with a reason (positive or negative, never below zero). */
   'points.staff.adjust': defineAction<{ balance: number; entryId: string }>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ personId: zId, amount: z.number().int().min(-1000).max(1000).refine((n) => n !== 0, '调整的分数不能是 0'), reason: zReason })
   }),
   /**
@@ -195,6 +202,7 @@ export const pointsActions = {
    */
   'points.staff.award': defineAction<{ awarded: number; status: 'awarded' | 'capped' | 'already'; balance: number }>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({
       personId: zId,
       kind: z.enum(STAFF_AWARD_KINDS),
@@ -204,14 +212,15 @@ export const pointsActions = {
     })
   }),
 
-  'points.staff.items': defineAction<{ items: RewardItemView[] }>()({ kind: 'query', input: z.object({}) }),
+  'points.staff.items': defineAction<{ items: RewardItemView[] }>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({}) }),
   /** Create or change a catalogue item. Stock changes by `addStock` (never set), so concurrent redemptions count. */
   'points.staff.saveItem': defineAction<{ item: RewardItemView }>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({
       id: zId.optional(),
       name: zShortText,
-      description: z.string().trim().max(300).default(''),
+      description: zText().max(300).default(''),
       kind: zItemKind,
       price: z.number().int().min(1).max(100000),
       addStock: z.number().int().min(-100000).max(100000).default(0),
@@ -221,29 +230,33 @@ export const pointsActions = {
     })
   }),
   /** Look up a pick-up code before 核销. */
-  'points.staff.redemption': defineAction<{ redemption: RedemptionView }>()({ kind: 'query', input: z.object({ code: zCode }) }),
+  'points.staff.redemption': defineAction<{ redemption: RedemptionView }>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({ code: zCode }) }),
   /** 核销: the item was handed over. */
-  'points.staff.fulfil': defineAction<{ redemption: RedemptionView }>()({ kind: 'mutation', input: z.object({ code: zCode }) }),
+  'points.staff.fulfil': defineAction<{ redemption: RedemptionView }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ code: zCode }) }),
   /** Reserved pick-ups of the staff member's units, oldest first. */
-  'points.staff.pending': defineAction<{ items: RedemptionView[] }>()({ kind: 'query', input: z.object({}) }),
+  'points.staff.pending': defineAction<{ items: RedemptionView[] }>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({}) }),
 
   /** A branch's points for a period as .xlsx (base64). */
   'points.staff.export': defineAction<{ filename: string; base64: string; rows: number }>()({
     kind: 'query',
+    access: STAFF_OR_ADMIN,
     input: z.object({ branchId: zId, from: zDay, to: zDay })
   }),
   /** 践诺评星: a branch's party members, yearly score and stars. */
   'points.staff.stars': defineAction<{ branchName: string; year: number; rows: StarRow[]; leaderboardEnabled: boolean }>()({
     kind: 'query',
+    access: STAFF_OR_ADMIN,
     input: z.object({ branchId: zId, year: zYear })
   }),
   'points.staff.setStarExempt': defineAction<{ exempt: boolean }>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ personId: zId, year: zYear, exempt: z.boolean(), reason: zReason })
   }),
   /** Turn a branch's leaderboard on or off (off by default). */
   'points.staff.setLeaderboard': defineAction<{ enabled: boolean }>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ branchId: zId, enabled: z.boolean() })
   })
 }

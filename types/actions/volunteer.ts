@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineAction, zId, zInstant, zLongText, zPhone, zShortText } from '../define'
+import { ANY_ROLE, NOT_STAFF, STAFF_OR_ADMIN } from '../roles'
+import { defineAction, zId, zInstant, zLongText, zPhone, zShortText, zText } from '../define'
 import { MAX_SHIFT_MINUTES, TEAM_KINDS, type AttendanceMethod, type MembershipStatus, type ShiftDirection, type TeamKind } from '../volunteer-rules'
 
 export { TEAM_KINDS, type AttendanceMethod, type MembershipStatus, type ShiftDirection, type TeamKind }
@@ -187,6 +188,10 @@ export interface CertificateFacts {
   gender: '男' | '女'
   birthYear: string
   countyName: string
+  /** 志愿者编号 (YL000123): stable and unique, given when the person joined their first team. */
+  volunteerNo: string | null
+  /** The ID number masked (62************1234), where the deployment keeps ID numbers; else null. */
+  idMasked: string | null
   items: CertificateItem[]
   totalMinutes: number
   /** The issuing organisation: the bureau (and the county office where the volunteer is registered). */
@@ -297,15 +302,15 @@ export interface VolunteerDesk {
 
 // ---------------------------------------------------------------- schemas
 
-const zPlace = z.string().trim().min(1, '请填写地点').max(100)
-const zSkill = z.string().trim().min(1).max(12)
-const zReason = z.string().max(200).default('')
-const zCode = z.string().trim().min(1, '请输入证明编号').max(40)
+const zPlace = zText().min(1, '请填写地点').max(100)
+const zSkill = zText().min(1).max(12)
+const zReason = zText().max(200).default('')
+const zCode = zText().min(1, '请输入证明编号').max(40)
 
 export const zVolunteerActivityFields = z.object({
   title: zShortText,
   /** 服务项目 as the certificate names it (e.g. 政策宣讲, 关爱探访). */
-  serviceItem: z.string().trim().min(1, '请填写服务项目').max(20),
+  serviceItem: zText().min(1, '请填写服务项目').max(20),
   description: zLongText.default(''),
   orgUnitId: zId,
   teamId: zId.nullable().default(null),
@@ -319,7 +324,7 @@ export type VolunteerActivityFields = z.input<typeof zVolunteerActivityFields>
 
 export const zShiftFields = z
   .object({
-    label: z.string().trim().max(20).default(''),
+    label: zText().max(20).default(''),
     startAt: zInstant,
     endAt: zInstant,
     place: zPlace,
@@ -331,7 +336,7 @@ export const zShiftFields = z
 export type ShiftFields = z.input<typeof zShiftFields>
 
 export const zTeamFields = z.object({
-  name: z.string().trim().min(2, '请填写队伍名称').max(30),
+  name: zText().min(2, '请填写队伍名称').max(30),
   kind: z.enum(TEAM_KINDS),
   orgUnitId: zId,
   branchId: zId.nullable().default(null),
@@ -345,105 +350,116 @@ const zDirection = z.enum(['in', 'out'])
 
 export const volunteerActions = {
   // ---- everybody (viewing and sign-ups may be done for an elder: 代办) ----
-  'volunteer.teams': defineAction<{ items: TeamCard[] }>()({ kind: 'query', proxy: true, input: z.object({}) }),
-  'volunteer.team': defineAction<TeamDetail>()({ kind: 'query', proxy: true, input: z.object({ id: zId }) }),
+  'volunteer.teams': defineAction<{ items: TeamCard[] }>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
+  'volunteer.team': defineAction<TeamDetail>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({ id: zId }) }),
   /** Ask to join a team; the leader or staff decide. Asking again after leaving or a refusal is allowed. */
   'volunteer.joinTeam': defineAction<{ teamId: string; status: MembershipStatus; already: boolean }>()({
     kind: 'mutation',
+    access: NOT_STAFF,
     proxy: true,
-    input: z.object({ teamId: zId, note: z.string().trim().max(100).default('') })
+    input: z.object({ teamId: zId, note: zText().max(100).default('') })
   }),
   'volunteer.leaveTeam': defineAction<{ teamId: string; status: MembershipStatus; already: boolean }>()({
     kind: 'mutation',
+    access: NOT_STAFF,
     proxy: true,
     input: z.object({ teamId: zId })
   }),
   /** Published volunteer activities with shifts still to come, soonest first. */
-  'volunteer.activities': defineAction<{ items: VolunteerActivityCard[] }>()({ kind: 'query', proxy: true, input: z.object({}) }),
-  'volunteer.activity': defineAction<VolunteerActivityDetail>()({ kind: 'query', proxy: true, input: z.object({ id: zId }) }),
+  'volunteer.activities': defineAction<{ items: VolunteerActivityCard[] }>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
+  'volunteer.activity': defineAction<VolunteerActivityDetail>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({ id: zId }) }),
   /** 报名 a shift; when it is full, the waitlist (候补). The same capacity pool as activities. */
-  'volunteer.signup': defineAction<ShiftSignupResult>()({ kind: 'mutation', proxy: true, input: zShift }),
+  'volunteer.signup': defineAction<ShiftSignupResult>()({ kind: 'mutation', access: NOT_STAFF, proxy: true, input: zShift }),
   /** Cancel before the shift starts; a freed place goes to the first on the waitlist, who is told. */
-  'volunteer.cancelSignup': defineAction<ShiftSignupResult>()({ kind: 'mutation', proxy: true, input: zShift }),
+  'volunteer.cancelSignup': defineAction<ShiftSignupResult>()({ kind: 'mutation', access: NOT_STAFF, proxy: true, input: zShift }),
   /** The subject's shifts (upcoming and past, with attendance) and total hours. */
-  'volunteer.mine': defineAction<MyShifts>()({ kind: 'query', proxy: true, input: z.object({}) }),
+  'volunteer.mine': defineAction<MyShifts>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
   /** The subject's hours ledger, newest first. */
-  'volunteer.hours': defineAction<HoursView>()({ kind: 'query', proxy: true, input: z.object({}) }),
+  'volunteer.hours': defineAction<HoursView>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
   /**
    * The volunteer scanned a shift's check-in or check-out code (in person only). `scannedAt` as for
    * activities: an offline scan is judged at its claimed time when it arrives (within 24 h).
    */
-  'volunteer.scan': defineAction<ShiftScanResult>()({ kind: 'mutation', input: z.object({ token: z.string().trim().min(1, '请输入签到码').max(200), scannedAt: zInstant }) }),
+  'volunteer.scan': defineAction<ShiftScanResult>()({ kind: 'mutation', access: ANY_ROLE, input: z.object({ token: zText().min(1, '请输入签到码').max(200), scannedAt: zInstant }) }),
   /**
    * 志愿服务证明 from the hours ledger. The same hours give the same certificate (and code); new hours give a
    * new one. Staff may issue one for a person in their scope (`personId`).
    */
-  'volunteer.issueCertificate': defineAction<CertificateView>()({ kind: 'mutation', proxy: true, input: z.object({ personId: zId.optional() }) }),
+  'volunteer.issueCertificate': defineAction<CertificateView>()({ kind: 'mutation', access: ANY_ROLE, proxy: true, input: z.object({ personId: zId.optional() }) }),
   /** Public (no login): the facts of the certificate with this code, for whoever is shown it. */
-  'volunteer.verifyCertificate': defineAction<CertificateFacts>()({ kind: 'query', input: z.object({ code: zCode }) }),
+  'volunteer.verifyCertificate': defineAction<CertificateFacts>()({ kind: 'query', access: 'public', input: z.object({ code: zCode }) }),
   /** 银发人才库: the caller's own skills profile, the skill choices and the intake age limit. */
-  'volunteer.profile': defineAction<ProfilePage>()({ kind: 'query', input: z.object({}) }),
+  'volunteer.profile': defineAction<ProfilePage>()({ kind: 'query', access: ANY_ROLE, input: z.object({}) }),
   'volunteer.saveProfile': defineAction<ProfilePage>()({
     kind: 'mutation',
+    access: ANY_ROLE,
     input: z.object({
       skills: z.array(zSkill).min(1, '请至少选一项特长').max(8),
-      availability: z.string().trim().max(60).default(''),
+      availability: zText().max(60).default(''),
       available: z.boolean().default(true)
     })
   }),
-  'volunteer.settings': defineAction<VolunteerSettingsView>()({ kind: 'query', input: z.object({}) }),
+  'volunteer.settings': defineAction<VolunteerSettingsView>()({ kind: 'query', access: ANY_ROLE, input: z.object({}) }),
 
   // ---- team leaders and staff ----
   'volunteer.decideJoin': defineAction<{ teamId: string; personId: string; status: MembershipStatus }>()({
     kind: 'mutation',
+    access: ANY_ROLE,
     input: z.object({ teamId: zId, personId: zId, approve: z.boolean(), reason: zReason })
   }),
 
   // ---- staff (scoped to their org unit) ----
-  'volunteer.desk': defineAction<VolunteerDesk>()({ kind: 'query', input: z.object({}) }),
-  'volunteer.teamSave': defineAction<{ id: string }>()({ kind: 'mutation', input: z.object({ id: zId.optional(), fields: zTeamFields }) }),
+  'volunteer.staff.desk': defineAction<VolunteerDesk>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({}) }),
+  'volunteer.staff.teamSave': defineAction<{ id: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId.optional(), fields: zTeamFields }) }),
   /** A new volunteer activity (a draft) or new fields for one. */
-  'volunteer.activitySave': defineAction<{ id: string }>()({ kind: 'mutation', input: z.object({ id: zId.optional(), fields: zVolunteerActivityFields }) }),
-  'volunteer.activityPublish': defineAction<{ id: string; status: VolunteerActivityStatus }>()({ kind: 'mutation', input: z.object({ id: zId }) }),
+  'volunteer.staff.activitySave': defineAction<{ id: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId.optional(), fields: zVolunteerActivityFields }) }),
+  'volunteer.staff.activityPublish': defineAction<{ id: string; status: VolunteerActivityStatus }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),
   /** A new shift, or new fields for one (places may not drop below those taken; more places promote the waitlist). */
-  'volunteer.shiftSave': defineAction<{ id: string; promoted: number; notified: number }>()({
+  'volunteer.staff.shiftSave': defineAction<{ id: string; promoted: number; notified: number }>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ activityId: zId, shiftId: zId.optional(), fields: zShiftFields })
   }),
   /** Cancel a shift, telling everyone who holds a place or waits. Nothing is deleted. */
-  'volunteer.shiftCancel': defineAction<{ id: string; notified: number }>()({ kind: 'mutation', input: z.object({ shiftId: zId, reason: zReason }) }),
-  'volunteer.shiftRoster': defineAction<ShiftRoster>()({ kind: 'query', input: zShift }),
+  'volunteer.staff.shiftCancel': defineAction<{ id: string; notified: number }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ shiftId: zId, reason: zReason }) }),
+  'volunteer.staff.shiftRoster': defineAction<ShiftRoster>()({ kind: 'query', access: STAFF_OR_ADMIN, input: zShift }),
   /** The rotating check-in (`in`) or check-out (`out`) code to show full-screen. */
-  'volunteer.shiftCode': defineAction<{ token: string; refreshAt: number; serverNow: number }>()({
+  'volunteer.staff.shiftCode': defineAction<{ token: string; refreshAt: number; serverNow: number }>()({
     kind: 'query',
+    access: STAFF_OR_ADMIN,
     input: z.object({ shiftId: zId, direction: zDirection })
   }),
   /** Staff scanned a volunteer's own 签到码 to check them in or out. */
-  'volunteer.staffScan': defineAction<ShiftScanResult>()({
+  'volunteer.staff.scan': defineAction<ShiftScanResult>()({
     kind: 'mutation',
-    input: z.object({ shiftId: zId, direction: zDirection, token: z.string().trim().min(1, '请输入签到码').max(200), scannedAt: zInstant })
+    access: STAFF_OR_ADMIN,
+    input: z.object({ shiftId: zId, direction: zDirection, token: zText().min(1, '请输入签到码').max(200), scannedAt: zInstant })
   }),
   /** 代签 a check-in or check-out from the roster (reason required, audited); `at` for 补录 from a paper list. */
-  'volunteer.staffMark': defineAction<ShiftScanResult>()({
+  'volunteer.staff.mark': defineAction<ShiftScanResult>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ shiftId: zId, personId: zId, direction: zDirection, at: zInstant.optional(), reason: zReason })
   }),
   /** Set the minutes credited for one person's shift; the difference is a new ledger entry with the reason. */
-  'volunteer.correctHours': defineAction<{ shiftId: string; personId: string; minutes: number; delta: number; totalMinutes: number }>()({
+  'volunteer.staff.correctHours': defineAction<{ shiftId: string; personId: string; minutes: number; delta: number; totalMinutes: number }>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ shiftId: zId, personId: zId, minutes: z.number().int().min(0).max(MAX_SHIFT_MINUTES), reason: zReason })
   }),
   /** A flagged (forgotten check-out) credit checked and found right: the flag is cleared, nothing else changes. */
-  'volunteer.confirmHours': defineAction<{ shiftId: string; personId: string }>()({ kind: 'mutation', input: z.object({ shiftId: zId, personId: zId }) }),
+  'volunteer.staff.confirmHours': defineAction<{ shiftId: string; personId: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ shiftId: zId, personId: zId }) }),
   /** 结算: credit everyone still checked in after the check-out time, to the shift's end, flagged. Idempotent. */
-  'volunteer.settleShift': defineAction<{ shiftId: string; settled: number }>()({ kind: 'mutation', input: zShift }),
+  'volunteer.staff.settleShift': defineAction<{ shiftId: string; settled: number }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: zShift }),
   /** 银发人才库 search in the caller's scope, by skill and county. */
-  'volunteer.searchPool': defineAction<{ items: PoolHit[] }>()({
+  'volunteer.staff.searchPool': defineAction<{ items: PoolHit[] }>()({
     kind: 'query',
-    input: z.object({ skill: zSkill.optional(), orgUnitId: zId.optional(), q: z.string().trim().max(20).optional(), availableOnly: z.boolean().default(false) })
+    access: STAFF_OR_ADMIN,
+    input: z.object({ skill: zSkill.optional(), orgUnitId: zId.optional(), q: zText().max(20).optional(), availableOnly: z.boolean().default(false) })
   }),
-  'volunteer.settingsUpdate': defineAction<VolunteerSettingsView>()({
+  'volunteer.staff.settingsUpdate': defineAction<VolunteerSettingsView>()({
     kind: 'mutation',
+    access: STAFF_OR_ADMIN,
     input: z.object({ intakeMaxAge: z.number().int().min(50).max(100) })
   })
 }

@@ -2,21 +2,19 @@
  * The attendance list as an .xlsx workbook (exceljs, server side only), returned base64-encoded inside the
  * envelope: both hosts answer JSON, and a list of a few hundred rows is a few tens of KB.
  *
- * exceljs is loaded on first use, not when the function starts: only staff exports need it. In the cloud
- * function it is installed by CloudBase rather than bundled (see scripts/build-cloudfunction.mjs).
+ * Written through the shared export helper (../export/xlsx.ts): text that looks like a formula stays text, and
+ * the check-in time is a real date cell in Beijing time.
  */
 import type { ActivityRoster, AttendanceExport } from '../../../types/actions/activities'
 import { CHECKIN_METHOD_LABELS } from '../../../types/activity-types'
 import { businessDay, formatClock, formatDateTime } from '../../../types/time'
+import { DATE_TIME_FORMAT, beijingDateCell, newWorkbook, workbookBuffer } from '../export/xlsx'
 
 const SIGNUP_LABELS = { signed: '已报名', waitlisted: '候补', cancelled: '已取消' } as const
 
 export async function attendanceWorkbook(roster: ActivityRoster, now: number): Promise<AttendanceExport> {
   const a = roster.activity
-  const { default: ExcelJS } = await import('exceljs')
-  const wb = new ExcelJS.Workbook()
-  wb.creator = '银龄之家'
-  wb.created = new Date(now)
+  const wb = await newWorkbook(now)
   const ws = wb.addWorksheet('签到表', { views: [{ state: 'frozen', ySplit: 4 }] })
   ws.columns = [
     { key: 'no', width: 6 },
@@ -25,7 +23,7 @@ export async function attendanceWorkbook(roster: ActivityRoster, now: number): P
     { key: 'branch', width: 26 },
     { key: 'signup', width: 10 },
     { key: 'checkin', width: 10 },
-    { key: 'at', width: 20 },
+    { key: 'at', width: 20, style: { numFmt: DATE_TIME_FORMAT } },
     { key: 'method', width: 14 },
     { key: 'note', width: 32 }
   ]
@@ -55,12 +53,12 @@ export async function attendanceWorkbook(roster: ActivityRoster, now: number): P
       e.branchName ?? '',
       SIGNUP_LABELS[e.signup],
       e.checkin ? '已签到' : '未签到',
-      e.checkin ? formatDateTime(e.checkin.at) : '',
+      e.checkin ? beijingDateCell(e.checkin.at) : '',
       e.checkin ? CHECKIN_METHOD_LABELS[e.checkin.method] : '',
       notes.join('；')
     ])
   }
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer())
+  const buffer = await workbookBuffer(wb)
   const safeTitle = a.title.replace(/[\\/:*?"<>|\s]+/g, '')
   return {
     filename: `${safeTitle}-签到表-${businessDay(a.startAt)}.xlsx`,

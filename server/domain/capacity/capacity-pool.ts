@@ -193,6 +193,15 @@ export async function touch(tx: Tx, counterId: string): Promise<number> {
   return counter.version
 }
 
+/**
+ * After `touch`: the holders a writer read before its transaction (to tell them something) are still all of
+ * them only if the version it saw is the one `touch` answered. Otherwise somebody joined or left in between:
+ * BUSY, and the outbox sends the write again.
+ */
+export function assertSameVersion(seen: number, now: number): void {
+  if (seen !== now) throw new AppError('BUSY', '正好有人在报名，请再点一次')
+}
+
 /** Moves waitlisted holders into free places, lowest waitlist number first. Mutates `counter` (not yet written). */
 async function promote<C extends HolderCollection>(
   tx: Tx,

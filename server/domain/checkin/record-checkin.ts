@@ -2,7 +2,7 @@
  * Recording a check-in, the same way for all three methods (the person scans staff's code; staff scan the
  * person's code; staff 代签). One check-in per person per activity: its `_id` is `<activityId>:<personId>`, and a
  * second one answers 'already' with the first time and awards nothing. The activity's points are awarded in
- * the same transaction (awardPoints, source `checkin:<activityId>`), so a check-in and its points commit
+ * the same transaction (award, source `checkin:<activityId>`), so a check-in and its points commit
  * together or not at all.
  *
  * A person without a sign-up is a walk-in: accepted while places remain (through the capacity pool, which
@@ -14,9 +14,10 @@ import { AppError } from '../../core/app-error'
 import type { Tx } from '../../storage/port'
 import type { ActivityDoc, CheckinDoc, PersonDoc } from '../../storage/schema'
 import { join } from '../capacity/capacity-pool'
+import { inAudience } from '../activities/audience'
 import { activityPool, checkinId, newSignup, signupId } from '../activities/activity-pool'
-import { awardPoints } from '../points/points-ledger'
-import { activityPoints } from '../points/points-rules'
+import { award } from '../points/points-ledger'
+import { activityPoints, loadPointsRules } from '../points/points-rules'
 import { newId } from '../ids'
 
 export interface CheckinRequest {
@@ -40,6 +41,7 @@ export function alreadyResult(activity: ActivityDoc, person: PersonDoc, prior: C
     at: prior.scannedAt,
     method: prior.method,
     points: 0,
+    pointsNote: null,
     walkIn: prior.walkIn
   }
 }
@@ -50,6 +52,15 @@ export function assertCheckinActivity(activity: ActivityDoc | null): asserts act
 }
 
 const staffSide = (m: CheckinMethod) => m !== 'scan'
+
+/** Only people in the activity's audience may check in; the refusal speaks of 签到, not 报名. */
+export function assertCheckinAudience(activity: ActivityDoc, person: PersonDoc, method: CheckinMethod): void {
+  if (inAudience(activity.audience, person)) return
+  throw new AppError(
+    'NOT_IN_AUDIENCE',
+    staffSide(method) ? `${person.name}不在这个活动的参加范围内，不能签到` : '这个活动只面向特定人员，您不在范围内，不能签到。如有疑问，请问现场工作人员'
+  )
+}
 
 export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<CheckinResult> {
   const activity = await tx.get('activities', req.activityId)
@@ -75,7 +86,14 @@ export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<Checki
       create: newSignup(activity._id, person._id, req.actorAccountId, req.now),
       patch: { actorAccountId: req.actorAccountId }
     })
-    if (taken.outcome === 'full') throw new AppError('NO_PLACES_LEFT', '名额已满，不能现场报名了，请联系工作人员')
+    if (taken.outcome === 'full') {
+      throw new AppError(
+        'NO_PLACES_LEFT',
+        staffSide(req.method)
+          ? `名额已满，${person.name}没有报名，不能代签。如确需参加，请先点「修改活动」把名额改大（增加名额），再代签`
+          : '名额已满，不能现场报名了，请找现场工作人员'
+      )
+    }
     walkIn = true
   }
 
@@ -90,9 +108,12 @@ export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<Checki
     reason: req.reason,
     walkIn
   })
-  const points = await awardPoints(tx, {
+  const rules = await loadPointsRules(tx)
+  const amount = activityPoints(activity, rules)
+  const awarded = amount <= 0 ? null : await award(tx, {
     personId: person._id,
-    amount: activityPoints(activity),
+    amount,
+    rules,
     reason: `参加「${activity.title}」`,
     source: { kind: 'checkin', id: activity._id },
     actorAccountId: req.actorAccountId,
@@ -104,7 +125,7 @@ export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<Checki
       at: req.now,
       actorAccountId: req.actorAccountId,
       subjectPersonId: person._id,
-      action: req.method === 'proxy' ? 'checkin.proxy' : 'checkin.staffScan',
+      action: req.method === 'proxy' ? 'checkin.staff.proxy' : 'checkin.staff.scan',
       target: `checkins/${_id}`,
       detail: { activityId: activity._id, reason: req.reason, walkIn }
     })
@@ -117,7 +138,8 @@ export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<Checki
     personName: person.name,
     at: req.at,
     method: req.method,
-    points,
+    points: awarded?.amount ?? 0,
+    pointsNote: awarded?.note ?? null,
     walkIn
   }
 }

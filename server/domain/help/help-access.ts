@@ -16,6 +16,8 @@ import { hasRole, isStaff } from '../../core/identity'
 import type { HelpRequestDoc, VolunteerProfileDoc } from '../../storage/schema'
 import { coveredUnits, loadOrgUnits } from '../org/org-scope'
 import { loadHelpSettings, skillsMatch, type HelpSettings } from './help-settings'
+import { ageOn, intakeRefusal, loadVolunteerSettings } from '../volunteer/volunteer-settings'
+import { businessDay } from '../../../types/time'
 
 export interface HelpViewer {
   /** Units the caller covers as staff (null: not staff, or acting for somebody). */
@@ -51,6 +53,38 @@ export async function loadViewer(ctx: Ctx): Promise<HelpViewer> {
 /** May this volunteer profile claim a request of this kind in this county? */
 export function canClaimAs(profile: VolunteerProfileDoc | null, req: Pick<HelpRequestDoc, 'orgUnitId' | 'category'>, settings: HelpSettings): boolean {
   return !!profile && profile.available && profile.orgUnitId === req.orgUnitId && skillsMatch(profile.skills, req.category, settings).length > 0
+}
+
+/**
+ * What the volunteer's task list says when no open request can ever show for them, and why. Open requests
+ * go to people in the 银发人才库 (a volunteer profile with skills); someone admitted to a team but past the
+ * pool's intake age has the volunteer role and shifts, but no help requests — the list says so rather than
+ * staying empty.
+ */
+export async function tasksNotice(ctx: Ctx, viewer: HelpViewer): Promise<string | null> {
+  const p = viewer.profile
+  if (p) return p.available ? null : '您在「我的特长」里选了「暂停一段时间」，所以这里不列可以接的求助。要接，请改成「可以」'
+  const person = ctx.actor.personId ? await ctx.store.get('persons', ctx.actor.personId) : null
+  const refusal = person ? intakeRefusal(ageOn(person.birthDate, businessDay(ctx.now)), await loadVolunteerSettings(ctx.store)) : null
+  if (refusal) {
+    return `求助按「银发人才库」登记的特长派给志愿者。${refusal.replace('暂时不能登记特长。', '所以这里不会有可以接的求助。')}`
+  }
+  return '您还没有登记特长，暂时只能办派给您的事。在「志愿服务 → 我的特长」里登记后，适合您的求助会列在这里。'
+}
+
+/**
+ * Why this caller may not claim a request like this one at all (whoever holds it now), in plain words; null
+ * when they could. Their own request is named as such, not as "outside your service area".
+ */
+export function claimRefusal(ctx: Ctx, viewer: HelpViewer, req: Pick<HelpRequestDoc, 'orgUnitId' | 'category' | 'personId'>): string | null {
+  if (ctx.actingFor) return '为家人代办时不能认领求助，请先切回自己'
+  if (ctx.actor.personId && req.personId === ctx.actor.personId) return '这是您自己提交的求助，不能自己认领。工作人员会安排别人来帮您'
+  const p = viewer.profile
+  if (!p) return '请先在「我的特长」里登记特长，再来认领求助'
+  if (!p.available) return '您在「我的特长」里选了「暂停一段时间」。要认领，请先改成「可以」'
+  if (p.orgUnitId !== req.orgUnitId) return '这件求助不在您所在的区县，请看看其他求助'
+  if (skillsMatch(p.skills, req.category, viewer.settings).length === 0) return '这件事和您登记的特长不符，请看看其他求助'
+  return null
 }
 
 export function accessTo(ctx: Ctx, viewer: HelpViewer, req: HelpRequestDoc): HelpAccess {

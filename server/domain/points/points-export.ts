@@ -1,11 +1,12 @@
 /**
  * A branch's points for a period as an .xlsx workbook: a 汇总 sheet (one row per person: opening balance,
  * earned, spent, expired, closing balance) and a 明细 sheet (every entry in the period, in plain words).
- * Built on the server (exceljs never reaches the mini-program).
+ * Built on the server (exceljs never reaches the mini-program) through the shared export helper
+ * (../export/xlsx.ts: formula-looking text stays text; times are date cells in Beijing time).
  */
 import type { PersonDoc, PointsEntryDoc } from '../../storage/schema'
 import { ENTRY_KIND_LABELS } from '../../../types/points-words'
-import { formatDateTime } from '../../../types/time'
+import { DATE_TIME_FORMAT, beijingDateCell, newWorkbook, workbookBuffer } from '../export/xlsx'
 import { classify } from './points-read'
 
 export interface ExportInput {
@@ -19,10 +20,7 @@ export interface ExportInput {
 }
 
 export async function pointsWorkbook(input: ExportInput): Promise<{ buffer: Buffer; rows: number }> {
-  // Loaded on first export only: it is most of the function's code and a cold start should not pay for it.
-  const { default: ExcelJS } = await import('exceljs')
-  const wb = new ExcelJS.Workbook()
-  wb.creator = '银龄之家'
+  const wb = await newWorkbook()
   const summary = wb.addWorksheet('汇总')
   summary.columns = [
     { header: '姓名', key: 'name', width: 12 },
@@ -35,7 +33,7 @@ export async function pointsWorkbook(input: ExportInput): Promise<{ buffer: Buff
   const detail = wb.addWorksheet('明细')
   detail.columns = [
     { header: '日期', key: 'day', width: 12 },
-    { header: '时间', key: 'at', width: 20 },
+    { header: '时间', key: 'at', width: 20, style: { numFmt: DATE_TIME_FORMAT } },
     { header: '姓名', key: 'name', width: 12 },
     { header: '类型', key: 'kind', width: 8 },
     { header: '事项', key: 'text', width: 40 },
@@ -69,7 +67,7 @@ export async function pointsWorkbook(input: ExportInput): Promise<{ buffer: Buff
       else expired -= e.amount
       detail.addRow({
         day: e.day,
-        at: formatDateTime(e.at),
+        at: beijingDateCell(e.at),
         name: p.name,
         kind: ENTRY_KIND_LABELS[e.kind],
         text: e.reason,
@@ -84,6 +82,6 @@ export async function pointsWorkbook(input: ExportInput): Promise<{ buffer: Buff
   summary.addRow({})
   summary.addRow({ name: `${input.branchName}　${input.from} 至 ${input.to}` })
   for (const sheet of [summary, detail]) sheet.getRow(1).font = { bold: true }
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer())
+  const buffer = await workbookBuffer(wb)
   return { buffer, rows }
 }

@@ -44,6 +44,8 @@ export interface AwardResult {
   status: 'awarded' | 'capped' | 'already'
   amount: number
   entryId: string
+  /** Why less than asked was awarded (the daily cap, an earlier reversal), in plain words; null in full. */
+  note: string | null
 }
 
 const MAX_GENERATIONS = 100
@@ -92,7 +94,7 @@ async function sourceState(tx: Tx, source: Source, personId: string): Promise<{ 
 /** Awards points for a source once, within the daily cap. */
 export async function award(tx: Tx, input: AwardInput): Promise<AwardResult> {
   const { live, generation, kept } = await sourceState(tx, input.source, input.personId)
-  if (live) return { status: 'already', amount: 0, entryId: live._id }
+  if (live) return { status: 'already', amount: 0, entryId: live._id, note: null }
   const rules = input.rules ?? (await loadPointsRules(tx))
   const day = businessDay(input.at)
   const counterId = dailyCounterId(input.personId, day)
@@ -133,7 +135,7 @@ export async function award(tx: Tx, input: AwardInput): Promise<AwardResult> {
   })
   if (counter) await tx.update('pointsDaily', counterId, { awarded: used + amount })
   else await tx.create('pointsDaily', { _id: counterId, personId: input.personId, day, awarded: amount })
-  return { status: note ? 'capped' : 'awarded', amount, entryId }
+  return { status: note ? 'capped' : 'awarded', amount, entryId, note }
 }
 
 /**

@@ -7,7 +7,11 @@ import type { HistoryItem, HistoryMonth, PointsRules, StarInfo } from '../../../
 import { monthLabel } from '../../../types/points-words'
 import type { FindOptions, StoragePort } from '../../storage/port'
 import type { CollectionName, DocOf, PersonDoc, PointsEntryDoc } from '../../storage/schema'
+import { inBusinessTz } from '../../../types/time'
 import { starsFor } from './points-rules'
+
+/** The Beijing year of an instant (the 践诺评星 and leaderboard year). */
+export const year = (now: number) => inBusinessTz(now).year()
 
 /** Every matching document, paging past the 1000-row limit. */
 export async function findAll<C extends CollectionName>(store: Pick<StoragePort, 'find'>, c: C, options: FindOptions<DocOf<C>> = {}): Promise<DocOf<C>[]> {
@@ -36,10 +40,16 @@ export function toHistoryItem(e: PointsEntryDoc): HistoryItem {
   return { id: e._id, kind: e.kind, at: e.at, day: e.day, text: e.reason, amount: e.amount, note: e.note ?? null }
 }
 
-/** By the person's entry number when both have one (same-instant entries keep their order), else by time. */
+/**
+ * A statement's order: by the day the entry counts on and its time, newest first. The entry number (`seq`,
+ * the order entries were written) only breaks ties between entries of the same instant: it is not the order of
+ * events, since history is written late (a shift settled days after it ended, back-filled records, imports).
+ */
 export function newestFirst(a: PointsEntryDoc, b: PointsEntryDoc): number {
-  if (a.seq !== undefined && b.seq !== undefined) return b.seq - a.seq
-  return b.at - a.at || (a._id < b._id ? 1 : -1)
+  if (a.day !== b.day) return a.day < b.day ? 1 : -1
+  if (a.at !== b.at) return b.at - a.at
+  if (a.seq !== undefined && b.seq !== undefined && a.seq !== b.seq) return b.seq - a.seq
+  return a._id < b._id ? 1 : a._id > b._id ? -1 : 0
 }
 
 /** Newest month first; inside a month newest first. */

@@ -6,7 +6,7 @@
  * Callers that award for an activity inside a transaction load the rules in that transaction:
  *   const rules = await loadPointsRules(tx)
  *   await awardPoints(tx, { ..., amount: activityPoints(activity, rules), rules })
- * `activityPoints(activity)` without rules still answers with the defaults.
+ * The rules are a required argument of everything that computes an amount from them: there is no silent default.
  */
 import type { ActivityType } from '../../../types/actions/activities'
 import { zPointsRules, type PointsRules } from '../../../types/actions/points'
@@ -70,7 +70,7 @@ export function mergeRules(value: unknown): PointsRules {
 }
 
 /** Points for checking in at an activity: its own points, else its type's rule. */
-export function activityPoints(activity: Pick<ActivityDoc, 'type' | 'points'>, rules: Pick<PointsRules, 'byType'> = DEFAULT_POINTS_RULES): number {
+export function activityPoints(activity: Pick<ActivityDoc, 'type' | 'points'>, rules: Pick<PointsRules, 'byType'>): number {
   return activity.points ?? rules.byType[activity.type] ?? 0
 }
 

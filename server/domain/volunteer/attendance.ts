@@ -24,6 +24,7 @@ import type { PersonDoc, ShiftAttendanceDoc, VolunteerActivityDoc, VolunteerShif
 import { join } from '../capacity/capacity-pool'
 import { newId } from '../ids'
 import { sendMessage } from '../messages/inbox'
+import { tooEarlyMessage } from '../checkin/checkin-window'
 import { checkinOpensAt, checkoutClosesAt, creditFor, isSettleDue, staffMarkClosesAt } from './crediting'
 import { creditShift, shiftText } from './hours-ledger'
 import { attendanceId, memberId, newShiftSignup, shiftPool, shiftSignupId } from './shift-pool'
@@ -80,7 +81,7 @@ function assertWindow(shift: VolunteerShiftDoc, req: MarkRequest, attendance: Sh
   }
   if (req.direction === 'in') {
     if (req.at < checkinOpensAt(shift)) {
-      throw new AppError('CHECKIN_NOT_OPEN', `还没到签到时间。${formatDateTime(checkinOpensAt(shift))} 开始签到，请到时再签`, { opensAt: checkinOpensAt(shift) })
+      throw new AppError('CHECKIN_NOT_OPEN', tooEarlyMessage(checkinOpensAt(shift), shift.endAt, req.at, req.now), { opensAt: checkinOpensAt(shift) })
     }
     if (req.at > shift.endAt) throw new AppError('CHECKIN_CLOSED', '这个班次已经结束，不能再签到了；如需补签请找工作人员')
     return
@@ -99,7 +100,7 @@ async function auditMark(tx: Tx, req: MarkRequest, id: string, detail: Record<st
     at: req.now,
     actorAccountId: req.actorAccountId,
     subjectPersonId: req.person._id,
-    action: req.method === 'proxy' ? `volunteer.proxy.${req.direction}` : `volunteer.staffScan.${req.direction}`,
+    action: req.method === 'proxy' ? `volunteer.proxy.${req.direction}` : `volunteer.staff.scan.${req.direction}`,
     target: `shiftAttendance/${id}`,
     detail: { ...detail, reason: req.reason, at: req.at }
   })
@@ -187,7 +188,8 @@ export async function recordCheckOut(tx: Tx, req: MarkRequest): Promise<ShiftSca
     now: req.now
   })
   await auditMark(tx, req, _id, { shiftId: shift._id, minutes: credit.minutes })
-  return result(req, shift, activity, { creditedMinutes: credit.minutes, points: credited.points, notes: credit.notes, walkIn: attendance.walkIn })
+  const notes = credited.pointsNote ? [...credit.notes, credited.pointsNote] : credit.notes
+  return result(req, shift, activity, { creditedMinutes: credit.minutes, points: credited.points, notes, walkIn: attendance.walkIn })
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * 志愿服务证明, following 民政部令第67号《志愿服务记录与证明出具办法》: the volunteer's identity (here without an
- * ID number: name, gender, birth year, county), the service items with their dates and hours, the total, the
+ * 志愿服务证明, following 民政部令第67号《志愿服务记录与证明出具办法》: the volunteer's identity (name, gender,
+ * birth year, county, the 志愿者编号 that tells namesakes apart, and the ID number masked where the deployment
+ * keeps ID numbers: volunteer-number.ts), the service items with their dates and hours, the total, the
  * issuing organisation and date, and a verification code. Built from the hours ledger only.
  *
  * A certificate is a snapshot: `volunteerCertificates/<personId>:<entries>` holds the facts as they were when
@@ -15,6 +16,7 @@ import type { StoragePort, Tx } from '../../storage/port'
 import type { HoursEntryDoc, OrgUnitDoc, PersonDoc, VolunteerCertificateDoc } from '../../storage/schema'
 import { findAll } from '../points/points-read'
 import { newCertCode } from './certificate-code'
+import { assignVolunteerNumber, maskIdNumber } from './volunteer-number'
 
 export const certificateId = (personId: string, entries: number) => `${personId}:${entries}`
 
@@ -62,6 +64,8 @@ export function factsOf(doc: VolunteerCertificateDoc): CertificateFacts {
     gender: doc.gender === 'male' ? '男' : '女',
     birthYear: doc.birthYear,
     countyName: doc.countyName,
+    volunteerNo: doc.volunteerNo ?? null,
+    idMasked: doc.idMasked ?? null,
     items: doc.items,
     totalMinutes: doc.totalMinutes,
     issuerName: doc.issuerName,
@@ -98,6 +102,8 @@ export async function prepareCertificate(store: StoragePort, person: PersonDoc, 
       gender: person.gender,
       birthYear: person.birthDate.slice(0, 4),
       countyName: units.find((u) => u._id === person.orgUnitId)?.name ?? '',
+      volunteerNo: person.volunteerNo ?? null,
+      idMasked: maskIdNumber(person.idNumber),
       items,
       totalMinutes,
       ...issuerOf(person, units),
@@ -119,7 +125,9 @@ export async function storeCertificate(tx: Tx, p: Prepared): Promise<{ doc: Volu
   const _id = certificateId(p.person._id, p.entries)
   const existing = await tx.get('volunteerCertificates', _id)
   if (existing) return { doc: existing, reused: true }
-  const doc: VolunteerCertificateDoc = { _id, code: newCertCode(), ...p.doc }
+  // Someone credited with hours before numbers were given (or without a team) gets theirs now.
+  const volunteerNo = p.doc.volunteerNo ?? (await assignVolunteerNumber(tx, p.person._id, p.doc.issuedAt))
+  const doc: VolunteerCertificateDoc = { _id, code: newCertCode(), ...p.doc, volunteerNo }
   await tx.put('volunteerCertificates', doc)
   return { doc, reused: false }
 }

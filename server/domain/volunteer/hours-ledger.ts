@@ -17,7 +17,7 @@ import { businessDay } from '../../../types/time'
 import { AppError } from '../../core/app-error'
 import type { Tx } from '../../storage/port'
 import type { HoursEntryDoc, ShiftAttendanceDoc, VolunteerActivityDoc, VolunteerShiftDoc } from '../../storage/schema'
-import { awardPoints, reverseAward } from '../points/points-ledger'
+import { award, awardPoints, reverseAward } from '../points/points-ledger'
 import { loadPointsRules } from '../points/points-rules'
 import type { Credit } from './crediting'
 
@@ -59,10 +59,10 @@ export interface CreditInput {
  * Credits a shift once: the entry with the deterministic id and the shift's points. Answers the minutes and
  * the points awarded by this call (0 and 0 when the shift was credited before).
  */
-export async function creditShift(tx: Tx, input: CreditInput): Promise<{ minutes: number; points: number; already: boolean }> {
+export async function creditShift(tx: Tx, input: CreditInput): Promise<{ minutes: number; points: number; pointsNote: string | null; already: boolean }> {
   const { shift, activity, personId, credit } = input
   const _id = creditEntryId(shift._id, personId)
-  if (await tx.get('hoursLedger', _id)) return { minutes: 0, points: 0, already: true }
+  if (await tx.get('hoursLedger', _id)) return { minutes: 0, points: 0, pointsNote: null, already: true }
   await appendHours(tx, {
     _id,
     personId,
@@ -81,11 +81,13 @@ export async function creditShift(tx: Tx, input: CreditInput): Promise<{ minutes
     notes: credit.notes
   })
   let points = 0
-  if (credit.minutes > 0) {
-    const rules = await loadPointsRules(tx)
-    points = await awardPoints(tx, {
+  let pointsNote: string | null = null
+  const rules = credit.minutes > 0 ? await loadPointsRules(tx) : null
+  const amount = rules ? shiftPoints(activity, rules) : 0
+  if (rules && amount > 0) {
+    const awarded = await award(tx, {
       personId,
-      amount: shiftPoints(activity, rules),
+      amount,
       reason: `志愿服务${shiftText(activity, shift)}`,
       source: shiftSource(shift._id),
       actorAccountId: input.actorAccountId,
@@ -94,8 +96,10 @@ export async function creditShift(tx: Tx, input: CreditInput): Promise<{ minutes
       at: credit.to,
       rules
     })
+    points = awarded.amount
+    pointsNote = awarded.note
   }
-  return { minutes: credit.minutes, points, already: false }
+  return { minutes: credit.minutes, points, pointsNote, already: false }
 }
 
 export interface CorrectionInput {

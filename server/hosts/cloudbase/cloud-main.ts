@@ -11,8 +11,27 @@ import { createRouter } from '../../core/router'
 import { handlers } from '../../handlers'
 import { jsonLogger } from '../../core/logger'
 import { CloudbaseStorage } from '../../storage/cloudbase/cloudbase-adapter'
-import type { CloudDatabase } from '../../storage/cloudbase/memory-cloud-db'
+import type { CloudDatabase } from '../../storage/cloudbase/cloud-database'
 import type { FileUrlService } from '../../domain/files/photo-urls'
+import { reconcilePoints } from '../../domain/points/points-reconcile'
+import { reconcileHours } from '../../domain/volunteer/hours-reconcile'
+import type { StoragePort } from '../../storage/port'
+import { MIGRATIONS, migrate } from '../../storage/migrations'
+
+/**
+ * Scheduled jobs, run by the function's timer triggers (config.json, written by build-cloudfunction.mjs from
+ * TIMER_TRIGGERS). Each checks the books and logs what does not add up; none changes data.
+ */
+export const TIMER_JOBS: Record<string, (store: StoragePort) => Promise<{ mismatches: unknown[] }>> = {
+  'points-reconcile': reconcilePoints,
+  'hours-reconcile': reconcileHours
+}
+
+/** CloudBase timer cron (seconds minutes hours day month weekday year), evaluated in Beijing time (UTC+8). */
+export const TIMER_TRIGGERS: { name: keyof typeof TIMER_JOBS & string; type: 'timer'; config: string }[] = [
+  { name: 'points-reconcile', type: 'timer', config: '0 0 3 * * * *' },
+  { name: 'hours-reconcile', type: 'timer', config: '0 15 3 * * * *' }
+]
 
 /** The part of wx-server-sdk this entry uses. */
 export interface CloudSdk {
@@ -61,6 +80,15 @@ export function createCloudMain(cloud: CloudSdk, options: CloudMainOptions = {})
   if (!tokenKey) log.error('TOKEN_KEY is not set: signed check-in codes will be refused')
   const router = createRouter({ store, clock: options.clock ?? systemClock, secrets: { tokenKey }, log, files: cloudFileUrls(cloud) }, handlers)
 
+  async function runTimer(name: string): Promise<Envelope> {
+    const job = Object.prototype.hasOwnProperty.call(TIMER_JOBS, name) ? TIMER_JOBS[name] : undefined
+    if (!job) return errEnvelope('UNKNOWN_ACTION')
+    const report = await job(store)
+    if (report.mismatches.length) log.error(`${name}: books do not add up`, { mismatches: report.mismatches.slice(0, 50) })
+    else log.info(`${name}: ok`)
+    return { ok: true, data: { job: name, mismatches: report.mismatches.length } }
+  }
+
   return async function main(event: unknown): Promise<Envelope> {
     let size = 0
     try {
@@ -72,6 +100,16 @@ export function createCloudMain(cloud: CloudSdk, options: CloudMainOptions = {})
     const { OPENID } = cloud.getWXContext()
     const accountId = OPENID ? `wx:${OPENID}` : null
     const ev = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>
+    // A timer trigger: CloudBase calls with { Type: 'Timer', TriggerName } and no user. A mini-program call
+    // always has an OPENID, so a phone cannot start a job by sending the same fields.
+    if (!OPENID && ev.Type === 'Timer' && typeof ev.TriggerName === 'string') return runTimer(ev.TriggerName)
+    // Document migrations after an upgrade: invoked from the CloudBase console (云端测试) or the management API
+    // with { "Type": "Migrate" }; never from a phone (no OPENID). Safe to repeat: done documents are skipped.
+    if (!OPENID && ev.Type === 'Migrate') {
+      const clock = options.clock ?? systemClock
+      const report = await migrate(store, MIGRATIONS, { now: () => clock.now(), onStep: (m, changed) => log.info(`schema ${m.version}: ${m.name}`, { changed }) })
+      return { ok: true, data: report }
+    }
     const body = Array.isArray(ev.batch) ? { batch: ev.batch } : 'batch' in ev ? { batch: ev.batch } : pickCall(ev)
     return router.handle(accountId, body)
   }

@@ -13,7 +13,7 @@ export interface LocalConfig {
 }
 
 export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LocalConfig {
-  const dbFile = path.resolve(cwd, env.YINLING_DB ?? 'data/yinling.db')
+  const dbFile = localDbFile(env, cwd)
   mkdirSync(path.dirname(dbFile), { recursive: true })
   return {
     port: Number(env.PORT ?? 3000),
@@ -23,6 +23,11 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env, cwd = proc
     demo: (env.YINLING_DEMO ?? '0') === '1',
     tokenKey: env.YINLING_TOKEN_KEY ?? persistentKey(path.join(path.dirname(dbFile), 'token.key'))
   }
+}
+
+/** The database file: YINLING_DB, else the self-hosted deployment's YINLING_DATA_DIR (serve-config.ts), else data/. */
+export function localDbFile(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.YINLING_DB ?? (env.YINLING_DATA_DIR ? path.join(env.YINLING_DATA_DIR, 'yinling.db') : 'data/yinling.db'))
 }
 
 /** A random key kept beside the database, made on first start, so signed codes survive restarts. */

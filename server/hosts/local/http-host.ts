@@ -6,18 +6,20 @@
  *   POST /api              one call { action, payload, mutationId?, actingFor?, clientTime? }, or { batch: [...] }
  *   POST /api/auth/login   { username, password } -> { token }       (local accounts)
  *   POST /api/auth/logout
+ *   POST /api/auth/wechat  { code } -> { token }  WeChat login through code2Session (see wechat-login.ts)
+ *   POST /api/auth/password { oldPassword, newPassword }            (the forced change after admin:create)
  *   GET  /api/demo/accounts                                          (demo mode only)
  *   POST /api/demo/login   { accountId } -> { token }                (demo mode only)
  *   POST /api/upload          one photo as the raw body -> { ref }  (see uploads.ts)
  *   GET  /api/files/<id>?exp=&sig=                             a photo behind a signed address
- *   GET  /healthz
+ *   GET  /healthz          database and disk space (see health.ts)
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
-import { readRaw } from './read-raw'
+import { endAfterBody, readRaw } from './read-raw'
 import type { AddressInfo } from 'node:net'
 import { MAX_BODY_BYTES, type Envelope } from '../../../types/envelope'
 import { ROLE_LABELS } from '../../../types/roles'
-import { errEnvelope, httpStatus } from '../../core/app-error'
+import { AppError, errEnvelope, httpStatus } from '../../core/app-error'
 import type { Deps } from '../../core/context'
 import { createRouter } from '../../core/router'
 import { handlers as defaultHandlers } from '../../handlers'
@@ -26,6 +28,12 @@ import { accountForToken, createSession, endSession } from './sessions'
 import { createStaticHandler } from './static-files'
 import { verifyPassword } from './passwords'
 import { UploadError, createUploads } from './uploads'
+import { changePassword, mustChangePassword, wechatLogin } from './account-routes'
+import { healthReport } from './health'
+import type { WechatSettings } from './serve-config'
+import { decodePath, requestPath } from './url-path'
+import { ACTIONS, isActionName } from '../../../types/actions'
+import { DEFAULT_RATE_LIMITS, RATE_MESSAGES, createRateLimiter, type RateKind, type RateLimitSettings, type RateLimiter } from './rate-limit'
 
 export interface LocalHostOptions extends Deps {
   demo: boolean
@@ -34,6 +42,12 @@ export interface LocalHostOptions extends Deps {
   handlers?: HandlerTable
   /** Where uploaded photos are kept (default: no uploads; main.ts passes <data dir>/uploads). */
   uploadDir?: string
+  /** The mini-program's AppID/AppSecret for WeChat login (npm run serve); omitted: WeChat login is refused. */
+  wechat?: WechatSettings
+  /** The data directory whose free space /healthz reports. */
+  dataDir?: string
+  /** Login, upload and write limits (rate-limit.ts); default the real ones, null none. */
+  rateLimits?: RateLimitSettings | null
 }
 
 class BodyError extends Error {
@@ -62,11 +76,30 @@ function send(res: ServerResponse, status: number, body: unknown, extraHeaders: 
     'X-Content-Type-Options': 'nosniff',
     ...extraHeaders
   })
-  res.end(text)
+  // Not res.end(text): an answer given before the body was read must not cut off a client still sending it.
+  endAfterBody(res, text)
 }
 
 function sendEnvelope(res: ServerResponse, env: Envelope) {
   send(res, env.ok ? 200 : httpStatus(env.code), env, env.ok || (env.code !== 'PAYLOAD_TOO_LARGE' && env.code !== 'PHOTO_TOO_LARGE') ? {} : { Connection: 'close' })
+}
+
+/** How many writes a call or batch to /api holds (reads are not limited). */
+function mutationCount(body: unknown): number {
+  const calls = body && typeof body === 'object' && Array.isArray((body as { batch?: unknown }).batch) ? (body as { batch: unknown[] }).batch : [body]
+  return calls.filter((c) => {
+    const action = c && typeof c === 'object' ? (c as { action?: unknown }).action : undefined
+    return typeof action === 'string' && isActionName(action) && ACTIONS[action].kind === 'mutation'
+  }).length
+}
+
+/** Counts the request against the limits; if over, answers RATE_LIMITED with Retry-After and says true. */
+async function refusedByRate(limiter: RateLimiter, req: IncomingMessage, res: ServerResponse, kind: RateKind, account: string | null, weight = 1): Promise<boolean> {
+  const refusal = await limiter.take(kind, { account, address: req.socket.remoteAddress }, weight)
+  if (!refusal) return false
+  req.resume()
+  send(res, 429, errEnvelope('RATE_LIMITED', RATE_MESSAGES[kind], { retryAfterSec: refusal.retryAfterSec }), { 'Retry-After': String(refusal.retryAfterSec) })
+  return true
 }
 
 function bearer(req: IncomingMessage): string | null {
@@ -80,6 +113,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   const router = createRouter(options, options.handlers ?? defaultHandlers)
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null
   const uploads = options.uploadDir ? createUploads({ store, dir: options.uploadDir, tokenKey: options.secrets.tokenKey }) : null
+  const limiter = createRateLimiter(options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits)
 
   async function files(req: IncomingMessage, res: ServerResponse, pathname: string) {
     const now = clock.now()
@@ -90,14 +124,19 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       }
       try {
         const accountId = await accountForToken(store, bearer(req), now)
+        if (await refusedByRate(limiter, req, res, 'upload', accountId)) return
+        if (await mustChangePassword(store, accountId)) {
+          req.resume()
+          return sendEnvelope(res, errEnvelope('PASSWORD_CHANGE_REQUIRED'))
+        }
         return sendEnvelope(res, { ok: true, data: await uploads.upload(accountId, req, now) })
       } catch (err) {
         if (err instanceof UploadError) return sendEnvelope(res, errEnvelope(err.code))
         throw err
       }
     }
-    const id = decodeURIComponent(pathname.slice('/api/files/'.length))
-    if ((req.method === 'GET' || req.method === 'HEAD') && uploads && (await uploads.serve(req, res, id, now))) return
+    const id = decodePath(pathname.slice('/api/files/'.length))
+    if (id !== null && (req.method === 'GET' || req.method === 'HEAD') && uploads && (await uploads.serve(req, res, id, now))) return
     send(res, 404, errEnvelope('NOT_FOUND'))
   }
 
@@ -119,6 +158,8 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     switch (pathname) {
       case '/api': {
         const accountId = await accountForToken(store, token, now)
+        if (await mustChangePassword(store, accountId)) return sendEnvelope(res, errEnvelope('PASSWORD_CHANGE_REQUIRED'))
+        if (await refusedByRate(limiter, req, res, 'write', accountId, mutationCount(body))) return
         const env = await router.handle(accountId, body)
         return sendEnvelope(res, env)
       }
@@ -127,10 +168,26 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         if (typeof username !== 'string' || typeof password !== 'string' || username.length > 64 || password.length > 200) {
           return sendEnvelope(res, errEnvelope('VALIDATION'))
         }
+        if (await refusedByRate(limiter, req, res, 'login', `local:${username}`)) return
         const account = await store.get('accounts', `local:${username}`)
         if (!account || !verifyPassword(password, account.passwordHash)) return sendEnvelope(res, errEnvelope('LOGIN_FAILED'))
-        return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now) } })
+        const mustChange = account.mustChangePassword === true
+        return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now), mustChangePassword: mustChange } })
       }
+      case '/api/auth/wechat':
+      case '/api/auth/password':
+        // Both are logins of a kind: limited as logins (by account for a password change, by address for WeChat).
+        if (await refusedByRate(limiter, req, res, 'login', pathname === '/api/auth/password' ? await accountForToken(store, token, now) : null)) return
+        try {
+          const data =
+            pathname === '/api/auth/wechat'
+              ? await wechatLogin(store, options.wechat, body, now, log)
+              : await changePassword(store, await accountForToken(store, token, now), body, now, token)
+          return sendEnvelope(res, { ok: true, data })
+        } catch (err) {
+          if (err instanceof AppError) return sendEnvelope(res, err.toEnvelope())
+          throw err
+        }
       case '/api/auth/logout': {
         if (token) await endSession(store, token)
         return sendEnvelope(res, { ok: true, data: null })
@@ -160,6 +217,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         if (!demo) return sendEnvelope(res, errEnvelope('DEMO_ONLY'))
         const { accountId } = (body ?? {}) as { accountId?: unknown }
         if (typeof accountId !== 'string' || accountId.length > 100) return sendEnvelope(res, errEnvelope('VALIDATION'))
+        if (await refusedByRate(limiter, req, res, 'login', accountId)) return
         const account = await store.get('accounts', accountId)
         if (!account?.demo) return sendEnvelope(res, errEnvelope('NOT_FOUND'))
         return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now) } })
@@ -170,7 +228,8 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   }
 
   const server = http.createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://local').pathname
+    const pathname = requestPath(req.url)
+    if (pathname === null) return send(res, 400, errEnvelope('BAD_REQUEST'))
     const done = (err?: unknown) => {
       if (!err) return
       log.error('request failed', { path: pathname, error: err instanceof Error ? err.stack : String(err) })
@@ -178,7 +237,10 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       else res.destroy()
     }
     try {
-      if (pathname === '/healthz') return send(res, 200, { ok: true, data: { storage: store.name } })
+      if (pathname === '/healthz') {
+        healthReport(store, options.dataDir).then((h) => send(res, h.ok ? 200 : 503, { ok: h.ok, data: h }), done)
+        return
+      }
       if (pathname === '/api/upload' || pathname.startsWith('/api/files/')) {
         files(req, res, pathname).then(() => done(), done)
         return
@@ -187,6 +249,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         api(req, res, pathname).then(() => done(), done)
         return
       }
+      if (decodePath(pathname) === null) return send(res, 400, errEnvelope('BAD_REQUEST'))
       if (serveStatic && serveStatic(req, res)) return
       send(res, 404, errEnvelope('NOT_FOUND'))
     } catch (err) {

@@ -10,6 +10,7 @@ import { isSeeded, seedDemo } from '../../seed/seed'
 import { createLocalHost, listen } from './http-host'
 import { loadLocalConfig } from './config'
 import { hashPassword } from './passwords'
+import { rateLimitsFromEnv } from './rate-limit'
 import { DEMO_PASSWORD } from '../../seed/demo-password'
 
 async function main() {
@@ -30,7 +31,8 @@ async function main() {
     log,
     demo: config.demo,
     staticDir: existsSync(config.staticDir) ? config.staticDir : undefined,
-    uploadDir: path.join(path.dirname(config.dbFile), 'uploads')
+    uploadDir: path.join(path.dirname(config.dbFile), 'uploads'),
+    rateLimits: rateLimitsFromEnv()
   })
   const address = await listen(server, config.port, config.host)
   const shown = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address

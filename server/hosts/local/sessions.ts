@@ -28,3 +28,20 @@ export async function accountForToken(store: StoragePort, token: string | null, 
 export async function endSession(store: StoragePort, token: string): Promise<void> {
   await store.transaction(async (tx) => tx.remove('sessions', digest(token)))
 }
+
+/**
+ * Ends every session of an account except the one whose token is `keep` (the one that just changed the
+ * password): a changed password must lock out whoever else knew the old one, at once.
+ */
+export async function endOtherSessions(store: StoragePort, accountId: string, keep: string | null): Promise<number> {
+  const kept = keep ? digest(keep) : null
+  let ended = 0
+  for (;;) {
+    const batch = (await store.find('sessions', { where: { accountId }, limit: 200 })).filter((s) => s._id !== kept)
+    if (batch.length === 0) return ended
+    await store.transaction(async (tx) => {
+      for (const s of batch) await tx.remove('sessions', s._id)
+    })
+    ended += batch.length
+  }
+}

@@ -6,6 +6,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
+import { decodePath, requestPath } from './url-path'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,8 +42,9 @@ export function createStaticHandler(root: string) {
 
   return function serveStatic(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
-    const url = new URL(req.url ?? '/', 'http://local')
-    let rel = decodeURIComponent(url.pathname)
+    const pathname = requestPath(req.url)
+    let rel = pathname === null ? null : decodePath(pathname)
+    if (rel === null) return false
     if (rel === '/' || rel === '') rel = '/index.html'
     const file = path.normalize(path.join(root, rel))
     if (!file.startsWith(path.normalize(root + path.sep))) return false

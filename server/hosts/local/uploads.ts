@@ -7,7 +7,7 @@
  *   POST /api/upload            (Authorization: Bearer …; body: the image bytes)  → { ref }
  *   GET  /api/files/<id>?exp=&sig=                                                 → the image
  */
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readRaw } from './read-raw'
 import path from 'node:path'
@@ -16,9 +16,9 @@ import type { UploadDoc } from '../../storage/schema'
 import { newId } from '../../domain/ids'
 import { verifyFileUrl } from '../../domain/files/photo-urls'
 import { loadIdentity } from '../../core/identity'
+import { MAX_PHOTO_BYTES } from '../../../types/envelope'
 
-/** After compression on the phone a photo is 100–400 KB; 3 MB leaves room for a phone that could not compress. */
-export const MAX_PHOTO_BYTES = 3 * 1024 * 1024
+export { MAX_PHOTO_BYTES }
 
 export class UploadError extends Error {
   constructor(readonly code: 'PHOTO_INVALID' | 'PHOTO_TOO_LARGE' | 'UNAUTHENTICATED' | 'NOT_REGISTERED') {
@@ -48,13 +48,22 @@ export function createUploads(opts: { store: StoragePort; dir: string; tokenKey:
       req.resume()
       throw new UploadError('NOT_REGISTERED')
     }
+    // Over the limit by its Content-Length: refused before a byte is read (read-raw.ts); nothing is written.
     const bytes = await readRaw(req, MAX_PHOTO_BYTES, { tooLarge: () => new UploadError('PHOTO_TOO_LARGE'), broken: () => new UploadError('PHOTO_INVALID') })
     const mime = sniffImage(bytes)
     if (!mime) throw new UploadError('PHOTO_INVALID')
     const id = newId('up')
     mkdirSync(dir, { recursive: true })
     // The file first, then its record: a crash in between leaves an orphan file, never a record without bytes.
-    writeFileSync(path.join(dir, id), bytes, { mode: 0o600 })
+    // Written under a temporary name and renamed, so the folder never holds half a photo under a real id.
+    const file = path.join(dir, id)
+    try {
+      writeFileSync(`${file}.part`, bytes, { mode: 0o600 })
+      renameSync(`${file}.part`, file)
+    } catch (err) {
+      rmSync(`${file}.part`, { force: true })
+      throw err
+    }
     await store.transaction(async (tx) => {
       await tx.create('uploads', { _id: id, ownerAccountId: accountId, mime, bytes: bytes.length, createdAt: now })
     })

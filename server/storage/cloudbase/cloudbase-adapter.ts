@@ -10,6 +10,7 @@ import {
   DocNotFoundError,
   DuplicateIdError,
   MAX_FIND_LIMIT,
+  StorageUnavailableError,
   TxConflictError,
   type Cond,
   type FindOptions,
@@ -17,7 +18,8 @@ import {
   type Tx,
   type Where
 } from '../port'
-import type { CloudDatabase } from './memory-cloud-db'
+import type { CloudDatabase } from './cloud-database'
+import { classifyCloudFailure, failureDetail } from './cloud-errors'
 
 type Json = Record<string, unknown>
 
@@ -26,19 +28,24 @@ export interface CloudbaseOptions {
   maxAttempts?: number
 }
 
-function isDuplicate(err: unknown): boolean {
-  const e = err as { errCode?: number; message?: string; errMsg?: string }
-  return e?.errCode === -502001 || /duplicate key|DuplicateWrite|E11000/i.test(`${e?.message ?? ''} ${e?.errMsg ?? ''}`)
+const isDuplicate = (err: unknown) => classifyCloudFailure(err) === 'duplicate'
+const isConflict = (err: unknown) => classifyCloudFailure(err) === 'conflict'
+const isMissing = (err: unknown) => classifyCloudFailure(err) === 'missing'
+
+/** CloudBase's infrastructure failures become StorageUnavailableError (temporary); anything else is rethrown. */
+function translate(err: unknown): unknown {
+  if (err instanceof DuplicateIdError || err instanceof DocNotFoundError || err instanceof TxConflictError) return err
+  const kind = classifyCloudFailure(err)
+  if (kind === 'unavailable' || kind === 'rate-limited') return new StorageUnavailableError(kind, failureDetail(err))
+  return err
 }
 
-function isConflict(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; errMsg?: string }
-  return e?.code === 'DATABASE_TRANSACTION_CONFLICT' || /transaction conflict|WriteConflict/i.test(`${e?.message ?? ''} ${e?.errMsg ?? ''}`)
-}
-
-function isMissing(err: unknown): boolean {
-  const e = err as { message?: string; errMsg?: string }
-  return /does not exist|not exist/i.test(`${e?.message ?? ''} ${e?.errMsg ?? ''}`)
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (err) {
+    throw translate(err)
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -77,7 +84,7 @@ export class CloudbaseStorage implements StoragePort {
   }
 
   async get<C extends CollectionName>(c: C, id: string): Promise<DocOf<C> | null> {
-    const res = await this.db.collection(c).where({ _id: id }).limit(1).get()
+    const res = await guarded(() => this.db.collection(c).where({ _id: id }).limit(1).get())
     return (res.data[0] as unknown as DocOf<C> | undefined) ?? null
   }
 
@@ -87,12 +94,12 @@ export class CloudbaseStorage implements StoragePort {
     q = q.orderBy('_id', 'asc')
     if (options.offset) q = q.skip(options.offset)
     q = q.limit(Math.min(options.limit ?? MAX_FIND_LIMIT, MAX_FIND_LIMIT))
-    const res = await q.get()
+    const res = await guarded(() => q.get())
     return res.data as unknown as DocOf<C>[]
   }
 
   async count<C extends CollectionName>(c: C, where?: Where<DocOf<C>>): Promise<number> {
-    const res = await this.db.collection(c).where(this.toQuery(where as Where<Json>)).count()
+    const res = await guarded(() => this.db.collection(c).where(this.toQuery(where as Where<Json>)).count())
     return res.total
   }
 
@@ -139,7 +146,7 @@ export class CloudbaseStorage implements StoragePort {
           return fn(tx)
         }, 3)
       } catch (err) {
-        if (!isConflict(err)) throw err
+        if (!isConflict(err)) throw translate(err)
         if (attempt >= this.maxAttempts) throw new TxConflictError()
         // Jittered backoff so a crowd of writers on one counter spreads out instead of colliding again.
         await sleep(Math.random() * Math.min(50, 2 * attempt))

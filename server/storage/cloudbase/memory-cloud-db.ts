@@ -15,14 +15,16 @@
  *   possible, exactly as under CloudBase's snapshot isolation.
  * - Inserting an existing `_id` fails with a duplicate-key error (errCode -502001, "E11000 duplicate key").
  * - `update` merges nested objects (CloudBase's default); `set` replaces the document; neither accepts `_id`.
- * - A transactional `doc().get()` of a missing document answers `{ data: null }`; a plain one rejects
- *   ("document.get:fail ... does not exist").
+ * - `doc().get()` of a missing document rejects ("document.get:fail ... does not exist"), inside a transaction
+ *   too, as the real wx-server-sdk 3.0.4 does.
  * - Every operation yields to the event loop, so concurrent requests interleave as they would over the network.
  *
  * Where it is simpler than the real thing: no indexes or query planner, no geo/regex/aggregate, no watch, no
  * per-request latency beyond one event-loop turn, and conflicts are detected at commit (first committer wins)
  * rather than at the second writer's write. Both give snapshot isolation.
  */
+
+import type { CloudDatabase, CloudTransaction } from './cloud-database'
 
 type Json = Record<string, unknown>
 
@@ -240,14 +242,18 @@ class DocRef {
     }
   }
 
+  /** As wx-server-sdk 3.0.4: a missing document rejects, inside a transaction too (checked through the real SDK). */
   async get(): Promise<{ data: Json | null }> {
+    const doc = await this.read()
+    if (!doc) throw new CloudDbError(-1, 'DATABASE_REQUEST_FAILED', `document.get:fail document with _id ${this.id} does not exist`)
+    return { data: doc }
+  }
+
+  /** The document or null (what CloudBase's server answers; the SDK turns null into the rejection above). */
+  async read(): Promise<Json | null> {
     await tick()
     const doc = this.current()
-    if (!doc) {
-      if (this.tx) return { data: null }
-      throw new CloudDbError(-1, 'DATABASE_REQUEST_FAILED', `document.get:fail document with _id ${this.id} does not exist`)
-    }
-    return { data: clone(doc) }
+    return doc ? clone(doc) : null
   }
 
   async set(options: { data: Json }): Promise<{ _id: string; stats: { updated: number; created: number } }> {
@@ -364,10 +370,11 @@ class CollectionRef extends Query {
 }
 
 /** The transaction object handed to runTransaction's callback: single-document operations only. */
-export class CloudTransaction {
+export class MemoryTransaction implements CloudTransaction {
   constructor(
     private readonly store: Store,
-    readonly state: TxState
+    readonly state: TxState,
+    private readonly counted: { commits: number; conflicts: number } = { commits: 0, conflicts: 0 }
   ) {}
 
   collection(name: string): { doc(id: string): DocRef; add(options: { data: Json }): Promise<{ _id: string }> } {
@@ -380,9 +387,31 @@ export class CloudTransaction {
     this.state.done = true
     throw reason ?? new CloudDbError(-1, 'DATABASE_REQUEST_FAILED', 'transaction rolled back')
   }
+
+  /** Ends a transaction begun with `startTransaction()` without applying its writes. */
+  abort(): void {
+    this.state.done = true
+  }
+
+  /**
+   * Applies the buffered writes atomically, or throws DATABASE_TRANSACTION_CONFLICT when another transaction
+   * committed a write to one of the same documents after this one's snapshot (first committer wins).
+   */
+  async commit(): Promise<void> {
+    await tick()
+    if (this.state.done) throw new CloudDbError(-1, 'DATABASE_REQUEST_FAILED', 'transaction already finished')
+    this.state.done = true
+    const writes = [...this.state.writes.values()]
+    if (writes.some((w) => this.store.lastWrite(w.coll, w.id) > this.state.startTs)) {
+      this.counted.conflicts += 1
+      throw new CloudDbError(-1, TRANSACTION_CONFLICT, 'database transaction conflict')
+    }
+    this.store.apply(writes.map(({ coll, id, doc }) => ({ coll, id, doc })))
+    this.counted.commits += 1
+  }
 }
 
-export class MemoryCloudDb {
+export class MemoryCloudDb implements CloudDatabase {
   readonly command = command
   private readonly store = new Store()
   /** Counters for tests and benchmarks. */
@@ -392,24 +421,22 @@ export class MemoryCloudDb {
     return new CollectionRef(this.store, name, null)
   }
 
-  async runTransaction<R>(callback: (tx: CloudTransaction) => Promise<R>, times = 3): Promise<R> {
+  /** A transaction the caller ends with `commit()` or `abort()` (wx-server-sdk's `db.startTransaction()`). */
+  startTransaction(): MemoryTransaction {
     const state: TxState = { startTs: this.store.clock, writes: new Map(), done: false }
-    const tx = new CloudTransaction(this.store, state)
+    return new MemoryTransaction(this.store, state, this.stats)
+  }
+
+  async runTransaction<R>(callback: (tx: MemoryTransaction) => Promise<R>, times = 3): Promise<R> {
+    const tx = this.startTransaction()
     const result = await callback(tx)
-    await tick()
-    state.done = true
-    const writes = [...state.writes.values()]
-    const conflict = writes.some((w) => this.store.lastWrite(w.coll, w.id) > state.startTs)
-    if (conflict) {
-      this.stats.conflicts += 1
-      if (times <= 0) throw new CloudDbError(-1, TRANSACTION_CONFLICT, 'database transaction conflict')
+    try {
+      await tx.commit()
+    } catch (err) {
+      if (!(err instanceof CloudDbError && err.code === TRANSACTION_CONFLICT)) throw err
+      if (times <= 0) throw err
       return this.runTransaction(callback, times - 1)
     }
-    this.store.apply(writes.map(({ coll, id, doc }) => ({ coll, id, doc })))
-    this.stats.commits += 1
     return result
   }
 }
-
-/** What the adapter needs from a database: satisfied by wx-server-sdk's `cloud.database()` and by the fake. */
-export type CloudDatabase = Pick<MemoryCloudDb, 'collection' | 'runTransaction' | 'command'>

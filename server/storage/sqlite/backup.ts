@@ -35,6 +35,10 @@ export async function backupDatabase(store: SqliteStorage, dest: string): Promis
   const tmp = `${dest}.partial`
   if (existsSync(tmp)) rmSync(tmp)
   await store.database.backup(tmp)
+  // The copy inherits WAL mode; a backup should be one self-contained file (no -wal/-shm beside it).
+  const copy = new Database(tmp)
+  copy.pragma('journal_mode = DELETE')
+  copy.close()
   const report = inspect(tmp)
   if (report.integrity !== 'ok') {
     rmSync(tmp)

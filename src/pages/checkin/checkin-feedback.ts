@@ -31,6 +31,7 @@ export function checkinFeedback(outcome: MutationOutcome<CheckinResult>, scanned
       `活动：${r.activityTitle}`,
       `签到时间：${formatClock(r.at)}`,
       ...(r.points > 0 ? [`得到 ${r.points} 个积分`] : []),
+      ...(r.pointsNote ? [r.pointsNote] : []),
       ...(r.walkIn ? ['您没有提前报名，已为您现场报名。'] : [])
     ]
   }

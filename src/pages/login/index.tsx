@@ -8,11 +8,14 @@ import Field from '@/components/Field'
 import Section from '@/components/Section'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { ApiError, messageOf } from '@/services/api'
-import { activate, demoAccounts, demoLogin, passwordLogin, type DemoAccount } from '@/services/auth'
+import { activate, changePassword, demoAccounts, demoLogin, passwordLogin, wechatLogin, type DemoAccount } from '@/services/auth'
+import { useAppStore } from '@/store'
 import './index.scss'
 
 const HOME = '/pages/index/index'
 const usesToken = process.env.TARO_ENV === 'h5' || !!process.env.TARO_APP_API_BASE
+/** The mini-program against a self-hosted API: WeChat login through the server, then activation. */
+const wechatViaServer = process.env.TARO_ENV === 'weapp' && !!process.env.TARO_APP_API_BASE
 
 function DemoLogin() {
   const [accounts, setAccounts] = useState<DemoAccount[] | null>(null)
@@ -61,22 +64,59 @@ function DemoLogin() {
   )
 }
 
+/** An account an administrator made: a new password of the user's own before anything else. */
+function ChangePassword({ oldPassword }: { oldPassword: string }) {
+  const [password, setPassword] = useState('')
+  const [again, setAgain] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  return (
+    <Section title='请改一个新密码'>
+      <Text className='yl-login__hint'>第一次登录，请设一个只有您知道的新密码，至少 10 位。</Text>
+      <Field label='新密码' value={password} onInput={setPassword} password maxlength={200} testId='new-password' />
+      <Field label='再输一次' value={again} onInput={setAgain} password maxlength={200} error={error} testId='new-password-again' />
+      <BigButton
+        primary
+        loading={busy}
+        testId='change-password'
+        onClick={() => {
+          if (password.length < 10) return setError('新密码至少要 10 位')
+          if (password !== again) return setError('两次输入的不一样，请再输一次')
+          setBusy(true)
+          changePassword(oldPassword, password)
+            .then(() => Taro.switchTab({ url: HOME }))
+            .catch((err) => setError(messageOf(err)))
+            .finally(() => setBusy(false))
+        }}
+      >
+        改好了，进入
+      </BigButton>
+    </Section>
+  )
+}
+
 function PasswordLogin() {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [mustChange, setMustChange] = useState(false)
+  if (mustChange) return <ChangePassword oldPassword={password} />
   return (
-    <Section title='账号登录'>
+    <Section title={wechatViaServer ? '工作人员账号登录' : '账号登录'}>
       <Field label='账号' value={username} onInput={setUsername} maxlength={64} testId='login-username' />
       <Field label='密码' value={password} onInput={setPassword} password maxlength={200} error={error} testId='login-password' />
       <BigButton
         loading={busy}
+        testId='login-submit'
         onClick={() => {
           if (!username || !password) return setError('请填写账号和密码')
           setBusy(true)
           passwordLogin(username, password)
-            .then(() => Taro.switchTab({ url: HOME }))
+            .then((r) => {
+              if (r.mustChangePassword) setMustChange(true)
+              else void Taro.switchTab({ url: HOME })
+            })
             .catch((err) => setError(messageOf(err)))
             .finally(() => setBusy(false))
         }}
@@ -92,6 +132,10 @@ function Activation() {
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const token = useAppStore((s) => s.token)
+  useEffect(() => {
+    if (wechatViaServer && !token) wechatLogin().catch((err) => setError(messageOf(err)))
+  }, [token])
   return (
     <Section title='激活账号'>
       <Text className='yl-login__hint'>第一次使用，请输入工作人员给您的 6 位激活码。</Text>
@@ -123,7 +167,12 @@ export default function LoginPage() {
   return (
     <Page title='欢迎使用银龄之家' auth={false} testId='page-login'>
       <View className='yl-login'>
-        {usesToken ? (
+        {wechatViaServer ? (
+          <>
+            <Activation />
+            <PasswordLogin />
+          </>
+        ) : usesToken ? (
           <>
             <DemoLogin />
             <PasswordLogin />

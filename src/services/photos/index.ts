@@ -1,11 +1,17 @@
 /**
- * Photos for a help request, h5 / local host: pick, shrink in the browser (longest side 1280 px, JPEG), upload
- * to POST /api/upload, keep the reference. weapp: index.weapp.ts (Taro.compressImage + cloud storage).
+ * Photos for a help request, h5 / local host: pick, shrink in the browser (shrink.ts: long side at most 1280 px,
+ * JPEG, at most 1 MB), upload to POST /api/upload, keep the reference. weapp: index.weapp.ts
+ * (Taro.compressImage + cloud storage). A photo still over MAX_PHOTO_BYTES is refused here in words (照片太大),
+ * as the host would; only a request that got no answer at all is 网络不好.
  */
 import Taro from '@tarojs/taro'
+import { MAX_PHOTO_BYTES } from '@contract/envelope'
+import { ERRORS } from '@contract/errors'
 import { useAppStore } from '@/store'
 import { ApiError } from '../api'
 import { API_BASE } from '../transport'
+import { isEnvelope } from '../transport/transport'
+import { shrinkPhoto } from './shrink'
 
 export interface PickedPhoto {
   /** For showing it before upload. */
@@ -18,41 +24,33 @@ export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
   return res.tempFiles.map((f) => ({ preview: f.path, source: ((f as unknown as { originalFileObj?: Blob }).originalFileObj ?? null) as Blob | null }))
 }
 
-const MAX_SIDE = 1280
-
-async function shrink(blob: Blob): Promise<Blob> {
-  try {
-    const bitmap = await createImageBitmap(blob)
-    const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height))
-    const canvas = document.createElement('canvas')
-    canvas.width = Math.round(bitmap.width * scale)
-    canvas.height = Math.round(bitmap.height * scale)
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
-    const out = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.72))
-    return out && out.size < blob.size ? out : blob
-  } catch {
-    return blob
-  }
-}
-
 /** Shrinks and uploads one photo; answers the reference the request stores. */
 export async function uploadPhoto(photo: PickedPhoto): Promise<string> {
   const original = photo.source ?? (await (await fetch(photo.preview)).blob())
-  const body = await shrink(original)
+  const body = await shrinkPhoto(original)
+  // Still over the host's limit (the browser could not make it smaller): say so now, without sending megabytes.
+  if (body.size > MAX_PHOTO_BYTES) throw new ApiError('PHOTO_TOO_LARGE', ERRORS.PHOTO_TOO_LARGE.message)
   const token = useAppStore.getState().token
-  let env: { ok: boolean; data?: { ref: string }; code?: string; message?: string }
+  let res: Response
   try {
-    const res = await fetch(`${API_BASE}/api/upload`, {
+    res = await fetch(`${API_BASE}/api/upload`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body
     })
-    env = await res.json()
   } catch {
     throw new ApiError('NETWORK', '网络不好，照片没有传上去，请有网时再试')
   }
-  if (!env.ok || !env.data) throw new ApiError((env.code ?? 'INTERNAL') as never, env.message ?? '照片没有传上去，请再试一次')
-  return env.data.ref
+  const env = (await res.json().catch(() => null)) as unknown
+  if (!isEnvelope(env)) {
+    // A proxy in front of the host refusing the size answers 413 with a page of its own: still 照片太大.
+    if (res.status === 413) throw new ApiError('PHOTO_TOO_LARGE', ERRORS.PHOTO_TOO_LARGE.message)
+    throw new ApiError('NETWORK', '网络不好，照片没有传上去，请有网时再试')
+  }
+  if (!env.ok) throw new ApiError(env.code, env.message)
+  const ref = (env.data as { ref?: unknown } | null)?.ref
+  if (typeof ref !== 'string') throw new ApiError('INTERNAL', '照片没有传上去，请再试一次')
+  return ref
 }
 
 /** An address the <Image> can load: the host's own paths get its base. */

@@ -1,12 +1,26 @@
 import Taro from '@tarojs/taro'
 import type { ApiBatch, ApiCall, Envelope } from '@contract/envelope'
+import { ERRORS } from '@contract/errors'
 import { NetworkError, isEnvelope, type Transport } from './transport'
 
-/** HTTP to the local host (h5, or weapp when an API base URL is configured). Bearer token from the session. */
-export function httpTransport(base: string, token: () => string | null): Transport {
+/**
+ * HTTP to the local host (h5, or weapp when an API base URL is configured). Bearer token from the session;
+ * `session` (weapp) makes one first when there is none (WeChat login through the server).
+ */
+export function httpTransport(base: string, token: () => string | null, session?: () => Promise<void>): Transport {
   return {
     kind: 'http',
     async send(body: ApiCall | ApiBatch): Promise<Envelope> {
+      if (session && !token()) {
+        try {
+          await session()
+        } catch (err) {
+          if (err instanceof NetworkError) throw err
+          // WeChat or the server refused the login: answer as the server would for a call without a session.
+          const { code, message } = err as { code?: string; message?: string }
+          return { ok: false, code: (code ?? 'UNAUTHENTICATED') as never, message: message ?? '' }
+        }
+      }
       let res: { statusCode: number; data: unknown }
       try {
         const t = token()
@@ -22,6 +36,9 @@ export function httpTransport(base: string, token: () => string | null): Transpo
         throw new NetworkError(err instanceof Error ? err.message : String((err as { errMsg?: string })?.errMsg ?? err))
       }
       if (isEnvelope(res.data)) return res.data
+      // A proxy in front of the host (nginx's client_max_body_size) answers 413 with a page of its own: still a
+      // final refusal in words, never a network failure to retry for ever.
+      if (res.statusCode === 413) return { ok: false, code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message }
       throw new NetworkError(`HTTP ${res.statusCode} without an envelope`)
     }
   }

@@ -5,6 +5,7 @@
 import { useAppStore } from '@/store'
 import { cloudTransport } from './cloud-transport'
 import { httpTransport } from './http-transport'
+import { wechatSession } from './wechat-session'
 import type { Transport } from './transport'
 
 export const API_BASE = process.env.TARO_APP_API_BASE ?? ''
@@ -14,7 +15,9 @@ let current: Transport | null = null
 export function transport(): Transport {
   if (!current) {
     const useHttp = process.env.TARO_ENV === 'h5' || API_BASE !== ''
-    current = useHttp ? httpTransport(API_BASE, () => useAppStore.getState().token) : cloudTransport(process.env.TARO_APP_CLOUD_ENV)
+    // weapp against a self-hosted API: the session comes from WeChat's login code, made before the first call.
+    const session = process.env.TARO_ENV === 'weapp' ? () => wechatSession(API_BASE) : undefined
+    current = useHttp ? httpTransport(API_BASE, () => useAppStore.getState().token, session) : cloudTransport(process.env.TARO_APP_CLOUD_ENV)
   }
   return current
 }

@@ -41,7 +41,7 @@ export function plan(kind: ClientKind, rng: Rng, world: World, k: Knowledge, ctx
     if (r < 0.3) {
       const who = rng.pick(world.retirees)
       const a = rng.pick(world.todayActivities)
-      return p('checkin.proxy', { activityId: a.id, personId: who.personId, reason: '本人到场，手机没带' }, `代签 ${who.personId}`)
+      return p('checkin.staff.proxy', { activityId: a.id, personId: who.personId, reason: '本人到场，手机没带' }, `代签 ${who.personId}`)
     }
     if (r < 0.55) {
       const who = rng.pick(world.retirees)
@@ -50,7 +50,7 @@ export function plan(kind: ClientKind, rng: Rng, world: World, k: Knowledge, ctx
     const code = any(k.codes)
     if (r < 0.8 && code) return p('points.staff.fulfil', { code }, `核销 ${code}`)
     const id = any(k.helpRequests)
-    if (id) return p('help.accept', { id }, `受理求助 ${id}`)
+    if (id) return p('help.staff.accept', { id }, `受理求助 ${id}`)
     return p('message.markRead', { all: true }, '全部已读')
   }
 

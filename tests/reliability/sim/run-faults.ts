@@ -25,8 +25,10 @@ import type { StoragePort } from '../../../server/storage/port'
 import { SqliteStorage } from '../../../server/storage/sqlite/sqlite-adapter'
 import { CloudbaseStorage } from '../../../server/storage/cloudbase/cloudbase-adapter'
 import { MemoryCloudDb } from '../../../server/storage/cloudbase/memory-cloud-db'
+import { realSdkDatabase, startCloudbaseWire } from '../../support/cloudbase-wire'
 import { seedDemo } from '../../../server/seed/seed'
 import { createLocalHost, listen } from '../../../server/hosts/local/http-host'
+import { scaledRateLimits } from '../../../server/hosts/local/rate-limit'
 import { createSession } from '../../../server/hosts/local/sessions'
 import { createSyncEngine, type OutboxAccess, type SyncEngine } from '../../../src/sync/sync-engine'
 import { newMutationId } from '../../../src/sync/mutation-id'
@@ -38,7 +40,8 @@ import { buildWorld, type World } from './world'
 import { plan, type ClientKind, type Knowledge } from './client-actions'
 import { checkDomain, checkMutations, newReport, type Report, type SubmittedWrite } from './invariants'
 
-export type Target = 'sqlite' | 'cloudbase' | 'http'
+/** `cloudbase-sdk`: the CloudBase adapter through the real wx-server-sdk client and the local wire (cloudbase-wire.ts). */
+export type Target = 'sqlite' | 'cloudbase' | 'cloudbase-sdk' | 'http'
 
 export interface FaultRunOptions {
   seed: number
@@ -87,6 +90,14 @@ async function backend(target: Target): Promise<Backend> {
     const router = createRouter(deps(store), handlers)
     return { store, clock, deliver: (a, body) => router.handle(a, body), stop: async () => undefined }
   }
+  if (target === 'cloudbase-sdk') {
+    const wire = await startCloudbaseWire()
+    const store = new CloudbaseStorage(realSdkDatabase(wire))
+    // The demo deployment goes straight into the database the wire serves; every write of the run goes through the SDK.
+    await seedDemo(new CloudbaseStorage(wire.db), { now: START, passwordHash: () => 'scrypt$x$y' })
+    const router = createRouter(deps(store), handlers)
+    return { store, clock, deliver: (a, body) => router.handle(a, body), stop: () => wire.close() }
+  }
   const dir = mkdtempSync(path.join(tmpdir(), 'yl-faults-'))
   const store = new SqliteStorage({ filename: path.join(dir, 'faults.db') })
   await seedDemo(store, { now: START, passwordHash: () => 'scrypt$x$y' })
@@ -103,7 +114,7 @@ async function backend(target: Target): Promise<Backend> {
     }
   }
   // The real local host on a loopback port: identity from the bearer session, bodies over real HTTP.
-  const server: Server = createLocalHost({ ...deps(store), demo: false })
+  const server: Server = createLocalHost({ ...deps(store), demo: false, rateLimits: scaledRateLimits(1000) })
   const { port } = await listen(server, 0, '127.0.0.1')
   const tokens = new Map<string, string>()
   return {

@@ -170,12 +170,12 @@ export async function buildWorld(store: StoragePort, now: number, opts: WorldOpt
     if (!env.ok) throw new Error(`world: ${action} ${env.code} ${env.message}`)
     return env.data as { id: string }
   }
-  const { id: vaId } = await asStaff('volunteer.activitySave', { fields: { title: '可靠性测试的志愿服务', serviceItem: '社区服务', orgUnitId: 'org-sz' } })
+  const { id: vaId } = await asStaff('volunteer.staff.activitySave', { fields: { title: '可靠性测试的志愿服务', serviceItem: '社区服务', orgUnitId: 'org-sz' } })
   const shift = async (startAt: number, capacity: number) =>
-    ({ id: (await asStaff('volunteer.shiftSave', { activityId: vaId, fields: { startAt, endAt: startAt + 3 * 3600_000, place: '肃州区东关街道社区服务站', capacity } })).id, capacity })
+    ({ id: (await asStaff('volunteer.staff.shiftSave', { activityId: vaId, fields: { startAt, endAt: startAt + 3 * 3600_000, place: '肃州区东关街道社区服务站', capacity } })).id, capacity })
   const futureShifts = [await shift(now + 2 * DAY, 2), await shift(now + 2 * DAY + 4 * 3600_000, 3)]
   const todayShifts = [await shift(now - 10 * 60_000, 4)]
-  await asStaff('volunteer.activityPublish', { id: vaId })
+  await asStaff('volunteer.staff.activityPublish', { id: vaId })
 
   return {
     futureShifts,

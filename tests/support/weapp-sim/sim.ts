@@ -16,6 +16,12 @@
  *   node build/weapp-sim.cjs <dist/weapp dir> <user key> <normal|elder>
  * It prints one JSON line: per page, the number of setData calls, the largest one and the total, in bytes
  * (UTF-8 of the JSON), the words the page showed (a sample, to prove it rendered with data), and any error.
+ *
+ * A build made with TARO_APP_API_BASE (the mini-program against a self-hosted API) runs against a real HTTP
+ * host instead: SIM_API_BASE is the base it was built with and SIM_API_TARGET where that address leads (as the
+ * domain would resolve to the bureau's server); wx.request makes the real HTTP request there, wx.login hands out
+ * the codes in SIM_WX_CODES one by one, and wx.cloud is not there to use. SIM_PAGES (comma-separated page
+ * paths) limits the walk. The result then also lists every request the app made (path, with or without a bearer).
  */
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -49,6 +55,8 @@ export interface SimResult {
   pages: PageMeasure[]
   apiCalls: number
   errors: string[]
+  /** Builds against a self-hosted API only: every HTTP request the app made. */
+  httpRequests?: { method: string; path: string; bearer: boolean; status: number }[]
 }
 
 const [, , distArg, userArg, modeArg] = process.argv
@@ -61,6 +69,12 @@ const BIG_COUNT = 400
 /** Quiet for this long (no setData, no call in flight) = the page has settled. */
 const SETTLE_MS = 250
 const PAGE_TIMEOUT_MS = 8000
+
+const HTTP_BASE = process.env.SIM_API_BASE ?? ''
+const HTTP_TARGET = process.env.SIM_API_TARGET ?? ''
+const WX_CODES = (process.env.SIM_WX_CODES ?? '').split(',').filter(Boolean)
+const ONLY_PAGES = (process.env.SIM_PAGES ?? '').split(',').filter(Boolean)
+const httpRequests: { method: string; path: string; bearer: boolean; status: number }[] = []
 
 const processErrors: string[] = []
 let pageErrors: string[] = []
@@ -116,9 +130,11 @@ const wxApi: Record<string, unknown> = {
   offNetworkStatusChange: noop,
   nextTick: (fn: () => void) => setTimeout(fn),
   canIUse: () => true,
+  ...(HTTP_BASE ? { request: httpRequest, login: wxLogin } : {}),
   cloud: {
     init: noop,
     async callFunction(o: { name: string; data: unknown; success?: (r: unknown) => void; fail?: (e: unknown) => void }) {
+      if (HTTP_BASE) throw new Error('wx.cloud.callFunction called in a build against a self-hosted API')
       if (o.name !== 'api') throw new Error(`no cloud function ${o.name}`)
       inFlight += 1
       apiCalls += 1
@@ -136,6 +152,69 @@ const wxApi: Record<string, unknown> = {
       }
     }
   }
+}
+
+interface RequestOptions {
+  url: string
+  method?: string
+  data?: unknown
+  header?: Record<string, string>
+  success?: (r: unknown) => void
+  fail?: (e: unknown) => void
+  complete?: (r: unknown) => void
+}
+
+/** wx.request as the phone does it: JSON bodies, JSON answers parsed (dataType json), any status is success. */
+function httpRequest(o: RequestOptions) {
+  inFlight += 1
+  const method = (o.method ?? 'GET').toUpperCase()
+  let url = o.url
+  if (url.startsWith(HTTP_BASE)) url = HTTP_TARGET + url.slice(HTTP_BASE.length)
+  const u = new URL(url)
+  if (method === 'GET' && o.data && typeof o.data === 'object') {
+    for (const [k, v] of Object.entries(o.data as Record<string, unknown>)) u.searchParams.set(k, String(v))
+  }
+  const headers = o.header ?? {}
+  const bearer = Object.entries(headers).some(([k, v]) => k.toLowerCase() === 'authorization' && /^Bearer \S+/.test(v))
+  const done = (fn: (() => void) | undefined) => {
+    inFlight -= 1
+    lastActivity = Date.now()
+    fn?.()
+  }
+  fetch(u, { method, headers, body: method === 'GET' ? undefined : typeof o.data === 'string' ? o.data : JSON.stringify(o.data ?? {}) })
+    .then(async (res) => {
+      const text = await res.text()
+      let data: unknown = text
+      try {
+        data = JSON.parse(text)
+      } catch {
+        // not JSON: handed over as text, as wx.request does
+      }
+      httpRequests.push({ method, path: u.pathname, bearer, status: res.status })
+      const r = { data, statusCode: res.status, header: Object.fromEntries([...(res.headers as unknown as Iterable<[string, string]>)]), errMsg: 'request:ok' }
+      done(() => {
+        o.success?.(r)
+        o.complete?.(r)
+      })
+    })
+    .catch((err: Error) => {
+      const e = { errMsg: `request:fail ${err.message}` }
+      done(() => {
+        o.fail?.(e)
+        o.complete?.(e)
+      })
+    })
+  return { abort: noop, onHeadersReceived: noop, offHeadersReceived: noop }
+}
+
+function wxLogin(o: { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }) {
+  const code = WX_CODES.shift()
+  setTimeout(() => {
+    const r = code ? { code, errMsg: 'login:ok' } : { errMsg: 'login:fail no code left' }
+    if (code) o.success?.(r)
+    else o.fail?.(r)
+    o.complete?.(r)
+  })
 }
 
 /**
@@ -264,7 +343,7 @@ async function addLargeDeployment(): Promise<void> {
   for (let i = 0; i < BIG_COUNT; i++) {
     const startAt = now + (2 + (i % 60)) * day + (i % 8) * 3600_000
     const created = await router.call('local:chenjing', {
-      action: 'activity.create',
+      action: 'activity.staff.create',
       mutationId: randomUUID().replace(/-/g, ''),
       payload: {
         title: `社区书画交流第${i + 1}期：写春联、画梅花，欢迎带上作品`,
@@ -279,9 +358,9 @@ async function addLargeDeployment(): Promise<void> {
         description: '带上笔墨，和老同志们一起交流。'.repeat(8)
       }
     })
-    if (!created.ok) throw new Error(`activity.create: ${created.code} ${created.message}`)
-    const published = await router.call('local:chenjing', { action: 'activity.publish', mutationId: randomUUID().replace(/-/g, ''), payload: { id: (created.data as { id: string }).id } })
-    if (!published.ok) throw new Error(`activity.publish: ${published.code} ${published.message}`)
+    if (!created.ok) throw new Error(`activity.staff.create: ${created.code} ${created.message}`)
+    const published = await router.call('local:chenjing', { action: 'activity.staff.publish', mutationId: randomUUID().replace(/-/g, ''), payload: { id: (created.data as { id: string }).id } })
+    if (!published.ok) throw new Error(`activity.staff.publish: ${published.code} ${published.message}`)
   }
   await store.transaction(async (tx) => {
     for (let i = 0; i < BIG_COUNT; i++) {
@@ -305,7 +384,7 @@ async function main(): Promise<void> {
       outbox: [],
       rejected: []
     },
-    version: 2
+    version: 3
   }
   if (user.actingFor) {
     const person = await store.get('persons', user.actingFor)
@@ -323,7 +402,7 @@ async function main(): Promise<void> {
   await settle()
 
   const pages: PageMeasure[] = []
-  for (const visit of walkPlan().filter((p) => p.user === USER)) {
+  for (const visit of walkPlan().filter((p) => p.user === USER && (ONLY_PAGES.length === 0 || ONLY_PAGES.includes(p.path)))) {
     const queryText = visit.hash.includes('?') ? visit.hash.slice(visit.hash.indexOf('?') + 1) : ''
     const query = Object.fromEntries(new URLSearchParams(queryText))
     measure = { path: visit.path, query: queryText, calls: 0, maxBytes: 0, totalBytes: 0, sample: [], text: '', errors: [] }
@@ -348,7 +427,14 @@ async function main(): Promise<void> {
     pages.push(measure)
     measure = null
   }
-  const result: SimResult = { user: USER, mode: MODE, pages, apiCalls, errors: processErrors.filter((e) => !pages.some((p) => p.errors.includes(e))) }
+  const result: SimResult = {
+    user: USER,
+    mode: MODE,
+    pages,
+    apiCalls,
+    errors: processErrors.filter((e) => !pages.some((p) => p.errors.includes(e))),
+    ...(HTTP_BASE ? { httpRequests } : {})
+  }
   process.stdout.write(`${JSON.stringify(result)}\n`)
   process.exit(0)
 }

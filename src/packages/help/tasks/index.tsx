@@ -27,11 +27,14 @@ export default function VolunteerTasksPage() {
                 {t.profile.available ? '' : '（暂停接单）'}
               </Text>
             </Card>
-          ) : (
+          ) : null}
+          {t.notice ? (
             <Card tone='muted'>
-              <Text className='yl-tasks__profile'>您还没有登记特长，暂时只能办派给您的事。在「志愿服务 → 我的特长」里可以登记。</Text>
+              <Text className='yl-tasks__profile'>
+                {t.notice}
+              </Text>
             </Card>
-          )}
+          ) : null}
           <Section title={`派给我的（${active.length}）`}>
             {active.length === 0 ? <Empty text='现在没有派给您的事。' /> : active.map((c) => <HelpCard key={c.id} card={c} showPerson />)}
           </Section>

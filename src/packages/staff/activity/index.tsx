@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CheckinResult, RosterEntry } from '@contract/actions'
 import { formatClock, formatDay } from '@contract/time'
+import { PROXY_LATE_MS } from '@contract/checkin-rules'
 import Page from '@/components/Page'
 import Section from '@/components/Section'
 import Card from '@/components/Card'
@@ -24,8 +25,6 @@ import { saveExport } from './save-file'
 import './index.scss'
 
 const LIVE_MS = 10_000
-/** Staff may 代签 until this long after the end (补签 from a paper list); the server holds the same rule. */
-const PROXY_LATE_MS = 3 * 24 * 3600_000
 
 interface Said {
   tone: NoticeTone
@@ -146,7 +145,7 @@ export default function StaffActivityPage() {
               onClick={() => {
                 setBusy('publish')
                 void after(
-                  shownInline('activity.publish', () => publishActivity(a)).then((o) =>
+                  shownInline('activity.staff.publish', () => publishActivity(a)).then((o) =>
                     o.status === 'applied' ? { tone: 'success', title: '已发布', text: '老同志现在可以看到并报名了。' } : o.status === 'queued' ? { tone: 'warning', title: '已记下，待同步' } : { tone: 'danger', title: '没有发布', text: o.message }
                   )
                 )
@@ -179,7 +178,7 @@ export default function StaffActivityPage() {
                 testId='staff-reader'
                 onCode={(token, scannedAt) => {
                   setBusy('scan')
-                  void after(shownInline('checkin.staffScan', () => staffScanCheckin(a.id, a.title, token, scannedAt)).then(checkinSaid))
+                  void after(shownInline('checkin.staff.scan', () => staffScanCheckin(a.id, a.title, token, scannedAt)).then(checkinSaid))
                 }}
               />
             </Section>
@@ -244,7 +243,7 @@ export default function StaffActivityPage() {
               const e = proxyFor!
               setProxyFor(null)
               setBusy('proxy')
-              void after(shownInline('checkin.proxy', () => proxyCheckin(a.id, e.personId, e.name, reason)).then(checkinSaid))
+              void after(shownInline('checkin.staff.proxy', () => proxyCheckin(a.id, e.personId, e.name, reason)).then(checkinSaid))
             }}
           />
           <ReasonDialog
@@ -260,7 +259,7 @@ export default function StaffActivityPage() {
               setConfirmCancel(false)
               setBusy('cancel')
               void after(
-                shownInline('activity.cancel', () => cancelActivity(a, reason)).then((o): Said =>
+                shownInline('activity.staff.cancel', () => cancelActivity(a, reason)).then((o): Said =>
                   o.status === 'applied'
                     ? { tone: 'info', title: '活动已取消', text: `已通知 ${o.data.notified} 人。` }
                     : o.status === 'queued'

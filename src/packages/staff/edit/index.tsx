@@ -83,7 +83,7 @@ export default function ActivityEditPage() {
     setBusy(true)
     setSaveError(null)
     const run = id ? () => updateActivity(id, r.fields) : () => createActivity(r.fields)
-    shownInline(id ? 'activity.update' : 'activity.create', run)
+    shownInline(id ? 'activity.staff.update' : 'activity.staff.create', run)
       .then((o) => {
         if (o.status === 'applied') {
           const target = id || (o.data as { id: string }).id

@@ -80,7 +80,7 @@ export default function VolunteerActivityEditPage() {
     }
     setError(null)
     setBusy(true)
-    shownInline('volunteer.activitySave', () => saveVolunteerActivity(fields, id || undefined))
+    shownInline('volunteer.staff.activitySave', () => saveVolunteerActivity(fields, id || undefined))
       .then((o) => {
         if (o.status === 'applied') {
           if (id) void Taro.navigateBack()

@@ -69,7 +69,7 @@ export default function ShiftEditPage() {
     const fields: ShiftFields = { label: form.label.trim(), startAt, endAt, place: form.place.trim(), capacity: form.capacity.trim() ? Number(form.capacity.trim()) : null, skills: form.skills }
     setError(null)
     setBusy(true)
-    shownInline('volunteer.shiftSave', () => saveShift(activityId, fields, shiftId || undefined))
+    shownInline('volunteer.staff.shiftSave', () => saveShift(activityId, fields, shiftId || undefined))
       .then((o) => {
         if (o.status === 'applied') void Taro.navigateBack()
         else setError(o.status === 'queued' ? '网络不好，已保存在手机上，有网时会自动提交' : o.message)
@@ -117,7 +117,7 @@ export default function ShiftEditPage() {
             onConfirm={(reason) => {
               setCancelling(false)
               setBusy(true)
-              shownInline('volunteer.shiftCancel', () => cancelShiftAsStaff(shiftId, reason))
+              shownInline('volunteer.staff.shiftCancel', () => cancelShiftAsStaff(shiftId, reason))
                 .then((o) => {
                   if (o.status === 'applied') void Taro.navigateBack()
                   else setError(o.status === 'queued' ? '网络不好，已保存在手机上，有网时会自动提交' : o.message)

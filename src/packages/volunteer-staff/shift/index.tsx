@@ -189,7 +189,7 @@ export default function ShiftRosterPage() {
                 busy={busy === 'scan'}
                 variant='secondary'
                 testId='vshift-reader'
-                onCode={(token, scannedAt) => void after('scan', shownInline('volunteer.staffScan', () => staffScanShift(id, direction, token, scannedAt)).then(scanSaid))}
+                onCode={(token, scannedAt) => void after('scan', shownInline('volunteer.staff.scan', () => staffScanShift(id, direction, token, scannedAt)).then(scanSaid))}
               />
             </Section>
           ) : null}
@@ -214,7 +214,7 @@ export default function ShiftRosterPage() {
                 )
               if (a?.flagged)
                 buttons.push(
-                  <BigButton key='ok' variant='secondary' loading={busy === `ok-${l.personId}`} onClick={() => void after(`ok-${l.personId}`, shownInline('volunteer.confirmHours', () => confirmHours(id, l.personId, l.name)).then((o) => done(o, `${l.name} 的时长已核对`)))} testId={`confirm-${l.personId}`}>
+                  <BigButton key='ok' variant='secondary' loading={busy === `ok-${l.personId}`} onClick={() => void after(`ok-${l.personId}`, shownInline('volunteer.staff.confirmHours', () => confirmHours(id, l.personId, l.name)).then((o) => done(o, `${l.name} 的时长已核对`)))} testId={`confirm-${l.personId}`}>
                     核对无误
                   </BigButton>
                 )
@@ -248,7 +248,7 @@ export default function ShiftRosterPage() {
             onConfirm={(at, reason) => {
               const m = marking!
               setMarking(null)
-              void after('mark', shownInline('volunteer.staffMark', () => staffMarkShift(id, m.line.personId, m.line.name, m.direction, reason, at)).then(scanSaid))
+              void after('mark', shownInline('volunteer.staff.mark', () => staffMarkShift(id, m.line.personId, m.line.name, m.direction, reason, at)).then(scanSaid))
             }}
           />
           <CorrectDialog
@@ -257,7 +257,7 @@ export default function ShiftRosterPage() {
             onConfirm={(minutes, reason) => {
               const l = correcting!
               setCorrecting(null)
-              void after('fix', shownInline('volunteer.correctHours', () => correctHours(id, l.personId, l.name, minutes, reason)).then((o) => done(o, `${l.name} 的时长已更正为 ${hoursText(minutes)}`)))
+              void after('fix', shownInline('volunteer.staff.correctHours', () => correctHours(id, l.personId, l.name, minutes, reason)).then((o) => done(o, `${l.name} 的时长已更正为 ${hoursText(minutes)}`)))
             }}
           />
         </View>

@@ -71,7 +71,7 @@ export default function TeamEditPage() {
     const fields: TeamFields = { name: form.name.trim(), kind: form.kind, orgUnitId: form.orgUnitId, branchId: form.branchId, description: form.description.trim(), leaderPersonId: form.leader?.id ?? null }
     setError(null)
     setBusy(true)
-    shownInline('volunteer.teamSave', () => saveTeam(fields, id || undefined))
+    shownInline('volunteer.staff.teamSave', () => saveTeam(fields, id || undefined))
       .then((o) => {
         if (o.status === 'applied') void Taro.redirectTo({ url: teamUrl(o.data.id) })
         else setError(o.status === 'queued' ? '网络不好，已保存在手机上，有网时会自动提交' : o.message)

@@ -4,7 +4,7 @@
  * call it again with `draw: true` on a canvas of that height.
  */
 import type { CertificateView } from '@contract/actions'
-import { CERT_REGULATION, formatCertCode, hoursDecimal, hoursText } from '@contract/volunteer-rules'
+import { CERT_REGULATION, certWhoText, formatCertCode, hoursDecimal, hoursText } from '@contract/volunteer-rules'
 import { formatDay, startOfBusinessDay } from '@contract/time'
 
 /** The part of CanvasRenderingContext2D used here (weapp's canvas 2d context has the same members). */
@@ -90,7 +90,7 @@ export function paint(ctx: Ctx2D, cert: CertificateView, opts: { draw: boolean; 
   y += 40
   text('志愿服务证明', CERT_WIDTH / 2, 52, { bold: true, color: RED, align: 'center' })
   y += 28
-  const who = `兹证明 ${cert.name}（${cert.gender}，${cert.birthYear}年出生，${cert.countyName}）参加志愿服务，截至${dayText(cert.throughDay)}累计服务 ${hoursDecimal(cert.totalMinutes)} 小时。服务项目如下：`
+  const who = `兹证明 ${certWhoText(cert)}参加志愿服务，截至${dayText(cert.throughDay)}累计服务 ${hoursDecimal(cert.totalMinutes)} 小时。服务项目如下：`
   para(who, 30, 50)
   y += 24
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { CertificateView } from '@contract/actions'
-import { formatCertCode, hoursDecimal, hoursText } from '@contract/volunteer-rules'
+import { certWhoText, formatCertCode, hoursDecimal, hoursText } from '@contract/volunteer-rules'
 import Page from '@/components/Page'
 import Card from '@/components/Card'
 import BigButton from '@/components/BigButton'
@@ -25,7 +25,7 @@ function CertificateCard({ cert, qrText }: { cert: CertificateView; qrText: stri
         志愿服务证明
       </Text>
       <Text className='yl-cert__para' data-testid='cert-who'>
-        兹证明 {cert.name}（{cert.gender}，{cert.birthYear}年出生，{cert.countyName}）参加志愿服务，截至{dayText(cert.throughDay)}累计服务 {hoursDecimal(cert.totalMinutes)} 小时。服务项目如下：
+        兹证明 {certWhoText(cert)}参加志愿服务，截至{dayText(cert.throughDay)}累计服务 {hoursDecimal(cert.totalMinutes)} 小时。服务项目如下：
       </Text>
       {cert.items.map((i) => (
         <View key={i.title} className='yl-cert__item' data-testid='cert-item'>

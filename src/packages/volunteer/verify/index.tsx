@@ -98,6 +98,16 @@ export default function VerifyPage() {
             <InfoRow label='所在区县'>
               <Text>{facts.countyName}</Text>
             </InfoRow>
+            {facts.volunteerNo ? (
+              <InfoRow label='志愿者编号'>
+                <Text data-testid='verify-volunteer-no'>{facts.volunteerNo}</Text>
+              </InfoRow>
+            ) : null}
+            {facts.idMasked ? (
+              <InfoRow label='身份证号（部分）'>
+                <Text>{facts.idMasked}</Text>
+              </InfoRow>
+            ) : null}
             <InfoRow label='累计服务时长'>
               <Text data-testid='verify-total'>
                 {hoursDecimal(facts.totalMinutes)} 小时（{hoursText(facts.totalMinutes)}）
