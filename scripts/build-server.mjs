@@ -10,7 +10,7 @@ export async function buildServer() {
   await build({
     entryPoints: {
       'local-host': path.join(root, 'server/hosts/local/main.ts'),
-      seed: path.join(root, 'server/seed/cli.ts'),
+      seed: path.join(root, 'server/tools/seed-cli.ts'),
       backup: path.join(root, 'server/tools/backup-cli.ts'),
       'points-reconcile': path.join(root, 'server/tools/points-reconcile.ts'),
       'points-expire': path.join(root, 'server/tools/points-expire.ts'),

@@ -1,5 +1,6 @@
 // npm test: everything CI checks, in order, stopping at the first failure.
-//   1. type-check (strict) of src/, types/, server/, tests/, scripts
+//   1. type-check (strict) of src/, types/, server/, tests/, scripts; lint (ESLint: typescript-eslint, react-hooks,
+//      the import boundaries of docs/architecture.md) and the format check (Prettier)
 //   2. the h5 build (for the e2e tests) and the weapp build (skipped when their sources are unchanged)
 //   3. the WeChat compiler gate over dist/weapp (compile, code-quality items, size budgets)
 //   4. the cloud function bundle
@@ -21,6 +22,8 @@ const node = process.execPath
 const bin = (name) => path.join(root, 'node_modules/.bin', name)
 
 run('type-check', bin('tsc'), ['-p', '.', '--noEmit'])
+run('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0'])
+run('format check (prettier)', bin('prettier'), ['--check', '.', '--log-level=warn'])
 process.stdout.write('\n▶ builds\n')
 ensureTaroBuild('h5')
 ensureTaroBuild('weapp')

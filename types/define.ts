@@ -37,6 +37,7 @@ export function defineAction<O>() {
  */
 export function cleanText(s: string): string {
   return s
+    // eslint-disable-next-line no-control-regex -- matching control characters is this function's purpose
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .normalize('NFC')

@@ -2,7 +2,11 @@ import type { ActionName, ActionOutput, ActionParsed } from '../../types/actions
 import type { StoragePort, Tx } from '../storage/port'
 import type { Clock } from './clock'
 import type { Identity } from './identity'
-import type { FileUrlService } from '../domain/files/photo-urls'
+
+/** What a host adds to resolve references it stores elsewhere (CloudBase: temporary file URLs). */
+export interface FileUrlService {
+  tempUrls(fileIds: string[]): Promise<Map<string, string>>
+}
 
 export interface Secrets {
   /** HMAC key for rotating check-in codes and other signed tokens. */

@@ -11,7 +11,7 @@ import { DuplicateIdError, StorageUnavailableError, TxConflictError, type Tx } f
 import { AppError, errEnvelope } from './app-error'
 import type { Ctx, Deps, HandlerTable } from './context'
 import { loadIdentity, type Identity } from './identity'
-import { proxyAuditEntry } from '../domain/family/proxy-audit'
+import { proxyAuditEntry } from './proxy-audit'
 import { currentActionName } from '../../types/renamed-actions'
 
 export const ANONYMOUS: Identity = {

@@ -6,7 +6,7 @@
  * reason refused → an offline scan shown as 待同步 and synced later.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { FixedClock } from '../../server/core/clock'
+import type { FixedClock } from '../../server/core/clock'
 import { createRouter, type Router } from '../../server/core/router'
 import { silentLogger } from '../../server/core/logger'
 import { handlers } from '../../server/handlers'

@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { beijingTime, businessDay } from '../../types/time'
-import { FixedClock } from '../../server/core/clock'
+import type { FixedClock } from '../../server/core/clock'
 import { startHost, type RunningHost } from '../support/http'
 import { H5_DIR, demoLogin, launch, phone, visible } from '../support/browser'
 import { DEFAULT_NOW } from '../support/harness'

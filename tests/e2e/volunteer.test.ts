@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { FixedClock } from '../../server/core/clock'
+import type { FixedClock } from '../../server/core/clock'
 import { beijingTime, businessDay } from '../../types/time'
 import { CERT_ALPHABET, certCheckSymbol, normalizeCertCode } from '../../types/volunteer-rules'
 import { DEMO_VOLUNTEER } from '../../server/seed/volunteer-seed'

@@ -2,7 +2,7 @@
  * Photos on the local host: one image per upload, recognised by its bytes, size-limited, owned by the uploader;
  * served back only through the signed, short-lived addresses help.get hands to people allowed to see them.
  */
-import { FixedClock } from '../../server/core/clock'
+import type { FixedClock } from '../../server/core/clock'
 import { MAX_PHOTO_BYTES } from '../../server/hosts/local/uploads'
 import { post, startHost, type RunningHost } from '../support/http'
 import { DEFAULT_NOW } from '../support/harness'

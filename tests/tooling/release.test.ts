@@ -4,14 +4,14 @@
  */
 import { spawnSync } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { COLLECTION_NAMES } from '../../server/storage/schema'
 
 const ROOT = path.join(__dirname, '../..')
-const pkg = require('../../package.json') as { version: string }
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
 
 jest.setTimeout(300_000)
 

@@ -4,7 +4,7 @@ import { maskAddress, maskPhone } from '../../server/domain/help/contact-mask'
 import { HELP_TRANSITIONS, impliedAccept, nextStatus } from '../../server/domain/help/status-machine'
 import { acceptDueAt } from '../../server/domain/help/response-targets'
 import { HELP_STATUSES, type HelpStatus } from '../../types/help-rules'
-import { auditInput } from '../../server/domain/family/proxy-audit'
+import { auditInput } from '../../server/core/proxy-audit'
 import { actionWords } from '../../server/domain/family/done-for-me'
 
 describe('working days (Monday to Friday, Beijing time)', () => {

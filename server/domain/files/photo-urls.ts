@@ -9,10 +9,7 @@ import type { Ctx } from '../../core/context'
 
 export const PHOTO_URL_TTL_MS = 2 * 3600 * 1000
 
-/** What a host adds to resolve references it stores elsewhere (CloudBase: temporary file URLs). */
-export interface FileUrlService {
-  tempUrls(fileIds: string[]): Promise<Map<string, string>>
-}
+export type { FileUrlService } from '../../core/context'
 
 export const localUploadId = (ref: string): string | null => (ref.startsWith('local:') ? ref.slice(6) : null)
 

@@ -90,7 +90,7 @@ export function createCloudMain(cloud: CloudSdk, options: CloudMainOptions = {})
   }
 
   return async function main(event: unknown): Promise<Envelope> {
-    let size = 0
+    let size: number
     try {
       size = JSON.stringify(event ?? {}).length
     } catch {

@@ -100,7 +100,7 @@ export class FaultNetwork {
           this.held.push({ accountId, body: JSON.parse(JSON.stringify(body)) as ApiCall | ApiBatch })
           throw new NetworkError('timed out')
         }
-        if (r < (edge += this.rates.serverError)) {
+        if (r < edge + this.rates.serverError) {
           this.injected['server-error'] += 1
           const kind = this.rng.int(0, 2)
           if (kind === 0) return { ok: false, code: 'BUSY', message: '现在办理的人太多，请稍等一会儿再试' }

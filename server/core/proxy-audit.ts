@@ -4,7 +4,7 @@
  * ran. "What was done for me" (family.doneForMe) reads these. Only ids and short enumerations of the input are
  * kept: free text and contact details stay in the record itself.
  */
-import type { AuditDoc } from '../../storage/schema'
+import type { AuditDoc } from '../storage/schema'
 
 const KEEP = /^(id|[a-z]+Id|category|urgency|stars|relation|type|kind|status)$/
 const DROP = /address|phone|name/i

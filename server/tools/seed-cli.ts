@@ -4,8 +4,8 @@ import { systemClock } from '../core/clock'
 import { loadLocalConfig } from '../hosts/local/config'
 import { hashPassword } from '../hosts/local/passwords'
 import { SqliteStorage } from '../storage/sqlite/sqlite-adapter'
-import { DEMO_PASSWORD } from './demo-password'
-import { seedDemo } from './seed'
+import { DEMO_PASSWORD } from '../seed/demo-password'
+import { seedDemo } from '../seed/seed'
 
 async function main() {
   const { dbFile } = loadLocalConfig()
