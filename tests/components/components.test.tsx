@@ -7,10 +7,11 @@ import BigButton from '../../src/components/BigButton'
 import StatusTag from '../../src/components/StatusTag'
 import Notice from '../../src/components/Notice'
 import InfoRow from '../../src/components/InfoRow'
-import Keep, { keepText } from '../../src/components/Keep'
+import Keep, { keepAll, keepText } from '../../src/components/Keep'
 import ShiftCard, { shiftHeading } from '../../src/components/ShiftCard'
 import type { ShiftCard as Shift } from '../../types/actions/volunteer'
 import { beijingTime } from '../../types/time'
+import { Text, View } from '@tarojs/components'
 import { click, render } from './render'
 
 const MODES = ['normal', 'elder'] as const
@@ -135,5 +136,52 @@ describe('ShiftCard', () => {
     expect(without.frame.querySelector('.yl-shift__title')!.textContent).toBe('12月2日 周三 09:00–11:30')
     without.unmount()
     expect(shiftHeading(shift(''))).not.toBe('班次')
+  })
+})
+
+describe('keepAll', () => {
+  it('keeps numbers inside the <Text> lines of a value, with a number and its unit joined first', () => {
+    const n = 1
+    const r = render(
+      <InfoRow label='名额'>
+        <Text>
+          名额已满，可报候补（候补 {n} 人）
+        </Text>
+      </InfoRow>
+    )
+    expect(Array.from(r.frame.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual(['1 人'])
+    expect(r.frame.querySelector('.yl-info__value')!.textContent).toBe('名额已满，可报候补（候补 1 人）')
+    r.unmount()
+  })
+})
+
+describe('keepAll over a page', () => {
+  it('keeps numbers at any depth of the page’s own elements, keeps keys, and leaves fields alone', () => {
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    const places = 3
+    const r = render(
+      <>
+        {keepAll(
+          <View>
+            <Text>下一班：12月1日 周二 09:00，还剩 {places} 个名额</Text>
+            {['a', 'b'].map((k) => (
+              <Text key={k}>第 {k} 项</Text>
+            ))}
+            <input defaultValue='0937-2612101' />
+          </View>
+        )}
+      </>
+    )
+    expect(Array.from(r.frame.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual(['12月1日', '09:00', '3 个'])
+    expect(r.text()).toBe('下一班：12月1日 周二 09:00，还剩 3 个名额第 a 项第 b 项')
+    expect(errors).not.toHaveBeenCalled()
+    errors.mockRestore()
+    r.unmount()
+  })
+
+  it('keeps a name that is a piece of its own whole', () => {
+    const r = render(<>{keepAll(<Text>领取地点：{'酒泉市委老干部局'}</Text>)}</>)
+    expect(Array.from(r.frame.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual(['酒泉市委老干部局'])
+    r.unmount()
   })
 })

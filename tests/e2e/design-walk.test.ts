@@ -70,8 +70,9 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
            <div role="button" style="width:100px;height:50px;font-size:18px;line-height:1.6">点不到</div>
            <input style="font-size:18px;line-height:1.6;height:50px">
            <div style="width:150px;font-size:18px;line-height:1.6">电话：0937-2612101</div>
-           <div style="width:100px;font-size:18px;line-height:1.6">队长：<span>王建国</span></div>
+           <div style="width:120px;font-size:18px;line-height:1.6">队伍：<span>第二党支部</span></div>
            <div style="white-space:nowrap;font-size:18px;line-height:1.6">肃州区第二党支部志愿服务队的队员名单和服务记录</div>
+           <input aria-label="什么时候有空" value="周一到周五上午，周末看情况" style="width:120px;font-size:18px;line-height:1.6;height:50px">
            <div style="width:100px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:18px;line-height:1.6">我的特长：电脑维修</div>`
         )
       })
@@ -84,9 +85,10 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
       expect(found('unannounced-tap', '看着能点')).toBe(true)
       expect(found('not-focusable', '点不到')).toBe(true)
       expect(found('broken', '0937-2612101')).toBe(true)
-      expect(found('broken', '王建国')).toBe(true)
+      expect(found('broken', '第二党支部')).toBe(true)
       expect(found('overflow', '肃州区第二党支部')).toBe(true)
       expect(found('clipped', '我的特长')).toBe(true)
+      expect(found('clipped', '什么时候有空')).toBe(true)
       expect(found('primary-target', '主要动作')).toBe(false)
       expect((await measure(page, 'elder')).findings.some((f) => f.kind === 'primary-target' && f.what.includes('主要动作'))).toBe(true)
       const a = await axe(page)

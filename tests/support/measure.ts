@@ -268,12 +268,15 @@ export function collectMeasurements(limits: Limits): Collected {
 
   // Clipped: a box that hides what does not fit, with text that does not fit (an ellipsis, a fixed height, a
   // text area too small for what it holds).
+  // A one-line field whose words are wider than it is clipped too: what was typed (or shown) cannot all be seen.
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
-    if (!shown(el) || !(el.innerText ?? el.textContent ?? '').trim()) continue
-    if (el === root || el.tagName === 'INPUT') continue
+    const field = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA'
+    const words = field ? (el as HTMLInputElement).value : (el.innerText ?? el.textContent ?? '')
+    if (!shown(el) || !words.trim() || el === root) continue
+    if (el.tagName === 'INPUT' && !/^(text|search|tel|number|email|url|)$/.test((el as HTMLInputElement).type)) continue
     const cs = getComputedStyle(el)
+    const wide = (hides(cs, 'x') || field) && el.scrollWidth > el.clientWidth + 1
     const area = el.tagName === 'TEXTAREA'
-    const wide = (hides(cs, 'x') || area) && el.scrollWidth > el.clientWidth + 1
     const tall = (hides(cs, 'y') || area) && el.scrollHeight > el.clientHeight + 1
     if (!wide && !tall) continue
     const [full, seen] = wide ? [el.scrollWidth, el.clientWidth] : [el.scrollHeight, el.clientHeight]

@@ -1,6 +1,6 @@
-import { Fragment, type ReactNode } from 'react'
+import { Fragment, cloneElement, createElement, isValidElement, type ReactElement, type ReactNode } from 'react'
 import { Text } from '@tarojs/components'
-import { KEEP_NUMBERS } from './patterns'
+import { KEEP_NAME, KEEP_NUMBERS } from './patterns'
 import './index.scss'
 
 /**
@@ -29,9 +29,44 @@ export function keepText(text: string): ReactNode {
   return <Fragment>{out}</Fragment>
 }
 
-/** Strings among `children` get keepText; elements are left as they are. */
+/**
+ * Every run of words in `children` gets keepText, at any depth of the elements written there (a page's own
+ * JSX: its Views, Texts, and the children it hands to Card, InfoRow, Notice…); what a component draws of its own
+ * is its own business (BigButton, InfoRow, Notice and the cards keep theirs). A piece that is a name on its own
+ * (`领取地点：{unitName}`) is kept whole, and a number meets its unit (`还剩 {n} 个名额`). Keys are kept, so
+ * lists stay lists; fields' values, functions and raw HTML are left alone.
+ */
 export function keepAll(children: ReactNode): ReactNode {
-  if (typeof children === 'string') return keepText(children)
-  if (Array.isArray(children)) return children.map((c, i) => (typeof c === 'string' ? <Fragment key={i}>{keepText(c)}</Fragment> : c))
+  if (typeof children === 'string') return keepPiece(children)
+  if (isValidElement<{ children?: ReactNode }>(children)) {
+    const inner = children.props.children
+    if (inner === undefined || inner === null || typeof inner === 'function' || SKIP.has(children.type)) return children
+    return cloneElement(children as ReactElement<{ children?: ReactNode }>, undefined, keepAll(inner))
+  }
+  if (Array.isArray(children)) {
+    const items = [...(children as ReactNode[])]
+    const out: ReactNode[] = []
+    for (let i = 0; i < items.length; i++) {
+      const c = items[i]
+      const next = items[i + 1]
+      const unit = typeof c === 'number' && typeof next === 'string' ? next.match(UNIT_AFTER) : null
+      if (unit) {
+        out.push(<Keep>{`${c}${unit[0]}`}</Keep>)
+        items[i + 1] = next!.toString().slice(unit[0].length)
+      } else out.push(Array.isArray(c) ? c.map((x) => keepAll(x)) : keepAll(c))
+    }
+    // Spread as arguments (not one array): React then reads them as written children, which need no keys.
+    return createElement(Fragment, null, ...out)
+  }
   return children
 }
+
+const WHOLE_NAME = new RegExp(`^(?:${KEEP_NAME.source})$`)
+const UNIT_AFTER = /^\s?(?:小时|分钟|分|元|个|人|次|件|岁|天|名|位|%)/
+
+function keepPiece(text: string): ReactNode {
+  return WHOLE_NAME.test(text.trim()) ? <Keep>{text}</Keep> : keepText(text)
+}
+
+/** Elements whose children are not words to keep. */
+const SKIP = new Set<unknown>(['style', 'script', 'textarea', 'input', Keep])

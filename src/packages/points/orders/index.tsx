@@ -13,6 +13,7 @@ import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { cancelRedemption, myRedemptions } from '@/services/points'
 import Notice from '@/components/Notice'
+import { keepText } from '@/components/Keep'
 import { useSubmit } from '@/hooks/use-submit'
 import { a11y } from '@/components/a11y'
 import { codeQr } from './qr'
@@ -52,7 +53,7 @@ export default function OrdersPage() {
           </View>
           <Text className='yl-pts__title'>{r.itemName}</Text>
           <Text className='yl-pts__label'>
-            用了 {r.price} 分 · {formatDateTime(r.createdAt)} 兑换
+            {keepText(`用了 ${r.price} 分 · ${formatDateTime(r.createdAt)} 兑换`)}
           </Text>
           {r.status === 'reserved' ? (
             <View>
