@@ -32,16 +32,18 @@ export function keepText(text: string): ReactNode {
 /**
  * Every run of words in `children` gets keepText, at any depth of the elements written there (a page's own
  * JSX: its Views, Texts, and the children it hands to Card, InfoRow, Notice…); what a component draws of its own
- * is its own business (BigButton, InfoRow, Notice and the cards keep theirs). A piece that is a name on its own
+ * is its own business (BigButton, InfoRow, Notice and the cards keep theirs). Words are kept inside a <Text>
+ * (and at the top, where the caller knows its box is no flex row). A piece that is a name on its own
  * (`领取地点：{unitName}`) is kept whole, and a number meets its unit (`还剩 {n} 个名额`). Keys are kept, so
  * lists stay lists; fields' values, functions and raw HTML are left alone.
  */
-export function keepAll(children: ReactNode): ReactNode {
-  if (typeof children === 'string') return keepPiece(children)
+export function keepAll(children: ReactNode, inText = true): ReactNode {
+  if (typeof children === 'string') return inText ? keepPiece(children) : children
   if (isValidElement<{ children?: ReactNode }>(children)) {
     const inner = children.props.children
     if (inner === undefined || inner === null || typeof inner === 'function' || SKIP.has(children.type)) return children
-    return cloneElement(children as ReactElement<{ children?: ReactNode }>, undefined, keepAll(inner))
+    // Words are kept only inside a <Text>: a View may be a flex row, where each kept piece would become a box.
+    return cloneElement(children as ReactElement<{ children?: ReactNode }>, undefined, keepAll(inner, children.type === Text))
   }
   if (Array.isArray(children)) {
     const items = [...(children as ReactNode[])]
@@ -49,11 +51,11 @@ export function keepAll(children: ReactNode): ReactNode {
     for (let i = 0; i < items.length; i++) {
       const c = items[i]
       const next = items[i + 1]
-      const unit = typeof c === 'number' && typeof next === 'string' ? next.match(UNIT_AFTER) : null
+      const unit = inText && typeof c === 'number' && typeof next === 'string' ? next.match(UNIT_AFTER) : null
       if (unit) {
         out.push(<Keep>{`${c}${unit[0]}`}</Keep>)
         items[i + 1] = next!.toString().slice(unit[0].length)
-      } else out.push(Array.isArray(c) ? c.map((x) => keepAll(x)) : keepAll(c))
+      } else out.push(Array.isArray(c) ? c.map((x) => keepAll(x, inText)) : keepAll(c, inText))
     }
     // Spread as arguments (not one array): React then reads them as written children, which need no keys.
     return createElement(Fragment, null, ...out)

@@ -36,10 +36,13 @@ export default function ActivityDetailPage() {
   const queued = usePending<{ activityId: string }>(SIGNUP_WRITES, (p) => p.activityId === id)
   const latest = queued.length ? (queued[queued.length - 1].action as (typeof SIGNUP_WRITES)[number]) : null
   const wasQueued = useRef(false)
+  // Whether what is said now is "待同步" (a write that waited): only that is replaced once it reaches the server.
+  const saidQueued = useRef(false)
   useEffect(() => {
     if (wasQueued.current && !latest) {
       // It has reached the server: show what the server says now (a refusal is shown in 待同步 with its reason).
-      setNotice(null)
+      if (saidQueued.current) setNotice(null)
+      saidQueued.current = false
       void detail.reload()
     }
     wasQueued.current = latest !== null
@@ -52,10 +55,14 @@ export default function ActivityDetailPage() {
 
   const run = (what: 'signup' | 'cancel') => {
     if (!a) return
+    saidQueued.current = false
     void submit.run(() => (what === 'signup' ? signUp(a) : cancelSignup(a)), {
       said: (outcome) => signupSaid(outcome, what, SIGNUP_WORDS),
       onApplied: () => detail.reload(),
-      onRejected: () => void detail.reload()
+      onRejected: () => void detail.reload(),
+      onQueued: () => {
+        saidQueued.current = true
+      }
     })
   }
 
