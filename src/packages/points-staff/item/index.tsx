@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { useAppStore } from '@/store'
 import Page from '@/components/Page'
 import Field from '@/components/Field'
+import TextBox from '@/components/TextBox'
 import BigButton from '@/components/BigButton'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
@@ -72,7 +73,8 @@ export default function ItemEditPage() {
               </BigButton>
             ))}
           </View>
-          <Field label='说明' value={description} onInput={setDescription} placeholder='例如：领取时现场试戴' maxlength={300} />
+          {/* Up to 300 characters: a box that grows with them (a one-line field cut them off). */}
+          <TextBox label='说明' value={description} onInput={setDescription} placeholder='例如：领取时现场试戴' maxlength={300} />
           <Field label='所需积分' value={price} onInput={setPrice} type='number' maxlength={6} testId='item-price' />
           <Field label={existing ? `库存增加多少（现有 ${existing.stock}，减少写负数）` : '库存数量'} value={addStock} onInput={setAddStock} maxlength={7} testId='item-stock' />
           <Field label='每人最多兑换几次（不限就空着）' value={limit} onInput={setLimit} type='number' maxlength={3} testId='item-limit' />
