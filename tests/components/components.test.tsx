@@ -185,3 +185,20 @@ describe('keepAll over a page', () => {
     r.unmount()
   })
 })
+
+describe('keeping twice', () => {
+  it('a phone number in a button on a page is kept, though the page has been through its words first', () => {
+    const phone = '0937-2612101'
+    const r = render(
+      <>
+        {keepAll(
+          <View>
+            <BigButton variant='secondary'>有问题？打电话 {phone}</BigButton>
+          </View>
+        )}
+      </>
+    )
+    expect(Array.from(r.frame.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual([phone])
+    r.unmount()
+  })
+})

@@ -43,7 +43,9 @@ export function keepAll(children: ReactNode, inText = true): ReactNode {
     const inner = children.props.children
     if (inner === undefined || inner === null || typeof inner === 'function' || SKIP.has(children.type)) return children
     // Words are kept only inside a <Text>: a View may be a flex row, where each kept piece would become a box.
-    return cloneElement(children as ReactElement<{ children?: ReactNode }>, undefined, keepAll(inner, children.type === Text))
+    // A Fragment (as this function itself makes of a list) is no box: its words are where its parent's are.
+    const words = children.type === Fragment ? inText : children.type === Text
+    return cloneElement(children as ReactElement<{ children?: ReactNode }>, undefined, keepAll(inner, words))
   }
   if (Array.isArray(children)) {
     const items = [...(children as ReactNode[])]
