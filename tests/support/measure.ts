@@ -239,12 +239,12 @@ export function collectMeasurements(limits: Limits): Collected {
       findings.push({ kind: 'overflow', what: describe(box).slice(0, 40), value: 0, need: 0, detail: `the page is ${box.scrollWidth} px wide on a ${box.clientWidth} px screen` })
     }
   }
-  /** Inside something that scrolls or hides sideways (below the page scroller): not "off the edge". */
+  /**
+   * Inside something below the page scroller that scrolls sideways on purpose: not "off the edge". (Cut off by a
+   * box that hides overflow is still off the edge of the screen: a reader cannot see it either way.)
+   */
   const contained = (el: Element) => {
-    for (let e = el.parentElement; e && e !== root; e = e.parentElement) {
-      const cs = getComputedStyle(e)
-      if (scrollsSideways(e) || hides(cs, 'x')) return true
-    }
+    for (let e = el.parentElement; e && e !== root; e = e.parentElement) if (scrollsSideways(e)) return true
     return false
   }
   const offEdge = (r: DOMRect) => r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5)
@@ -306,6 +306,13 @@ export function collectMeasurements(limits: Limits): Collected {
     const data = n.textContent ?? ''
     const el = n.parentElement
     if (!data.trim() || !el || el.closest('style,script,noscript') || !shown(el)) continue
+    // Words that run past the screen's edge (a box may fit while its unbroken words do not).
+    const whole = document.createRange()
+    whole.selectNodeContents(n)
+    const wr = whole.getBoundingClientRect()
+    if (offEdge(wr) && !contained(el) && !off.has(el)) {
+      findings.push({ kind: 'overflow', what: describe(el), value: 0, need: 0, detail: `its words run ${Math.round(Math.max(wr.right - vw, -wr.left))} px off the edge` })
+    }
     const spans: [number, number][] = []
     for (const m of Array.from(data.matchAll(numbers))) spans.push([m.index!, m.index! + m[0].length])
     const lead = data.length - data.trimStart().length
