@@ -37,4 +37,5 @@ export interface RejectedItem {
 export type MutationOutcome<T> =
   | { status: 'applied'; data: T }
   | { status: 'queued'; id: string }
-  | { status: 'rejected'; code: string; message: string }
+  /** `id`: the outbox item that was refused (absent when it was refused before it was queued). */
+  | { status: 'rejected'; code: string; message: string; id?: string }

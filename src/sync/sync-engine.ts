@@ -233,7 +233,7 @@ export function createSyncEngine(deps: SyncDeps) {
         const refusal: RejectedItem = { id: item.id, action: item.action, label: item.label, code: r.code, message: r.message, at: now() }
         rejected.push(refusal)
         deps.onRejected?.(refusal)
-        settleWaiter(item.id, { status: 'rejected', code: r.code, message: r.message })
+        settleWaiter(item.id, { status: 'rejected', code: r.code, message: r.message, id: item.id })
       }
     })
     if (done.length) deps.box.settle(done, rejected)

@@ -2,8 +2,9 @@
  * The elder-friendly rules, measured on EVERY page of src/app.config.ts (main package and subpackages), as the
  * demo user each page is for, in normal mode and in 长辈版, in the real h5 build against the real local host:
  * axe-core (WCAG 2.x A/AA, best practices, 7:1 enhanced contrast), tap targets ≥ 44×44 px (primary actions
- * ≥ 60×60 in 长辈版), text ≥ 18 px (≥ 24 px in 长辈版), body text line height ≥ 1.5 and contrast ≥ 7:1, every
- * tappable thing announced and focusable. A failure lists the worst offenders first.
+ * ≥ 60×60 in 长辈版), text ≥ 18 px (≥ 24 px in 长辈版), running text line height ≥ 1.5, body contrast ≥ 7:1, every
+ * tappable thing announced and focusable, nothing off the right edge or clipped, numbers and names never
+ * broken across lines. A failure lists the worst offenders first.
  *
  * The pages, users, ids and dialogs come from tests/support/page-catalog.ts; the measures from
  * tests/support/measure.ts (docs/design-system.md explains both).
@@ -67,7 +68,12 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
            <p style="font-size:18px;line-height:1.6;color:#777;background:#fff">浅灰正文</p>
            <div style="cursor:pointer;font-size:18px;line-height:1.6">看着能点</div>
            <div role="button" style="width:100px;height:50px;font-size:18px;line-height:1.6">点不到</div>
-           <input style="font-size:18px;line-height:1.6;height:50px">`
+           <input style="font-size:18px;line-height:1.6;height:50px">
+           <div style="width:150px;font-size:18px;line-height:1.6">电话：0937-2612101</div>
+           <div style="width:120px;font-size:18px;line-height:1.6">队伍：<span>第二党支部</span></div>
+           <div style="white-space:nowrap;font-size:18px;line-height:1.6">肃州区第二党支部志愿服务队的队员名单和服务记录</div>
+           <input aria-label="什么时候有空" value="周一到周五上午，周末看情况" style="width:120px;font-size:18px;line-height:1.6;height:50px">
+           <div style="width:100px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:18px;line-height:1.6">我的特长：电脑维修</div>`
         )
       })
       const normal = await measure(page, 'normal')
@@ -78,6 +84,11 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
       expect(found('contrast', '浅灰正文')).toBe(true)
       expect(found('unannounced-tap', '看着能点')).toBe(true)
       expect(found('not-focusable', '点不到')).toBe(true)
+      expect(found('broken', '0937-2612101')).toBe(true)
+      expect(found('broken', '第二党支部')).toBe(true)
+      expect(found('overflow', '肃州区第二党支部')).toBe(true)
+      expect(found('clipped', '我的特长')).toBe(true)
+      expect(found('clipped', '什么时候有空')).toBe(true)
       expect(found('primary-target', '主要动作')).toBe(false)
       expect((await measure(page, 'elder')).findings.some((f) => f.kind === 'primary-target' && f.what.includes('主要动作'))).toBe(true)
       const a = await axe(page)

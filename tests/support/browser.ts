@@ -15,11 +15,12 @@ export function requireBuild(): void {
   if (!existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 (npm test does)')
 }
 
-export async function launch(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. a fake camera (tests/support/fake-camera.ts). */
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
   requireBuild()
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs]
   })
 }
 

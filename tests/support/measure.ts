@@ -5,6 +5,10 @@
  * - every text node's computed font size: ≥ 18 px, ≥ 24 px in 长辈版 (and the text of fields and placeholders);
  * - body text (font size up to the lead size): line height ≥ 1.5 and contrast ≥ 7:1; all other text ≥ 4.5:1;
  * - anything that looks tappable (cursor: pointer) is announced as a control, and every control can be focused;
+ * - layout: nothing runs off the right edge or makes the page wider than the phone (`overflow`), no text is cut
+ *   off by a box that hides what does not fit (`clipped`), and phone numbers, dates, times, amounts and names
+ *   (the patterns of src/components/Keep/patterns.ts) are never broken across two lines when they fit on one
+ *   (`broken`);
  * - axe-core (WCAG 2.0/2.1/2.2 A and AA, best practices, and the 7:1 color-contrast-enhanced rule).
  *
  * `collectMeasurements` runs inside the page (it is serialised by playwright, so it may use nothing from outside
@@ -13,6 +17,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import type { Mode } from './page-catalog'
+import { KEEP_NAME, KEEP_NUMBERS } from '../../src/components/Keep/patterns'
 
 export const RULES = {
   normal: { text: 18, target: 44, primary: 44 },
@@ -22,7 +27,18 @@ export const MIN_LINE_HEIGHT = 1.5
 export const BODY_CONTRAST = 7
 export const OTHER_CONTRAST = 4.5
 
-export type FindingKind = 'axe' | 'target' | 'primary-target' | 'text-size' | 'line-height' | 'contrast' | 'unannounced-tap' | 'not-focusable'
+export type FindingKind =
+  | 'axe'
+  | 'target'
+  | 'primary-target'
+  | 'text-size'
+  | 'line-height'
+  | 'contrast'
+  | 'unannounced-tap'
+  | 'not-focusable'
+  | 'overflow'
+  | 'clipped'
+  | 'broken'
 
 export interface Finding {
   kind: FindingKind
@@ -52,6 +68,9 @@ interface Limits {
   lineHeight: number
   bodyContrast: number
   otherContrast: number
+  /** RegExp sources (flags 'g'): numbers found anywhere in a text; a name is a whole text node. */
+  keepNumbers: string
+  keepName: string
 }
 
 interface Collected {
@@ -92,6 +111,12 @@ export function collectMeasurements(limits: Limits): Collected {
   const lead = parseFloat(getComputedStyle(probe).fontSize)
   probe.remove()
   const isBody = (size: number) => size <= lead + 0.01
+  // Running text that may wrap (body, card titles, headings up to the title size) keeps its line height.
+  probe.style.fontSize = 'var(--yl-fs-title)'
+  frame.appendChild(probe)
+  const titleSize = parseFloat(getComputedStyle(probe).fontSize)
+  probe.remove()
+  const isRunning = (size: number) => size <= titleSize + 0.01
 
   type Rgba = [number, number, number, number]
   const parse = (s: string): Rgba | null => {
@@ -138,7 +163,7 @@ export function collectMeasurements(limits: Limits): Collected {
     counts.texts += 1
     low('text', size, what)
     if (size < limits.text - 0.05) findings.push({ kind: 'text-size', what, value: size, need: limits.text, detail: `${size}px` })
-    if (isBody(size) && lineHeight !== null) {
+    if (isRunning(size) && lineHeight !== null) {
       const ratio = lineHeight === 'normal' ? 1.2 : parseFloat(lineHeight) / size
       low('lineHeight', ratio, what)
       if (ratio < limits.lineHeight - 0.01) findings.push({ kind: 'line-height', what, value: Math.round(ratio * 100) / 100, need: limits.lineHeight, detail: `line-height ${lineHeight} at ${size}px` })
@@ -204,6 +229,106 @@ export function collectMeasurements(limits: Limits): Collected {
     if (el.matches(CONTROL) || el.closest(CONTROL) || el.closest('label')) continue
     findings.push({ kind: 'unannounced-tap', what: describe(el), value: 0, need: 0, detail: 'looks tappable but has no button/link role' })
   }
+
+  // Layout. The page must not be wider than the phone, and nothing may run off its right edge.
+  const vw = document.documentElement.clientWidth
+  const scrollsSideways = (el: Element) => /auto|scroll/.test(getComputedStyle(el).overflowX)
+  const hides = (cs: CSSStyleDeclaration, axis: 'x' | 'y') => /hidden|clip/.test(axis === 'x' ? cs.overflowX : cs.overflowY)
+  for (const box of [root, frame]) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      findings.push({ kind: 'overflow', what: describe(box).slice(0, 40), value: 0, need: 0, detail: `the page is ${box.scrollWidth} px wide on a ${box.clientWidth} px screen` })
+    }
+  }
+  /**
+   * Inside something below the page scroller that scrolls sideways on purpose: not "off the edge". (Cut off by a
+   * box that hides overflow is still off the edge of the screen: a reader cannot see it either way.)
+   */
+  const contained = (el: Element) => {
+    for (let e = el.parentElement; e && e !== root; e = e.parentElement) if (scrollsSideways(e)) return true
+    return false
+  }
+  const offEdge = (r: DOMRect) => r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5)
+  const off = new Set<Element>()
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (!shown(el) || el.closest('style,script,noscript')) continue
+    const r = el.getBoundingClientRect()
+    if (r.height === 0 || !offEdge(r) || contained(el)) continue
+    const cs = getComputedStyle(el)
+    // Visually hidden text for screen readers (clipped to nothing) is not on screen at all.
+    if (cs.position === 'absolute' && (cs.clip === 'rect(0px, 0px, 0px, 0px)' || r.width <= 1)) continue
+    off.add(el)
+  }
+  // The innermost boxes that run off: the thing to fix, not every ancestor it stretched.
+  for (const el of off) {
+    if (Array.from(el.querySelectorAll('*')).some((c) => off.has(c))) continue
+    const r = el.getBoundingClientRect()
+    const by = Math.round(Math.max(r.right - vw, -r.left))
+    findings.push({ kind: 'overflow', what: describe(el), value: 0, need: 0, detail: `runs ${by} px off the ${r.left < -0.5 ? 'left' : 'right'} edge` })
+  }
+
+  // Clipped: a box that hides what does not fit, with text that does not fit (an ellipsis, a fixed height, a
+  // text area too small for what it holds).
+  // A one-line field whose words are wider than it is clipped too: what was typed (or shown) cannot all be seen.
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
+    const field = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA'
+    const words = field ? (el as HTMLInputElement).value : (el.innerText ?? el.textContent ?? '')
+    if (!shown(el) || !words.trim() || el === root) continue
+    if (el.tagName === 'INPUT' && !/^(text|search|tel|number|email|url|)$/.test((el as HTMLInputElement).type)) continue
+    const cs = getComputedStyle(el)
+    const wide = (hides(cs, 'x') || field) && el.scrollWidth > el.clientWidth + 1
+    const area = el.tagName === 'TEXTAREA'
+    const tall = (hides(cs, 'y') || area) && el.scrollHeight > el.clientHeight + 1
+    if (!wide && !tall) continue
+    const [full, seen] = wide ? [el.scrollWidth, el.clientWidth] : [el.scrollHeight, el.clientHeight]
+    findings.push({ kind: 'clipped', what: describe(el), value: seen, need: full, detail: `${wide ? 'width' : 'height'}: shows ${seen} of ${full} px of its text` })
+  }
+
+  // Broken: a number (phone, date, time, amount, code) or a name drawn on two lines although it fits on one.
+  const lineCount = (rects: DOMRect[]) => {
+    const tops: number[] = []
+    for (const r of rects) if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top)
+    return tops.length
+  }
+  const room = (el: Element) => {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const d = getComputedStyle(e).display
+      if (d !== 'inline' && d !== 'contents') {
+        const cs = getComputedStyle(e)
+        return e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)
+      }
+    }
+    return vw
+  }
+  const numbers = new RegExp(limits.keepNumbers, 'g')
+  const name = new RegExp(`^(?:${limits.keepName})$`)
+  const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+    const data = n.textContent ?? ''
+    const el = n.parentElement
+    if (!data.trim() || !el || el.closest('style,script,noscript') || !shown(el)) continue
+    // Words that run past the screen's edge (a box may fit while its unbroken words do not).
+    const whole = document.createRange()
+    whole.selectNodeContents(n)
+    const wr = whole.getBoundingClientRect()
+    if (offEdge(wr) && !contained(el) && !off.has(el)) {
+      findings.push({ kind: 'overflow', what: describe(el), value: 0, need: 0, detail: `its words run ${Math.round(Math.max(wr.right - vw, -wr.left))} px off the edge` })
+    }
+    const spans: [number, number][] = []
+    for (const m of Array.from(data.matchAll(numbers))) spans.push([m.index!, m.index! + m[0].length])
+    const lead = data.length - data.trimStart().length
+    if (name.test(data.trim())) spans.push([lead, lead + data.trim().length])
+    for (const [a, b] of spans) {
+      const range = document.createRange()
+      range.setStart(n, a)
+      range.setEnd(n, b)
+      const rects = Array.from(range.getClientRects())
+      if (lineCount(rects) < 2) continue
+      const width = rects.reduce((w, r) => w + r.width, 0)
+      if (width > room(el) + 0.5) continue
+      const words = data.slice(a, b)
+      findings.push({ kind: 'broken', what: `${describe(el)} «${words}»`, value: 0, need: 0, detail: `«${words}» (${Math.round(width)} px) is split over ${lineCount(rects)} lines; it fits on one` })
+    }
+  }
   return { findings, extremes, counts, root: true }
 }
 
@@ -215,7 +340,9 @@ export async function measure(page: Page, mode: Mode): Promise<Collected> {
     primary: r.primary,
     lineHeight: MIN_LINE_HEIGHT,
     bodyContrast: BODY_CONTRAST,
-    otherContrast: OTHER_CONTRAST
+    otherContrast: OTHER_CONTRAST,
+    keepNumbers: KEEP_NUMBERS.source,
+    keepName: KEEP_NAME.source
   })
 }
 

@@ -104,6 +104,13 @@ describe('sync engine', () => {
     expect(transport.seen.map((c) => c.mutationId)).toEqual(['a', 'bad', 'c'])
   })
 
+  it('tells the page that made a refused write which write it was (to take it out of the 待同步 banner)', async () => {
+    const { box } = memoryOutbox()
+    const transport = scriptedTransport(() => ({ ok: false, code: 'ACTIVITY_CANCELLED', message: '这个活动已取消，请看看其他活动' }))
+    const engine = createSyncEngine({ transport: () => transport, box, ...deps() })
+    expect(await engine.submit(item('bad'))).toEqual({ status: 'rejected', code: 'ACTIVITY_CANCELLED', message: '这个活动已取消，请看看其他活动', id: 'bad' })
+  })
+
   it('keeps a temporary failure and everything behind it, and sends them again together, in order', async () => {
     const { box, items } = memoryOutbox()
     let busy = true

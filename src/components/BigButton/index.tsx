@@ -1,7 +1,8 @@
-import { Button } from '@tarojs/components'
+import { Button, Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import './index.scss'
 import { a11y } from '../a11y'
+import { keepAll } from '../Keep'
 
 export type BigButtonVariant = 'primary' | 'secondary' | 'danger' | 'plain'
 
@@ -46,7 +47,8 @@ export default function BigButton({
       data-testid={testId}
       data-primary={primary ? 'true' : undefined}
     >
-      {loading ? '请稍候…' : children}
+      {/* One run of words (a flex button would lay each piece out as its own column); numbers kept whole. */}
+      <Text className='yl-btn__words'>{loading ? '请稍候…' : keepAll(children)}</Text>
     </Button>
   )
 }

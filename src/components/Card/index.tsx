@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import './index.scss'
 import { a11y } from '../a11y'
+import { keepAll } from '../Keep'
 
 export interface CardProps {
   children: ReactNode
@@ -21,7 +22,8 @@ export default function Card({ children, onClick, ariaLabel, testId, tone = 'def
      
       data-testid={testId}
     >
-      {children}
+      {/* The cards that draw their own lines (activity, shift, help, team, points) keep their numbers whole. */}
+      {keepAll(children)}
     </View>
   )
 }

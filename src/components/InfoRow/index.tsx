@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { keepAll } from '../Keep'
 import './index.scss'
 
 /** A label and its value, stacked so long values wrap instead of shrinking. */
@@ -7,7 +8,7 @@ export default function InfoRow({ label, children, testId }: { label: string; ch
   return (
     <View className='yl-info' data-testid={testId}>
       <Text className='yl-info__label'>{label}</Text>
-      <View className='yl-info__value'>{children}</View>
+      <View className='yl-info__value'>{keepAll(children)}</View>
     </View>
   )
 }

@@ -2,15 +2,17 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { a11y } from '../a11y'
 import ReadAloud from '../ReadAloud'
+import { keepText } from '../Keep'
 import { sentences, textOf } from '../ReadAloud/text-of'
 import './index.scss'
 
 export type NoticeTone = 'success' | 'warning' | 'danger' | 'info'
 
-/** A short result in one line of words, as forms keep it in state (see hooks/use-submit). */
+/** A result in words, as pages keep it in state (see hooks/use-submit): a line, and any details under it. */
 export interface NoticeValue {
-  tone: 'success' | 'warning' | 'danger'
+  tone: NoticeTone
   text: string
+  lines?: string[]
 }
 
 const MARK: Record<NoticeTone, string> = { success: '✓', warning: '!', danger: '✕', info: '●' }
@@ -28,7 +30,18 @@ export type NoticeProps =
 export default function Notice(props: NoticeProps) {
   if ('notice' in props) {
     if (!props.notice) return null
-    return <NoticeBox tone={props.notice.tone} title={props.notice.text} testId={props.testId ?? 'notice'} readAloud={props.readAloud} />
+    const { tone, text, lines } = props.notice
+    return (
+      <NoticeBox tone={tone} title={text} testId={props.testId ?? 'notice'} readAloud={props.readAloud}>
+        {lines?.length
+          ? lines.map((l) => (
+              <Text key={l} className='yl-notice__line'>
+                {keepText(l)}
+              </Text>
+            ))
+          : null}
+      </NoticeBox>
+    )
   }
   return <NoticeBox {...props} />
 }
@@ -38,7 +51,7 @@ function NoticeBox({ tone, title, children, testId, readAloud = true }: { tone: 
     <View {...a11y({ role: tone === 'danger' ? 'alert' : 'status', live: 'polite' })} className={`yl-notice yl-notice--${tone}`} data-testid={testId} data-tone={tone}>
       <Text className='yl-notice__title'>
         <Text {...a11y({ hidden: true })}>{MARK[tone]} </Text>
-        {title}
+        {keepText(title)}
       </Text>
       {children ? <View className='yl-notice__body'>{children}</View> : null}
       {readAloud ? (

@@ -10,6 +10,7 @@ import TabBar from '../TabBar'
 import { useTabState } from '../TabBar/tabs'
 import './index.scss'
 import { a11y } from '../a11y'
+import { keepAll } from '../Keep'
 
 export interface PageProps {
   /** The big heading at the top of the page. */
@@ -48,7 +49,8 @@ export default function Page({ title, tab, auth = true, back, sync = 'full', chi
           </Text>
         ) : null}
         <SyncStatus pending={sync === 'badge' ? 'none' : 'full'} />
-        {children}
+        {/* Numbers, dates and names in the page's words never break across lines (components/Keep). */}
+        {keepAll(children)}
       </View>
       {tab !== undefined ? <TabBar /> : null}
     </View>

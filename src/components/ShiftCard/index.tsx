@@ -5,6 +5,7 @@ import { formatClock, formatDay } from '@contract/time'
 import { hoursText } from '@contract/volunteer-rules'
 import CardFrame from '../Card'
 import StatusTag from '../StatusTag'
+import { keepAll, keepText } from '../Keep'
 import './index.scss'
 
 export function shiftTitle(s: Pick<Shift, 'activityTitle' | 'label'>): string {
@@ -13,6 +14,14 @@ export function shiftTitle(s: Pick<Shift, 'activityTitle' | 'label'>): string {
 
 export function shiftWhen(s: Pick<Shift, 'startAt' | 'endAt'>): string {
   return `${formatDay(s.startAt)} ${formatClock(s.startAt)}–${formatClock(s.endAt)}`
+}
+
+/**
+ * The card's title on its activity's own page (where the activity's name is the page heading): the shift's
+ * label and day, or, for a shift without a label, its day and hours — never a bare 班次.
+ */
+export function shiftHeading(s: Pick<Shift, 'label' | 'startAt' | 'endAt'>): string {
+  return s.label ? `${s.label} · ${formatDay(s.startAt)}` : shiftWhen(s)
 }
 
 export function shiftPlacesText(s: Pick<Shift, 'capacity' | 'placesLeft' | 'waitlistCount'>): string {
@@ -43,8 +52,8 @@ export default function ShiftCard({ shift, onClick, children, showTitle = true, 
   return (
     <CardFrame onClick={onClick} ariaLabel={onClick ? `${shiftTitle(shift)}，${when}，${shift.place}` : undefined} testId={testId ?? `shift-${shift.id}`}>
       <ShiftStatusTags shift={shift} />
-      <Text className='yl-shift__title'>{showTitle ? shiftTitle(shift) : shift.label || '班次'}</Text>
-      <Text className='yl-shift__line'>时间：{when}</Text>
+      <Text className='yl-shift__title'>{keepAll(showTitle ? shiftTitle(shift) : shiftHeading(shift))}</Text>
+      <Text className='yl-shift__line'>时间：{keepText(when)}</Text>
       <Text className='yl-shift__line'>地点：{shift.place}</Text>
       {shift.status === 'open' && shift.endAt >= Date.now() ? <Text className='yl-shift__line'>{shiftPlacesText(shift)}</Text> : null}
       {shift.skills.length ? <Text className='yl-shift__line'>需要：{shift.skills.join('、')}</Text> : null}

@@ -14,7 +14,8 @@ export default function StatusTag({ tone, children }: { tone: Tone; children: Re
       <Text {...a11y({ hidden: true })} className='yl-tag__mark'>
         {MARK[tone]}
       </Text>
-      {children}
+      {/* One run of words: the tag is a flex box, and each piece of a bare mix would be a box of its own. */}
+      <Text className='yl-tag__words'>{children}</Text>
     </Text>
   )
 }

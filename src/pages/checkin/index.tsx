@@ -11,17 +11,20 @@ import CodeReader from '@/components/CodeReader'
 import { useAppStore } from '@/store'
 import { scanCheckin, scanShift } from '@/services/checkin'
 import { isShiftCodeText } from '@contract/volunteer-rules'
-import { shownInline } from '@/services/inline'
+import { useSubmit } from '@/hooks/use-submit'
+import type { NoticeValue } from '@/components/Notice'
 import { usePending } from '@/sync/use-pending'
 import { checkinFeedback, shiftFeedback, type Feedback } from './checkin-feedback'
 import './index.scss'
+
+const said = (f: Feedback): NoticeValue => ({ tone: f.tone, text: f.title, lines: f.lines })
 
 /** 扫码签到: the retiree scans the code on the staff's screen. Works offline (queued, 待同步). */
 export default function CheckinPage() {
   const { params } = useRouter()
   const title = params.title ? decodeURIComponent(params.title) : null
-  const [busy, setBusy] = useState(false)
-  const [feedback, setFeedback] = useState<Feedback | null>(null)
+  const submit = useSubmit()
+  const { setNotice } = submit
   const [queuedId, setQueuedId] = useState<string | null>(null)
   const pending = usePending<{ scannedAt: number }>(['checkin.scan', 'volunteer.scan'])
   const rejected = useAppStore((s) => s.rejected)
@@ -30,40 +33,23 @@ export default function CheckinPage() {
   useEffect(() => {
     if (!queuedId || pending.some((i) => i.id === queuedId)) return
     const refused = rejected.find((r) => r.id === queuedId)
-    setFeedback(refused ? { tone: 'danger', title: '没有签上', lines: [refused.message] } : { tone: 'success', title: '已上传', lines: ['没有网络时扫的签到，已经交上去了。'] })
+    setNotice(refused ? { tone: 'danger', text: '没有签上', lines: [refused.message] } : { tone: 'success', text: '已上传', lines: ['没有网络时扫的签到，已经交上去了。'] })
     setQueuedId(null)
-  }, [queuedId, pending, rejected])
+  }, [queuedId, pending, rejected, setNotice])
 
   const onCode = (token: string, scannedAt: number) => {
-    setBusy(true)
-    setFeedback(null)
     setQueuedId(null)
     // One page for every code: an activity's, or a volunteer shift's check-in / check-out code.
-    const done = isShiftCodeText(token)
-      ? shownInline('volunteer.scan', () => scanShift(token, scannedAt)).then((outcome) => ({ outcome, feedback: shiftFeedback(outcome, scannedAt) }))
-      : shownInline('checkin.scan', () => scanCheckin(token, scannedAt)).then((outcome) => ({ outcome, feedback: checkinFeedback(outcome, scannedAt) }))
-    done
-      .then(({ outcome, feedback }) => {
-        setFeedback(feedback)
-        if (outcome.status === 'queued') setQueuedId(outcome.id)
-      })
-      .finally(() => setBusy(false))
+    if (isShiftCodeText(token)) void submit.run(() => scanShift(token, scannedAt), { said: (o) => said(shiftFeedback(o, scannedAt)), onQueued: setQueuedId })
+    else void submit.run(() => scanCheckin(token, scannedAt), { said: (o) => said(checkinFeedback(o, scannedAt)), onQueued: setQueuedId })
   }
 
   return (
     <Page title='扫码签到' testId='page-checkin'>
       <Text className='yl-checkin__lead'>{title ? `活动：${title}。` : ''}到了活动或志愿服务现场，扫一扫工作人员屏幕上的签到码就签到了；志愿服务结束时扫签退码。</Text>
-      {feedback ? (
-        <Notice tone={feedback.tone} title={feedback.title} testId='checkin-result'>
-          {feedback.lines.map((l) => (
-            <Text key={l} className='yl-checkin__line'>
-              {l}
-            </Text>
-          ))}
-        </Notice>
-      ) : null}
+      <Notice notice={submit.notice} testId='checkin-result' />
       <CodeReader label='签到码' hint='没有相机时，可以把签到码粘贴在这里' submitText='签到'
-        scanText='扫码签到' busy={busy} onCode={onCode} testId='checkin-reader' />
+        scanText='扫码签到' busy={submit.busy} onCode={onCode} testId='checkin-reader' />
       {pending.length ? (
         <Section title='等待上传的签到'>
           {pending.map((item) => (

@@ -13,8 +13,8 @@ import { placesText } from '@/components/ActivityCard'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { cancelSignup, getActivity, signUp } from '@/services/activities'
-import { shownInline } from '@/services/inline'
-import { signupSaid, type Said } from '@/services/signup-said'
+import { signupSaid } from '@/services/signup-said'
+import { useSubmit } from '@/hooks/use-submit'
 import { usePending } from '@/sync/use-pending'
 import { useAppStore } from '@/store'
 import ReadAloud from '@/components/ReadAloud'
@@ -29,17 +29,20 @@ export default function ActivityDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const detail = useRemote(() => getActivity(id), [id])
-  const [busy, setBusy] = useState(false)
+  const submit = useSubmit()
+  const { setNotice } = submit
   const [confirm, setConfirm] = useState(false)
-  const [said, setSaid] = useState<Said | null>(null)
   // 待同步: a sign-up or cancellation made offline shows as done-but-pending until the server has it.
   const queued = usePending<{ activityId: string }>(SIGNUP_WRITES, (p) => p.activityId === id)
   const latest = queued.length ? (queued[queued.length - 1].action as (typeof SIGNUP_WRITES)[number]) : null
   const wasQueued = useRef(false)
+  // Whether what is said now is "待同步" (a write that waited): only that is replaced once it reaches the server.
+  const saidQueued = useRef(false)
   useEffect(() => {
     if (wasQueued.current && !latest) {
       // It has reached the server: show what the server says now (a refusal is shown in 待同步 with its reason).
-      setSaid(null)
+      if (saidQueued.current) setNotice(null)
+      saidQueued.current = false
       void detail.reload()
     }
     wasQueued.current = latest !== null
@@ -52,15 +55,15 @@ export default function ActivityDetailPage() {
 
   const run = (what: 'signup' | 'cancel') => {
     if (!a) return
-    setBusy(true)
-    setSaid(null)
-    const action = what === 'signup' ? 'signup.create' : 'signup.cancel'
-    shownInline(action, () => (what === 'signup' ? signUp(a) : cancelSignup(a)))
-      .then((outcome) => {
-        setSaid(signupSaid(outcome, what, SIGNUP_WORDS))
-        if (outcome.status !== 'queued') return detail.reload()
-      })
-      .finally(() => setBusy(false))
+    saidQueued.current = false
+    void submit.run(() => (what === 'signup' ? signUp(a) : cancelSignup(a)), {
+      said: (outcome) => signupSaid(outcome, what, SIGNUP_WORDS),
+      onApplied: () => detail.reload(),
+      onRejected: () => void detail.reload(),
+      onQueued: () => {
+        saidQueued.current = true
+      }
+    })
   }
 
   return (
@@ -90,11 +93,7 @@ export default function ActivityDetailPage() {
               <Text>{a.cancelReason ? `原因：${a.cancelReason}。` : ''}不用前往了。</Text>
             </Notice>
           ) : null}
-          {said ? (
-            <Notice tone={said.tone} title={said.title} testId='signup-result'>
-              {said.text ? <Text>{said.text}</Text> : null}
-            </Notice>
-          ) : null}
+          <Notice notice={submit.notice} testId='signup-result' />
 
           <View className='yl-detail__main'>
             {action.kind === 'none' ? (
@@ -105,7 +104,7 @@ export default function ActivityDetailPage() {
               <BigButton
                 primary
                 variant={action.kind === 'signup' || action.kind === 'checkin' ? 'primary' : 'danger'}
-                loading={busy}
+                loading={submit.busy}
                 testId='main-action'
                 onClick={() => {
                   if (action.kind === 'signup') run('signup')

@@ -11,6 +11,9 @@ import ReadAloud from '@/components/ReadAloud'
 import { sentences } from '@/components/ReadAloud/text-of'
 import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
+import Notice, { type NoticeValue } from '@/components/Notice'
+import { useSubmit } from '@/hooks/use-submit'
+import type { MutationOutcome } from '@/sync'
 import { listMessages, markAllRead, markRead } from '@/services/messages'
 import './index.scss'
 
@@ -32,10 +35,13 @@ export default function MessagesPage() {
   const next = cursor === undefined ? list.data?.nextCursor : cursor
   const unread = items.filter((m) => !m.read && !readHere.has(m.id)).length
 
+  // Marked read here at once; only a refusal is said (a queued mark is sent later, nothing to do about it).
+  const submit = useSubmit()
+  const onlyRefusal = (o: MutationOutcome<unknown>): NoticeValue | null => (o.status === 'rejected' ? { tone: 'danger', text: o.message } : null)
   const markHere = (m: MessageItem) => {
     if (!m.read && !readHere.has(m.id)) {
       setReadHere((prev) => new Set([...prev, m.id]))
-      void markRead([m.id])
+      void submit.run(() => markRead([m.id]), { key: m.id, said: onlyRefusal })
     }
   }
   const open = (m: MessageItem) => {
@@ -48,14 +54,16 @@ export default function MessagesPage() {
       {list.loading && !list.data ? <Loading /> : null}
       {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.reload()} /> : null}
       {list.data && items.length === 0 ? <Empty text='还没有消息。报名的活动有变化时，会在这里告诉您。' /> : null}
+      <Notice notice={submit.notice} testId='messages-result' />
       {unread > 0 ? (
         <View className='yl-msg__all'>
           <BigButton
             variant='secondary'
             testId='mark-all-read'
+            loading={submit.isBusy('all')}
             onClick={() => {
               setReadHere(new Set(items.map((m) => m.id)))
-              void markAllRead()
+              void submit.run(() => markAllRead(), { key: 'all', said: onlyRefusal })
             }}
           >
             全部标为已读（{unread} 条未读）

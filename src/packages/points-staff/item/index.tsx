@@ -3,13 +3,15 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useAppStore } from '@/store'
 import Page from '@/components/Page'
-import Card from '@/components/Card'
 import Field from '@/components/Field'
+import TextBox from '@/components/TextBox'
 import BigButton from '@/components/BigButton'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { orgUnits } from '@/services/org'
 import { staffItems, staffSaveItem } from '@/services/points'
+import Notice from '@/components/Notice'
+import { useSubmit } from '@/hooks/use-submit'
 import './index.scss'
 
 const toInt = (s: string) => (/^-?\d+$/.test(s.trim()) ? Number.parseInt(s, 10) : NaN)
@@ -30,8 +32,8 @@ export default function ItemEditPage() {
   const [limit, setLimit] = useState('1')
   const [unit, setUnit] = useState(myUnit)
   const [active, setActive] = useState(true)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const submit = useSubmit()
+  const setError = (text: string) => submit.setNotice({ tone: 'danger', text })
   useEffect(() => {
     if (!existing) return
     setName(existing.name)
@@ -53,12 +55,8 @@ export default function ItemEditPage() {
     if (Number.isNaN(s)) return setError('库存变化请填整数，减少时写负数')
     if (l !== null && !(l >= 1 && l <= 100)) return setError('每人限兑次数填 1 到 100，不限就空着')
     if ((existing?.stock ?? 0) + s < 0) return setError(`库存不能少于 0：现有 ${existing?.stock ?? 0}`)
-    setError(null)
-    setBusy(true)
-    const out = await staffSaveItem({ id, name: name.trim(), description: description.trim(), kind, price: p, addStock: s, perPersonLimit: l, orgUnitId: unit || myUnit, active })
-    setBusy(false)
-    if (out.status === 'rejected') return setError(out.message)
-    void Taro.navigateBack()
+    const back = () => void Taro.navigateBack()
+    await submit.run(() => staffSaveItem({ id, name: name.trim(), description: description.trim(), kind, price: p, addStock: s, perPersonLimit: l, orgUnitId: unit || myUnit, active }), { onApplied: back, onQueued: back })
   }
   return (
     <Page title={id ? '修改兑换物品' : '添加兑换物品'} testId='page-points-item'>
@@ -75,7 +73,8 @@ export default function ItemEditPage() {
               </BigButton>
             ))}
           </View>
-          <Field label='说明' value={description} onInput={setDescription} placeholder='例如：领取时现场试戴' maxlength={300} />
+          {/* Up to 300 characters: a box that grows with them (a one-line field cut them off). */}
+          <TextBox label='说明' value={description} onInput={setDescription} placeholder='例如：领取时现场试戴' maxlength={300} />
           <Field label='所需积分' value={price} onInput={setPrice} type='number' maxlength={6} testId='item-price' />
           <Field label={existing ? `库存增加多少（现有 ${existing.stock}，减少写负数）` : '库存数量'} value={addStock} onInput={setAddStock} maxlength={7} testId='item-stock' />
           <Field label='每人最多兑换几次（不限就空着）' value={limit} onInput={setLimit} type='number' maxlength={3} testId='item-limit' />
@@ -100,12 +99,8 @@ export default function ItemEditPage() {
               {!active ? '✓ ' : ''}下架
             </BigButton>
           </View>
-          {error ? (
-            <Card testId='item-error'>
-              <Text className='yl-pts__line'>✕ {error}</Text>
-            </Card>
-          ) : null}
-          <BigButton primary loading={busy} onClick={() => void save()} testId='item-save'>
+          <Notice notice={submit.notice} testId='item-error' />
+          <BigButton primary loading={submit.busy} onClick={() => void save()} testId='item-save'>
             保存
           </BigButton>
         </View>

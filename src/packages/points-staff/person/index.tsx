@@ -8,7 +8,8 @@ import Card from '@/components/Card'
 import Section from '@/components/Section'
 import Field from '@/components/Field'
 import BigButton from '@/components/BigButton'
-import StatusTag from '@/components/StatusTag'
+import Notice from '@/components/Notice'
+import { useSubmit } from '@/hooks/use-submit'
 import ConfirmDialog from '@/components/Dialog'
 import PointsHistory from '@/components/PointsHistory'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
@@ -16,7 +17,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { staffAdjust, staffAward, staffLedger } from '@/services/points'
 import './index.scss'
 
-type Outcome = { tone: 'success' | 'warning' | 'danger'; text: string } | null
+const QUEUED = '已保存在手机上，有网时会自动提交。'
 
 /**
  * One person's points for staff: the whole ledger (each look is logged), 调整积分 with a reason, and 记录送学上门
@@ -34,8 +35,8 @@ export default function PersonPointsPage() {
   const [title, setTitle] = useState('')
   const [day, setDay] = useState(businessDay(Date.now()))
   const [awardError, setAwardError] = useState<string | null>(null)
-  const [outcome, setOutcome] = useState<Outcome>(null)
-  const [busy, setBusy] = useState(false)
+  const submit = useSubmit()
+  const busy = submit.busy
   const p = ledger.data?.person
   const n = Number.parseInt(amount.replace('＋', '+').replace('－', '-'), 10)
 
@@ -48,36 +49,40 @@ export default function PersonPointsPage() {
   const adjust = async () => {
     setAsking(false)
     if (!p) return
-    setBusy(true)
-    const out = await staffAdjust(p.id, p.name, n, reason.trim())
-    setBusy(false)
-    if (out.status === 'applied') {
-      setOutcome({ tone: 'success', text: `已调整 ${signedPoints(n)} 分，现在 ${out.data.balance} 分。` })
-      setAmount('')
-      setReason('')
-    } else if (out.status === 'queued') setOutcome({ tone: 'warning', text: '已保存在手机上，有网时会自动提交。' })
-    else setOutcome({ tone: 'danger', text: out.message })
-    void ledger.reload()
+    const reload = () => void ledger.reload()
+    await submit.run(() => staffAdjust(p.id, p.name, n, reason.trim()), {
+      done: (d) => `已调整 ${signedPoints(n)} 分，现在 ${d.balance} 分。`,
+      queued: QUEUED,
+      onApplied: () => {
+        setAmount('')
+        setReason('')
+        reload()
+      },
+      onQueued: reload,
+      onRejected: reload
+    })
   }
   const record = async () => {
     if (!p) return
     if (title.trim().length < 1) return setAwardError('请写上学习或活动的内容，例如：学习全会精神')
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return setAwardError('日期请写成 2026-12-01 这样')
     setAwardError(null)
-    setBusy(true)
-    const out = await staffAward({ personId: p.id, kind, title: title.trim(), day }, p.name)
-    setBusy(false)
-    if (out.status === 'applied') {
-      const d = out.data
-      setOutcome(
-        d.status === 'already'
-          ? { tone: 'warning', text: '这件事已经记过积分了，不会重复计分。' }
-          : { tone: 'success', text: `已记 ${d.awarded} 分${d.status === 'capped' ? '（当天已到每日上限）' : ''}，现在 ${d.balance} 分。` }
-      )
-      setTitle('')
-    } else if (out.status === 'queued') setOutcome({ tone: 'warning', text: '已保存在手机上，有网时会自动提交。' })
-    else setOutcome({ tone: 'danger', text: out.message })
-    void ledger.reload()
+    const reload = () => void ledger.reload()
+    await submit.run(() => staffAward({ personId: p.id, kind, title: title.trim(), day }, p.name), {
+      queued: QUEUED,
+      said: (o) =>
+        o.status !== 'applied'
+          ? null
+          : o.data.status === 'already'
+            ? { tone: 'warning', text: '这件事已经记过积分了，不会重复计分。' }
+            : { tone: 'success', text: `已记 ${o.data.awarded} 分${o.data.status === 'capped' ? '（当天已到每日上限）' : ''}，现在 ${o.data.balance} 分。` },
+      onApplied: () => {
+        setTitle('')
+        reload()
+      },
+      onQueued: reload,
+      onRejected: reload
+    })
   }
 
   return (
@@ -108,12 +113,7 @@ export default function PersonPointsPage() {
             ) : null}
             <Text className='yl-pts__label'>您查看积分明细已记入查阅记录。</Text>
           </Card>
-          {outcome ? (
-            <Card testId='person-outcome'>
-              <StatusTag tone={outcome.tone}>{outcome.tone === 'success' ? '已办好' : outcome.tone === 'warning' ? '请注意' : '没有办成'}</StatusTag>
-              <Text className='yl-pts__line'>{outcome.text}</Text>
-            </Card>
-          ) : null}
+          <Notice notice={submit.notice} testId='person-outcome' />
           <Section title='记录送学上门 / 其他参与'>
             <View className='yl-pts__choices'>
               {STAFF_AWARD_KINDS.map((k) => (

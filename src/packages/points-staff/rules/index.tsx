@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { PointsRules } from '@contract/actions'
 import { ACTIVITY_TYPES } from '@contract/activity-types'
 import { starText } from '@contract/points-words'
 import Page from '@/components/Page'
-import Card from '@/components/Card'
 import Field from '@/components/Field'
 import Section from '@/components/Section'
 import BigButton from '@/components/BigButton'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { pointsRules, setRules } from '@/services/points'
+import Notice from '@/components/Notice'
+import { useSubmit } from '@/hooks/use-submit'
 import './index.scss'
 
 type Form = Record<string, string>
@@ -30,8 +31,8 @@ export default function RulesEditPage() {
   const remote = useRemote(() => pointsRules(), [])
   const [form, setForm] = useState<Form>({})
   const [expiry, setExpiry] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const submit = useSubmit()
+  const setError = (text: string) => submit.setNotice({ tone: 'danger', text })
   useEffect(() => {
     if (remote.data) {
       setForm(toForm(remote.data.rules))
@@ -54,12 +55,8 @@ export default function RulesEditPage() {
     const numbers = [...Object.values(byType), ...bands.map((b) => b.min), rules.staffAward.songxue, rules.staffAward.participation, rules.volunteerShift, rules.expiry.afterYears, cap ?? 0]
     if (numbers.some((n) => Number.isNaN(n))) return setError('每一项都要填整数（每日上限不限就空着）')
     if (bands.some((b, i) => i > 0 && b.min <= bands[i - 1].min)) return setError('星级分数要从一星到五星逐级升高')
-    setError(null)
-    setBusy(true)
-    const out = await setRules(rules)
-    setBusy(false)
-    if (out.status === 'rejected') return setError(out.message)
-    void Taro.navigateBack()
+    const back = () => void Taro.navigateBack()
+    await submit.run(() => setRules(rules), { onApplied: back, onQueued: back })
   }
   return (
     <Page title='修改积分规则' testId='page-points-rules-edit'>
@@ -94,12 +91,8 @@ export default function RulesEditPage() {
             </View>
             {expiry ? <Field label='得分后第几年年底到期' value={form.afterYears ?? ''} onInput={set('afterYears')} type='number' maxlength={2} /> : null}
           </Section>
-          {error ? (
-            <Card>
-              <Text className='yl-pts__line'>✕ {error}</Text>
-            </Card>
-          ) : null}
-          <BigButton primary loading={busy} onClick={() => void save()} testId='rules-save'>
+          <Notice notice={submit.notice} testId='rules-error' />
+          <BigButton primary loading={submit.busy} onClick={() => void save()} testId='rules-save'>
             保存规则
           </BigButton>
         </View>

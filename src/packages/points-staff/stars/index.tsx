@@ -13,6 +13,8 @@ import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { staffSetLeaderboard, staffSetStarExempt, staffStars } from '@/services/points'
 import BranchPicker from '../branch-picker'
+import Notice from '@/components/Notice'
+import { useSubmit } from '@/hooks/use-submit'
 import './index.scss'
 
 /** 践诺评星 of a branch for a year: score and stars per party member, exemptions, and the branch leaderboard switch. */
@@ -23,27 +25,31 @@ export default function StarsPage() {
   const report = useRemote(() => (branch ? staffStars(branch, year) : Promise.resolve(null)), [branch, year])
   const [exempting, setExempting] = useState<StarRow | null>(null)
   const [reason, setReason] = useState('')
-  const [notice, setNotice] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const submit = useSubmit()
+  const busy = submit.busy
   const r = report.data
+  const QUEUED = '已保存在手机上，有网时会自动提交。'
+  const reload = () => void report.reload()
 
   const setExempt = async (row: StarRow, exempt: boolean, why: string) => {
-    if (why.trim().length < 2) return setNotice('请写明原因，例如：长期卧床')
-    setBusy(true)
-    const out = await staffSetStarExempt(row.personId, row.name, year, exempt, why.trim())
-    setBusy(false)
+    if (why.trim().length < 2) return submit.setNotice({ tone: 'danger', text: '请写明原因，例如：长期卧床' })
+    const out = await submit.run(() => staffSetStarExempt(row.personId, row.name, year, exempt, why.trim()), {
+      done: `${row.name}：${exempt ? '已免评' : '已恢复评星'}`,
+      queued: QUEUED
+    })
+    if (!out) return
     setExempting(null)
     setReason('')
-    setNotice(out.status === 'rejected' ? out.message : out.status === 'queued' ? '已保存在手机上，有网时会自动提交。' : `${row.name}：${exempt ? '已免评' : '已恢复评星'}`)
-    void report.reload()
+    reload()
   }
-  const toggleBoard = async (enabled: boolean) => {
-    setBusy(true)
-    const out = await staffSetLeaderboard(branch, enabled)
-    setBusy(false)
-    setNotice(out.status === 'rejected' ? out.message : out.status === 'queued' ? '已保存在手机上，有网时会自动提交。' : enabled ? '本支部积分榜已打开：只显示自愿参加的人。' : '本支部积分榜已关闭。')
-    void report.reload()
-  }
+  const toggleBoard = (enabled: boolean) =>
+    submit.run(() => staffSetLeaderboard(branch, enabled), {
+      done: enabled ? '本支部积分榜已打开：只显示自愿参加的人。' : '本支部积分榜已关闭。',
+      queued: QUEUED,
+      onApplied: reload,
+      onQueued: reload,
+      onRejected: reload
+    })
   const counts = r ? [5, 4, 3, 2, 1, 0].map((s) => [s, r.rows.filter((x) => !x.exempt && x.stars === s).length]) : []
   return (
     <Page title='践诺评星' testId='page-points-stars'>
@@ -55,11 +61,7 @@ export default function StarsPage() {
           </BigButton>
         ))}
       </View>
-      {notice ? (
-        <Card tone='highlight' testId='stars-notice'>
-          <Text className='yl-pts__line'>{notice}</Text>
-        </Card>
-      ) : null}
+      <Notice notice={submit.notice} testId='stars-notice' />
       {report.loading && !r ? <Loading /> : null}
       {report.error ? <ErrorBlock message={report.error} onRetry={() => void report.reload()} /> : null}
       {r ? (

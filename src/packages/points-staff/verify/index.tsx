@@ -15,6 +15,8 @@ import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { messageOf } from '@/services/api'
 import { staffFulfil, staffPending, staffRedemption } from '@/services/points'
+import Notice from '@/components/Notice'
+import { useSubmit } from '@/hooks/use-submit'
 import './index.scss'
 
 const canScan = process.env.TARO_ENV === 'weapp'
@@ -24,24 +26,25 @@ export default function VerifyPage() {
   const [code, setCode] = useState('')
   const [found, setFound] = useState<RedemptionView | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const submit = useSubmit()
   const [asking, setAsking] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const [looking, setLooking] = useState(false)
+  const busy = looking || submit.busy
   const pending = useRemote(() => staffPending(), [])
 
   const lookUp = async (raw: string) => {
     const digits = raw.replace(/\D/g, '')
-    setNotice(null)
+    submit.setNotice(null)
     if (digits.length !== 8) return setError('取件码是 8 位数字，请核对')
     setError(null)
-    setBusy(true)
+    setLooking(true)
     try {
       setFound((await staffRedemption(digits)).redemption)
     } catch (err) {
       setFound(null)
       setError(messageOf(err))
     } finally {
-      setBusy(false)
+      setLooking(false)
     }
   }
   const scan = async () => {
@@ -56,16 +59,18 @@ export default function VerifyPage() {
   const fulfil = async () => {
     setAsking(false)
     if (!found) return
-    setBusy(true)
-    const out = await staffFulfil(found.code, found.itemName)
-    setBusy(false)
-    if (out.status === 'applied') {
-      setNotice({ ok: true, text: `已核销：${found.personName} 领取了「${found.itemName}」。` })
-      setFound(out.data.redemption)
-      setCode('')
-    } else if (out.status === 'queued') setNotice({ ok: false, text: '网络不好，核销已保存在手机上，有网时会自动提交。请先不要把东西交出。' })
-    else setNotice({ ok: false, text: out.message })
-    void pending.reload()
+    const reload = () => void pending.reload()
+    await submit.run(() => staffFulfil(found.code, found.itemName), {
+      done: `已核销：${found.personName} 领取了「${found.itemName}」。`,
+      queued: '网络不好，核销已保存在手机上，有网时会自动提交。请先不要把东西交出。',
+      onApplied: (d) => {
+        setFound(d.redemption)
+        setCode('')
+        reload()
+      },
+      onQueued: reload,
+      onRejected: reload
+    })
   }
   return (
     <Page title='核销取件码' testId='page-points-verify'>
@@ -82,12 +87,7 @@ export default function VerifyPage() {
         </View>
       ) : null}
       <View className='yl-pts__gap' />
-      {notice ? (
-        <Card tone='highlight' testId='verify-notice'>
-          <StatusTag tone={notice.ok ? 'success' : 'warning'}>{notice.ok ? '核销成功' : '请注意'}</StatusTag>
-          <Text className='yl-pts__line'>{notice.text}</Text>
-        </Card>
-      ) : null}
+      <Notice notice={submit.notice} testId='verify-notice' />
       {found ? (
         <Card tone='highlight' testId='verify-found'>
           <View className='yl-pts__tags'>

@@ -12,6 +12,9 @@ import ConfirmDialog from '@/components/Dialog'
 import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { cancelRedemption, myRedemptions } from '@/services/points'
+import Notice from '@/components/Notice'
+import { keepText } from '@/components/Keep'
+import { useSubmit } from '@/hooks/use-submit'
 import { a11y } from '@/components/a11y'
 import { codeQr } from './qr'
 import './index.scss'
@@ -23,25 +26,23 @@ export default function OrdersPage() {
   const actingFor = useAppStore((s) => s.actingFor)
   const remote = useRemote(() => myRedemptions(), [])
   const [asking, setAsking] = useState<RedemptionView | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const cancel = async () => {
+  const submit = useSubmit()
+  const cancel = () => {
     const r = asking
     setAsking(null)
     if (!r) return
-    const out = await cancelRedemption(r.code, r.itemName)
-    if (out.status === 'applied') setNotice(`已取消「${r.itemName}」，${out.data.refunded} 分已退回。`)
-    else if (out.status === 'queued') setNotice(`取消「${r.itemName}」已保存在手机上，有网时会自动提交。`)
-    else setNotice(out.message)
-    void remote.reload()
+    void submit.run(() => cancelRedemption(r.code, r.itemName), {
+      key: r.code,
+      done: (d) => `已取消「${r.itemName}」，${d.refunded} 分已退回。`,
+      queued: `取消「${r.itemName}」已保存在手机上，有网时会自动提交。`,
+      onApplied: () => remote.reload(),
+      onRejected: () => void remote.reload()
+    })
   }
   const items = remote.data?.items
   return (
     <Page title='我的兑换' testId='page-points-orders'>
-      {notice ? (
-        <Card tone='highlight' testId='orders-notice'>
-          <Text className='yl-pts__line'>{notice}</Text>
-        </Card>
-      ) : null}
+      <Notice notice={submit.notice} testId='orders-notice' />
       {remote.loading && !items ? <Loading /> : null}
       {remote.error && !items ? <ErrorBlock message={remote.error} onRetry={() => void remote.reload()} /> : null}
       {items && items.length === 0 ? <Empty text='还没有兑换过东西。' /> : null}
@@ -52,7 +53,7 @@ export default function OrdersPage() {
           </View>
           <Text className='yl-pts__title'>{r.itemName}</Text>
           <Text className='yl-pts__label'>
-            用了 {r.price} 分 · {formatDateTime(r.createdAt)} 兑换
+            {keepText(`用了 ${r.price} 分 · ${formatDateTime(r.createdAt)} 兑换`)}
           </Text>
           {r.status === 'reserved' ? (
             <View>
@@ -66,7 +67,7 @@ export default function OrdersPage() {
               {actingFor ? (
                 <Text className='yl-pts__line'>取消兑换要{r.personName}本人来办。</Text>
               ) : (
-                <BigButton variant='danger' onClick={() => setAsking(r)} testId={`cancel-${r.code}`}>
+                <BigButton variant='danger' loading={submit.isBusy(r.code)} onClick={() => setAsking(r)} testId={`cancel-${r.code}`}>
                   取消兑换，退回积分
                 </BigButton>
               )}

@@ -12,6 +12,8 @@ import ConfirmDialog from '@/components/Dialog'
 import { Empty, ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { catalogue, redeemItem } from '@/services/points'
+import Notice from '@/components/Notice'
+import { useSubmit } from '@/hooks/use-submit'
 import './index.scss'
 
 /** Why an item cannot be redeemed now, in words (null: it can). */
@@ -29,44 +31,44 @@ export default function ShopPage() {
   // 代办 may look at the catalogue but not redeem: redeeming takes the elder's points (the server refuses too).
   const actingFor = useAppStore((s) => s.actingFor)
   const [asking, setAsking] = useState<RewardItemView | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [done, setDone] = useState<{ kind: 'applied'; r: RedemptionView } | { kind: 'queued' | 'rejected'; text: string } | null>(null)
+  const submit = useSubmit()
+  const busy = submit.busy
+  // A redemption that went through: its pick-up code is shown big (what else was said is submit.notice).
+  const [redeemed, setRedeemed] = useState<RedemptionView | null>(null)
   const data = remote.data
-  const confirm = async () => {
+  const confirm = () => {
     const item = asking
     setAsking(null)
     if (!item) return
-    setBusy(true)
-    const out = await redeemItem(item.id, item.name)
-    setBusy(false)
-    if (out.status === 'applied') setDone({ kind: 'applied', r: out.data.redemption })
-    else if (out.status === 'queued') setDone({ kind: 'queued', text: `兑换「${item.name}」已保存在手机上，有网时会自动提交，成功后在“我的兑换”里看取件码。` })
-    else setDone({ kind: 'rejected', text: out.message })
-    void remote.reload()
+    setRedeemed(null)
+    void submit.run(() => redeemItem(item.id, item.name), {
+      queued: `兑换「${item.name}」已保存在手机上，有网时会自动提交，成功后在“我的兑换”里看取件码。`,
+      onApplied: (d) => {
+        setRedeemed(d.redemption)
+        return remote.reload()
+      },
+      onQueued: () => void remote.reload(),
+      onRejected: () => void remote.reload()
+    })
   }
   return (
     <Page title='积分兑换' testId='page-points-shop'>
-      {done?.kind === 'applied' ? (
+      {redeemed ? (
         <Card tone='highlight' testId='redeem-done'>
           <StatusTag tone='success'>兑换成功</StatusTag>
-          <Text className='yl-pts__title'>{done.r.itemName}</Text>
+          <Text className='yl-pts__title'>{redeemed.itemName}</Text>
           <Text className='yl-pts__label'>取件码</Text>
           <Text className='yl-pts__code' data-testid='redeem-code'>
-            {spacedCode(done.r.code)}
+            {spacedCode(redeemed.code)}
           </Text>
-          <Text className='yl-pts__line'>请到{done.r.orgUnitName}，把取件码给工作人员看。领取前可以在“我的兑换”里取消。</Text>
+          <Text className='yl-pts__line'>请到{redeemed.orgUnitName}，把取件码给工作人员看。领取前可以在“我的兑换”里取消。</Text>
           <View className='yl-pts__gap' />
           <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/points/orders/index' })} testId='go-orders'>
             看我的兑换
           </BigButton>
         </Card>
       ) : null}
-      {done && done.kind !== 'applied' ? (
-        <Card tone='highlight' testId='redeem-result'>
-          <StatusTag tone={done.kind === 'queued' ? 'warning' : 'danger'}>{done.kind === 'queued' ? '待同步' : '没有兑换成'}</StatusTag>
-          <Text className='yl-pts__line'>{done.text}</Text>
-        </Card>
-      ) : null}
+      <Notice notice={submit.notice} testId='redeem-result' />
       {remote.loading && !data ? <Loading /> : null}
       {remote.error && !data ? <ErrorBlock message={remote.error} onRetry={() => void remote.reload()} /> : null}
       {data ? (

@@ -9,14 +9,14 @@ import Section from '@/components/Section'
 import Card from '@/components/Card'
 import StatusTag from '@/components/StatusTag'
 import BigButton from '@/components/BigButton'
-import Notice, { type NoticeTone } from '@/components/Notice'
+import Notice, { type NoticeTone, type NoticeValue } from '@/components/Notice'
 import ReasonDialog from '@/components/ReasonDialog'
 import CodeReader from '@/components/CodeReader'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { useLive } from '@/hooks/use-live'
 import { messageOf } from '@/services/api'
-import { shownInline } from '@/services/inline'
+import { useSubmit } from '@/hooks/use-submit'
 import { activityRoster, cancelActivity, exportAttendance, publishActivity } from '@/services/activities'
 import { proxyCheckin, staffScanCheckin } from '@/services/checkin'
 import type { MutationOutcome } from '@/sync'
@@ -26,18 +26,14 @@ import './index.scss'
 
 const LIVE_MS = 10_000
 
-interface Said {
-  tone: NoticeTone
-  title: string
-  text?: string
-}
+const said = (tone: NoticeTone, text: string, line?: string): NoticeValue => ({ tone, text, lines: line ? [line] : undefined })
 
-function checkinSaid(outcome: MutationOutcome<CheckinResult>): Said {
-  if (outcome.status === 'queued') return { tone: 'warning', title: '已记下，待同步', text: '有网时会自动提交。' }
-  if (outcome.status === 'rejected') return { tone: 'danger', title: '没有签上', text: outcome.message }
+function checkinSaid(outcome: MutationOutcome<CheckinResult>): NoticeValue {
+  if (outcome.status === 'queued') return said('warning', '已记下，待同步', '有网时会自动提交。')
+  if (outcome.status === 'rejected') return said('danger', '没有签上', outcome.message)
   const r = outcome.data
-  if (r.result === 'already') return { tone: 'info', title: `${r.personName} 已签到`, text: `${formatClock(r.at)} 已经签过了。` }
-  return { tone: 'success', title: `${r.personName} 签到成功`, text: `${formatClock(r.at)}${r.walkIn ? '，现场报名' : ''}${r.points ? `，得 ${r.points} 分` : ''}` }
+  if (r.result === 'already') return said('info', `${r.personName} 已签到`, `${formatClock(r.at)} 已经签过了。`)
+  return said('success', `${r.personName} 签到成功`, `${formatClock(r.at)}${r.walkIn ? '，现场报名' : ''}${r.points ? `，得 ${r.points} 分` : ''}`)
 }
 
 function EntryCard({ e, canProxy, onProxy }: { e: RosterEntry; canProxy: boolean; onProxy: () => void }) {
@@ -75,8 +71,8 @@ export default function StaffActivityPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const roster = useRemote(() => activityRoster(id), [id])
-  const [said, setSaid] = useState<Said | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
+  const submit = useSubmit()
+  const [exporting, setExporting] = useState(false)
   const [proxyFor, setProxyFor] = useState<RosterEntry | null>(null)
   const [confirmCancel, setConfirmCancel] = useState(false)
   // The list stays live while the page is on screen (people are checking in).
@@ -89,12 +85,10 @@ export default function StaffActivityPage() {
   // The code and scanning are for the door: until the activity ends (the server refuses later scans anyway).
   const atTheDoor = !!a && a.status === 'published' && now <= a.endAt
 
-  const after = (p: Promise<Said>) => {
-    setSaid(null)
-    return p.then((s) => setSaid(s)).finally(() => {
-      setBusy(null)
-      void roster.reload()
-    })
+  // Every write here is followed by a fresh roster, whatever it came to.
+  function write<T>(key: string, action: () => Promise<MutationOutcome<T>>, say: (o: MutationOutcome<T>) => NoticeValue) {
+    const reload = () => void roster.reload()
+    void submit.run(action, { key, said: say, onApplied: reload, onQueued: reload, onRejected: reload })
   }
 
   return (
@@ -131,25 +125,18 @@ export default function StaffActivityPage() {
             </View>
           </View>
 
-          {said ? (
-            <Notice tone={said.tone} title={said.title} testId='staff-result'>
-              {said.text ? <Text>{said.text}</Text> : null}
-            </Notice>
-          ) : null}
+          <Notice notice={submit.notice} testId='staff-result' />
 
           {a.status === 'draft' ? (
             <BigButton
               primary
-              loading={busy === 'publish'}
+              loading={submit.isBusy('publish')}
               testId='publish'
-              onClick={() => {
-                setBusy('publish')
-                void after(
-                  shownInline('activity.staff.publish', () => publishActivity(a)).then((o) =>
-                    o.status === 'applied' ? { tone: 'success', title: '已发布', text: '老同志现在可以看到并报名了。' } : o.status === 'queued' ? { tone: 'warning', title: '已记下，待同步' } : { tone: 'danger', title: '没有发布', text: o.message }
-                  )
+              onClick={() =>
+                write('publish', () => publishActivity(a), (o) =>
+                  o.status === 'applied' ? said('success', '已发布', '老同志现在可以看到并报名了。') : o.status === 'queued' ? said('warning', '已记下，待同步') : said('danger', '没有发布', o.message)
                 )
-              }}
+              }
             >
               发布活动
             </BigButton>
@@ -173,13 +160,10 @@ export default function StaffActivityPage() {
                 hint='老同志在「我的」里打开「我的签到码」'
                 submitText='确认签到'
                 scanText='扫老同志的签到码'
-                busy={busy === 'scan'}
+                busy={submit.isBusy('scan')}
                 variant='secondary'
                 testId='staff-reader'
-                onCode={(token, scannedAt) => {
-                  setBusy('scan')
-                  void after(shownInline('checkin.staff.scan', () => staffScanCheckin(a.id, a.title, token, scannedAt)).then(checkinSaid))
-                }}
+                onCode={(token, scannedAt) => write('scan', () => staffScanCheckin(a.id, a.title, token, scannedAt), checkinSaid)}
               />
             </Section>
           ) : null}
@@ -206,16 +190,17 @@ export default function StaffActivityPage() {
             <View className='yl-staff__gap'>
               <BigButton
                 variant='secondary'
-                loading={busy === 'export'}
+                loading={exporting}
                 testId='export'
                 onClick={() => {
-                  setBusy('export')
-                  void after(
-                    exportAttendance(a.id)
-                      .then(saveExport)
-                      .then((text): Said => ({ tone: 'success', title: '签到表已导出', text }))
-                      .catch((err): Said => ({ tone: 'danger', title: '没有导出', text: messageOf(err) }))
-                  )
+                  // A read that makes a file, not a write: its own busy state, said in the same place.
+                  setExporting(true)
+                  submit.setNotice(null)
+                  void exportAttendance(a.id)
+                    .then(saveExport)
+                    .then((text) => submit.setNotice(said('success', '签到表已导出', text)))
+                    .catch((err) => submit.setNotice(said('danger', '没有导出', messageOf(err))))
+                    .finally(() => setExporting(false))
                 }}
               >
                 导出签到表（Excel）
@@ -242,8 +227,7 @@ export default function StaffActivityPage() {
             onConfirm={(reason) => {
               const e = proxyFor!
               setProxyFor(null)
-              setBusy('proxy')
-              void after(shownInline('checkin.staff.proxy', () => proxyCheckin(a.id, e.personId, e.name, reason)).then(checkinSaid))
+              write('proxy', () => proxyCheckin(a.id, e.personId, e.name, reason), checkinSaid)
             }}
           />
           <ReasonDialog
@@ -257,15 +241,8 @@ export default function StaffActivityPage() {
             onCancel={() => setConfirmCancel(false)}
             onConfirm={(reason) => {
               setConfirmCancel(false)
-              setBusy('cancel')
-              void after(
-                shownInline('activity.staff.cancel', () => cancelActivity(a, reason)).then((o): Said =>
-                  o.status === 'applied'
-                    ? { tone: 'info', title: '活动已取消', text: `已通知 ${o.data.notified} 人。` }
-                    : o.status === 'queued'
-                      ? { tone: 'warning', title: '已记下，待同步' }
-                      : { tone: 'danger', title: '没有取消成功', text: o.message }
-                )
+              write('cancel', () => cancelActivity(a, reason), (o) =>
+                o.status === 'applied' ? said('info', '活动已取消', `已通知 ${o.data.notified} 人。`) : o.status === 'queued' ? said('warning', '已记下，待同步') : said('danger', '没有取消成功', o.message)
               )
             }}
           />

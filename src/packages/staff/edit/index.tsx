@@ -9,13 +9,13 @@ import Field from '@/components/Field'
 import TextBox from '@/components/TextBox'
 import BigButton from '@/components/BigButton'
 import Notice from '@/components/Notice'
+import { cannotSave, formSaid, useSubmit } from '@/hooks/use-submit'
 import PickerRow, { DayAndTimes } from '@/components/PickerRow'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { a11y } from '@/components/a11y'
 import { useAppStore } from '@/store'
 import { orgUnits } from '@/services/org'
 import { createActivity, getActivity, updateActivity } from '@/services/activities'
-import { shownInline } from '@/services/inline'
 import { DEADLINE_LABELS, emptyForm, formFromActivity, toFields, unitsInScope, type DeadlineChoice, type FormErrors, type FormState } from './form-state'
 import './index.scss'
 
@@ -51,8 +51,7 @@ export default function ActivityEditPage() {
   const [form, setForm] = useState<FormState | null>(null)
   const [errors, setErrors] = useState<FormErrors>({})
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [saveError, setSaveError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const submit = useSubmit()
 
   const load = () => {
     setLoadError(null)
@@ -77,25 +76,15 @@ export default function ActivityEditPage() {
     const r = toFields(form)
     if (!r.ok) {
       setErrors(r.errors)
-      setSaveError('有几处要改一下，请看红字')
+      submit.setNotice(cannotSave('有几处要改一下，请看红字'))
       return
     }
-    setBusy(true)
-    setSaveError(null)
-    const run = id ? () => updateActivity(id, r.fields) : () => createActivity(r.fields)
-    shownInline(id ? 'activity.staff.update' : 'activity.staff.create', run)
-      .then((o) => {
-        if (o.status === 'applied') {
-          const target = id || (o.data as { id: string }).id
-          if (id) void Taro.navigateBack()
-          else void Taro.redirectTo({ url: `/packages/staff/activity/index?id=${encodeURIComponent(target)}` })
-        } else if (o.status === 'queued') {
-          setSaveError('网络不好，已保存在手机上，有网时会自动提交')
-        } else {
-          setSaveError(o.message)
-        }
-      })
-      .finally(() => setBusy(false))
+    const onApplied = (target: string) => {
+      if (id) void Taro.navigateBack()
+      else void Taro.redirectTo({ url: `/packages/staff/activity/index?id=${encodeURIComponent(target)}` })
+    }
+    if (id) void submit.run(() => updateActivity(id, r.fields), { said: formSaid, onApplied: () => onApplied(id) })
+    else void submit.run(() => createActivity(r.fields), { said: formSaid, onApplied: (d) => onApplied(d.id) })
   }
 
   const counties = (units ?? []).filter((u) => u.kind === 'county')
@@ -181,12 +170,8 @@ export default function ActivityEditPage() {
             onInput={(v) => set('description', v)}
             testId='f-description'
           />
-          {saveError ? (
-            <Notice tone='danger' title='还不能保存' testId='save-error'>
-              <Text>{saveError}</Text>
-            </Notice>
-          ) : null}
-          <BigButton primary loading={busy} testId='save' onClick={save}>
+          <Notice notice={submit.notice} testId='save-error' />
+          <BigButton primary loading={submit.busy} testId='save' onClick={save}>
             {id ? '保存修改' : '保存（先存为草稿）'}
           </BigButton>
         </View>

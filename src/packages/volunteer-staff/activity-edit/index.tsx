@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Picker, Text, View } from '@tarojs/components'
+import { Picker, View } from '@tarojs/components'
 import type { OrgUnitInfo, TeamCard, VolunteerActivityFields } from '@contract/actions'
 import Page from '@/components/Page'
 import Field from '@/components/Field'
@@ -11,7 +11,7 @@ import TextBox from '@/components/TextBox'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useAppStore } from '@/store'
 import { orgUnits } from '@/services/org'
-import { shownInline } from '@/services/inline'
+import { cannotSave, formSaid, useSubmit } from '@/hooks/use-submit'
 import { saveVolunteerActivity, teams as loadTeams, volunteerActivity, volunteerSettings } from '@/services/volunteer'
 import PickerRow from '@/components/PickerRow'
 import { unitsInScope } from '../scope'
@@ -38,8 +38,8 @@ export default function VolunteerActivityEditPage() {
   const [skills, setSkills] = useState<string[]>([])
   const [form, setForm] = useState<Form | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const submit = useSubmit()
+  const setError = (why: string | null) => submit.setNotice(why ? cannotSave(why) : null)
 
   const load = () => {
     setLoadError(null)
@@ -78,16 +78,13 @@ export default function VolunteerActivityEditPage() {
       points: form.points.trim() ? Number(form.points.trim()) : null,
       contactPhone: form.contactPhone.trim() || null
     }
-    setError(null)
-    setBusy(true)
-    shownInline('volunteer.staff.activitySave', () => saveVolunteerActivity(fields, id || undefined))
-      .then((o) => {
-        if (o.status === 'applied') {
-          if (id) void Taro.navigateBack()
-          else void Taro.redirectTo({ url: `/packages/volunteer-staff/activity/index?id=${encodeURIComponent(o.data.id)}` })
-        } else setError(o.status === 'queued' ? '网络不好，已保存在手机上，有网时会自动提交' : o.message)
-      })
-      .finally(() => setBusy(false))
+    void submit.run(() => saveVolunteerActivity(fields, id || undefined), {
+      said: formSaid,
+      onApplied: (d) => {
+        if (id) void Taro.navigateBack()
+        else void Taro.redirectTo({ url: `/packages/volunteer-staff/activity/index?id=${encodeURIComponent(d.id)}` })
+      }
+    })
   }
 
   const unit = units?.find((u) => u.id === form?.orgUnitId)
@@ -136,12 +133,8 @@ export default function VolunteerActivityEditPage() {
           <Field label='每个班次的积分' type='number' value={form.points} onInput={(v) => set('points', v)} placeholder='按积分规则就空着' maxlength={3} testId='va-points' />
           <Field label='联系电话' value={form.contactPhone} onInput={(v) => set('contactPhone', v)} placeholder='志愿者有问题时打这个电话' maxlength={20} testId='va-phone' />
           <TextBox label='活动说明' value={form.description} maxlength={2000} placeholder='做什么、在哪集合、要带什么' onInput={(v) => set('description', v)} testId='va-description' />
-          {error ? (
-            <Notice tone='danger' title='还不能保存' testId='va-error'>
-              <Text>{error}</Text>
-            </Notice>
-          ) : null}
-          <BigButton primary loading={busy} onClick={save} testId='va-save'>
+          <Notice notice={submit.notice} testId='va-error' />
+          <BigButton primary loading={submit.busy} onClick={save} testId='va-save'>
             {id ? '保存修改' : '保存（先存为草稿）'}
           </BigButton>
         </View>

@@ -10,7 +10,7 @@ import MultiChoice from '@/components/MultiChoice'
 import Notice from '@/components/Notice'
 import ReasonDialog from '@/components/ReasonDialog'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
-import { shownInline } from '@/services/inline'
+import { cannotSave, formSaid, useSubmit } from '@/hooks/use-submit'
 import { cancelShiftAsStaff, saveShift, volunteerActivity, volunteerSettings } from '@/services/volunteer'
 import { DayAndTimes } from '@/components/PickerRow'
 import '../staff.scss'
@@ -34,8 +34,8 @@ export default function ShiftEditPage() {
   const [skillOptions, setSkillOptions] = useState<string[]>([])
   const [title, setTitle] = useState('')
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const submit = useSubmit()
+  const setError = (why: string | null) => submit.setNotice(why ? cannotSave(why) : null)
   const [cancelling, setCancelling] = useState(false)
   const today = businessDay(Date.now())
 
@@ -67,14 +67,7 @@ export default function ShiftEditPage() {
     if (!form.place.trim()) return setError('请填写地点')
     if (form.capacity.trim() && !/^\d{1,4}$/.test(form.capacity.trim())) return setError('名额要填整数，不限名额就空着')
     const fields: ShiftFields = { label: form.label.trim(), startAt, endAt, place: form.place.trim(), capacity: form.capacity.trim() ? Number(form.capacity.trim()) : null, skills: form.skills }
-    setError(null)
-    setBusy(true)
-    shownInline('volunteer.staff.shiftSave', () => saveShift(activityId, fields, shiftId || undefined))
-      .then((o) => {
-        if (o.status === 'applied') void Taro.navigateBack()
-        else setError(o.status === 'queued' ? '网络不好，已保存在手机上，有网时会自动提交' : o.message)
-      })
-      .finally(() => setBusy(false))
+    void submit.run(() => saveShift(activityId, fields, shiftId || undefined), { said: formSaid, onApplied: () => void Taro.navigateBack() })
   }
 
   return (
@@ -90,12 +83,8 @@ export default function ShiftEditPage() {
           <Field label='地点' value={form.place} onInput={(v) => set('place', v)} placeholder='在哪里集合' maxlength={100} testId='sf-place' />
           <Field label='名额' type='number' value={form.capacity} onInput={(v) => set('capacity', v)} placeholder='不限名额就空着' hint='满了以后再报名的人进入候补，有人取消时按顺序自动补上' maxlength={4} testId='sf-capacity' />
           <MultiChoice label='需要什么特长（可不选）' choices={skillOptions} value={form.skills} onChange={(v) => set('skills', v)} testId='sf-skills' />
-          {error ? (
-            <Notice tone='danger' title='还不能保存' testId='sf-error'>
-              <Text>{error}</Text>
-            </Notice>
-          ) : null}
-          <BigButton primary loading={busy} onClick={save} testId='sf-save'>
+          <Notice notice={submit.notice} testId='sf-error' />
+          <BigButton primary loading={submit.busy} onClick={save} testId='sf-save'>
             {shiftId ? '保存修改' : '添加这个班次'}
           </BigButton>
           {shiftId ? (
@@ -116,13 +105,10 @@ export default function ShiftEditPage() {
             onCancel={() => setCancelling(false)}
             onConfirm={(reason) => {
               setCancelling(false)
-              setBusy(true)
-              shownInline('volunteer.staff.shiftCancel', () => cancelShiftAsStaff(shiftId, reason))
-                .then((o) => {
-                  if (o.status === 'applied') void Taro.navigateBack()
-                  else setError(o.status === 'queued' ? '网络不好，已保存在手机上，有网时会自动提交' : o.message)
-                })
-                .finally(() => setBusy(false))
+              void submit.run(() => cancelShiftAsStaff(shiftId, reason), {
+                said: (o) => (o.status === 'rejected' ? { tone: 'danger', text: '没有取消成功', lines: [o.message] } : formSaid(o)),
+                onApplied: () => void Taro.navigateBack()
+              })
             }}
           />
         </View>

@@ -11,12 +11,12 @@ import StatusTag from '@/components/StatusTag'
 import BigButton from '@/components/BigButton'
 import ChoiceGroup from '@/components/ChoiceGroup'
 import CodeReader from '@/components/CodeReader'
-import Notice, { type NoticeTone } from '@/components/Notice'
+import Notice, { type NoticeTone, type NoticeValue } from '@/components/Notice'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { a11y } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { useLive } from '@/hooks/use-live'
-import { shownInline } from '@/services/inline'
+import { useSubmit } from '@/hooks/use-submit'
 import { confirmHours, correctHours, shiftRoster, staffMarkShift, staffScanShift } from '@/services/volunteer'
 import type { MutationOutcome } from '@/sync'
 import { CorrectDialog, MarkDialog } from './dialogs'
@@ -24,29 +24,23 @@ import '../staff.scss'
 
 const LIVE_MS = 10_000
 
-interface Said {
-  tone: NoticeTone
-  title: string
-  text?: string
-}
+const said = (tone: NoticeTone, text: string, line?: string): NoticeValue => ({ tone, text, lines: line ? [line] : undefined })
 
-function scanSaid(o: MutationOutcome<ShiftScanResult>): Said {
-  if (o.status === 'queued') return { tone: 'warning', title: '已记下，待同步', text: '有网时会自动提交。' }
-  if (o.status === 'rejected') return { tone: 'danger', title: '没有办成', text: o.message }
+function scanSaid(o: MutationOutcome<ShiftScanResult>): NoticeValue {
+  if (o.status === 'queued') return said('warning', '已记下，待同步', '有网时会自动提交。')
+  if (o.status === 'rejected') return said('danger', '没有办成', o.message)
   const r = o.data
   const word = r.direction === 'in' ? '签到' : '签退'
-  if (r.result === 'already') return { tone: 'info', title: `${r.personName} 已经${word}过了`, text: `${formatClock(r.at)} ${word}。` }
-  return {
-    tone: 'success',
-    title: `${r.personName} ${word}成功`,
-    text: `${formatClock(r.at)}${r.creditedMinutes !== null ? `，记 ${hoursText(r.creditedMinutes)}` : ''}${r.points ? `，得 ${r.points} 分` : ''}${r.walkIn ? '，现场报名' : ''}`
-  }
+  if (r.result === 'already') return said('info', `${r.personName} 已经${word}过了`, `${formatClock(r.at)} ${word}。`)
+  return said(
+    'success',
+    `${r.personName} ${word}成功`,
+    `${formatClock(r.at)}${r.creditedMinutes !== null ? `，记 ${hoursText(r.creditedMinutes)}` : ''}${r.points ? `，得 ${r.points} 分` : ''}${r.walkIn ? '，现场报名' : ''}`
+  )
 }
 
-function done<T>(o: MutationOutcome<T>, ok: string): Said {
-  if (o.status === 'applied') return { tone: 'success', title: ok }
-  if (o.status === 'queued') return { tone: 'warning', title: '已记下，待同步', text: '有网时会自动提交。' }
-  return { tone: 'danger', title: '没有办成', text: o.message }
+function done<T>(ok: string): (o: MutationOutcome<T>) => NoticeValue {
+  return (o) => (o.status === 'applied' ? said('success', ok) : o.status === 'queued' ? said('warning', '已记下，待同步', '有网时会自动提交。') : said('danger', '没有办成', o.message))
 }
 
 function LineCard({ l, actions }: { l: RosterLine; actions: React.ReactNode }) {
@@ -85,8 +79,7 @@ export default function ShiftRosterPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const roster = useRemote(() => shiftRoster(id), [id])
-  const [said, setSaid] = useState<Said | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
+  const submit = useSubmit()
   const [direction, setDirection] = useState<ShiftDirection>('in')
   const [marking, setMarking] = useState<{ line: RosterLine; direction: ShiftDirection } | null>(null)
   const [correcting, setCorrecting] = useState<RosterLine | null>(null)
@@ -96,13 +89,10 @@ export default function ShiftRosterPage() {
   const r = roster.data
   const s = r?.shift
   const now = Date.now()
-  const after = (key: string, p: Promise<Said>) => {
-    setBusy(key)
-    setSaid(null)
-    return p.then(setSaid).finally(() => {
-      setBusy(null)
-      void roster.reload()
-    })
+  // Every write here is followed by a fresh roster, whatever it came to.
+  function write<T>(key: string, action: () => Promise<MutationOutcome<T>>, say: (o: MutationOutcome<T>) => NoticeValue) {
+    const reload = () => void roster.reload()
+    void submit.run(action, { key, said: say, onApplied: reload, onQueued: reload, onRejected: reload })
   }
   const open = !!s && s.status === 'open'
   const canShowIn = open && now >= r!.checkinOpensAt - 30 * 60_000 && now <= s!.endAt
@@ -151,11 +141,7 @@ export default function ShiftRosterPage() {
             </View>
           </View>
 
-          {said ? (
-            <Notice tone={said.tone} title={said.title} testId='vshift-result'>
-              {said.text ? <Text>{said.text}</Text> : null}
-            </Notice>
-          ) : null}
+          <Notice notice={submit.notice} testId='vshift-result' />
 
           {canShowIn ? (
             <BigButton primary={now < s.startAt + 60 * 60_000} variant={now < s.startAt + 60 * 60_000 ? 'primary' : 'secondary'} onClick={go('in')} testId='show-in-code'>
@@ -186,10 +172,10 @@ export default function ShiftRosterPage() {
                 hint='志愿者在「我的」里打开「我的签到码」'
                 submitText={direction === 'in' ? '确认签到' : '确认签退'}
                 scanText={direction === 'in' ? '扫码为他签到' : '扫码为他签退'}
-                busy={busy === 'scan'}
+                busy={submit.isBusy('scan')}
                 variant='secondary'
                 testId='vshift-reader'
-                onCode={(token, scannedAt) => void after('scan', shownInline('volunteer.staff.scan', () => staffScanShift(id, direction, token, scannedAt)).then(scanSaid))}
+                onCode={(token, scannedAt) => write('scan', () => staffScanShift(id, direction, token, scannedAt), scanSaid)}
               />
             </Section>
           ) : null}
@@ -214,7 +200,7 @@ export default function ShiftRosterPage() {
                 )
               if (a?.flagged)
                 buttons.push(
-                  <BigButton key='ok' variant='secondary' loading={busy === `ok-${l.personId}`} onClick={() => void after(`ok-${l.personId}`, shownInline('volunteer.staff.confirmHours', () => confirmHours(id, l.personId, l.name)).then((o) => done(o, `${l.name} 的时长已核对`)))} testId={`confirm-${l.personId}`}>
+                  <BigButton key='ok' variant='secondary' loading={submit.isBusy(`ok-${l.personId}`)} onClick={() => write(`ok-${l.personId}`, () => confirmHours(id, l.personId, l.name), done(`${l.name} 的时长已核对`))} testId={`confirm-${l.personId}`}>
                     核对无误
                   </BigButton>
                 )
@@ -248,7 +234,7 @@ export default function ShiftRosterPage() {
             onConfirm={(at, reason) => {
               const m = marking!
               setMarking(null)
-              void after('mark', shownInline('volunteer.staff.mark', () => staffMarkShift(id, m.line.personId, m.line.name, m.direction, reason, at)).then(scanSaid))
+              write('mark', () => staffMarkShift(id, m.line.personId, m.line.name, m.direction, reason, at), scanSaid)
             }}
           />
           <CorrectDialog
@@ -257,7 +243,7 @@ export default function ShiftRosterPage() {
             onConfirm={(minutes, reason) => {
               const l = correcting!
               setCorrecting(null)
-              void after('fix', shownInline('volunteer.staff.correctHours', () => correctHours(id, l.personId, l.name, minutes, reason)).then((o) => done(o, `${l.name} 的时长已更正为 ${hoursText(minutes)}`)))
+              write('fix', () => correctHours(id, l.personId, l.name, minutes, reason), done(`${l.name} 的时长已更正为 ${hoursText(minutes)}`))
             }}
           />
         </View>

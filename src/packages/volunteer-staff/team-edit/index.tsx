@@ -15,7 +15,7 @@ import { useAppStore } from '@/store'
 import { orgUnits } from '@/services/org'
 import { searchPersons } from '@/services/family'
 import { messageOf } from '@/services/api'
-import { shownInline } from '@/services/inline'
+import { cannotSave, formSaid, useSubmit } from '@/hooks/use-submit'
 import { saveTeam, team as loadTeam, teamUrl } from '@/services/volunteer'
 import PickerRow from '@/components/PickerRow'
 import { unitsInScope } from '../scope'
@@ -40,8 +40,8 @@ export default function TeamEditPage() {
   const [q, setQ] = useState('')
   const [hits, setHits] = useState<PersonHit[] | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const submit = useSubmit()
+  const setError = (why: string | null) => submit.setNotice(why ? cannotSave(why) : null)
 
   const load = () => {
     setLoadError(null)
@@ -69,14 +69,7 @@ export default function TeamEditPage() {
     if (!form) return
     if (form.name.trim().length < 2) return setError('请填写队伍名称')
     const fields: TeamFields = { name: form.name.trim(), kind: form.kind, orgUnitId: form.orgUnitId, branchId: form.branchId, description: form.description.trim(), leaderPersonId: form.leader?.id ?? null }
-    setError(null)
-    setBusy(true)
-    shownInline('volunteer.staff.teamSave', () => saveTeam(fields, id || undefined))
-      .then((o) => {
-        if (o.status === 'applied') void Taro.redirectTo({ url: teamUrl(o.data.id) })
-        else setError(o.status === 'queued' ? '网络不好，已保存在手机上，有网时会自动提交' : o.message)
-      })
-      .finally(() => setBusy(false))
+    void submit.run(() => saveTeam(fields, id || undefined), { said: formSaid, onApplied: (d) => void Taro.redirectTo({ url: teamUrl(d.id) }) })
   }
 
   return (
@@ -142,12 +135,8 @@ export default function TeamEditPage() {
               </View>
             ))}
           </View>
-          {error ? (
-            <Notice tone='danger' title='还不能保存' testId='tf-error'>
-              <Text>{error}</Text>
-            </Notice>
-          ) : null}
-          <BigButton primary loading={busy} onClick={save} testId='tf-save'>
+          <Notice notice={submit.notice} testId='tf-error' />
+          <BigButton primary loading={submit.busy} onClick={save} testId='tf-save'>
             {id ? '保存修改' : '建立队伍'}
           </BigButton>
         </View>

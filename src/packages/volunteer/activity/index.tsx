@@ -14,11 +14,11 @@ import ShiftCard, { shiftTitle } from '@/components/ShiftCard'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { a11y } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
-import { shownInline } from '@/services/inline'
+import { useSubmit } from '@/hooks/use-submit'
 import { cancelShift, signUpShift, teamUrl, volunteerActivity } from '@/services/volunteer'
 import { useAppStore } from '@/store'
 import { shiftAction } from './shift-action'
-import { signupSaid, type Said } from '@/services/signup-said'
+import { signupSaid } from '@/services/signup-said'
 import '../volunteer.scss'
 
 const SHIFT_WORDS = { signed: '请按时到达，到了以后扫码签到，结束时扫码签退。', cancelled: '名额已让给候补的人。' }
@@ -29,22 +29,20 @@ export default function VolunteerActivityPage() {
   const id = params.id ?? ''
   const detail = useRemote(() => volunteerActivity(id), [id])
   const actingFor = useAppStore((s) => s.actingFor)
-  const [busy, setBusy] = useState<string | null>(null)
-  const [result, setResult] = useState<Said | null>(null)
+  const submit = useSubmit()
   const [confirm, setConfirm] = useState<Shift | null>(null)
   const a = detail.data
   const now = Date.now()
 
   const run = (s: Shift, what: 'signup' | 'cancel') => {
-    setBusy(s.id)
-    setResult(null)
     const title = `「${s.activityTitle}」${s.label}`
-    shownInline(what === 'signup' ? 'volunteer.signup' : 'volunteer.cancelSignup', () => (what === 'signup' ? signUpShift(s.id, title) : cancelShift(s.id, title)))
-      .then((o) => {
-        setResult(signupSaid(o, what, SHIFT_WORDS))
-        return detail.reload()
-      })
-      .finally(() => setBusy(null))
+    void submit.run(() => (what === 'signup' ? signUpShift(s.id, title) : cancelShift(s.id, title)), {
+      key: s.id,
+      said: (o) => signupSaid(o, what, SHIFT_WORDS),
+      onApplied: () => detail.reload(),
+      onQueued: () => void detail.reload(),
+      onRejected: () => void detail.reload()
+    })
   }
 
   // Still to come (or still checked into) first; the ones already over (that the reader was part of) after.
@@ -64,7 +62,7 @@ export default function VolunteerActivityPage() {
             <BigButton
               primary={action.kind !== 'cancel' && action.kind !== 'leave-waitlist'}
               variant={action.kind === 'cancel' || action.kind === 'leave-waitlist' ? 'plain' : 'primary'}
-              loading={busy === s.id}
+              loading={submit.isBusy(s.id)}
               testId={`act-${s.id}`}
               ariaLabel={`${action.label}：${shiftTitle(s)}`}
               onClick={() => {
@@ -98,11 +96,7 @@ export default function VolunteerActivityPage() {
             {a.status === 'draft' ? <StatusTag tone='warning'>草稿</StatusTag> : null}
             {a.status === 'cancelled' ? <StatusTag tone='danger'>已取消</StatusTag> : null}
           </View>
-          {result ? (
-            <Notice tone={result.tone} title={result.title} testId='shift-result'>
-              {result.text ? <Text>{result.text}</Text> : null}
-            </Notice>
-          ) : null}
+          <Notice notice={submit.notice} testId='shift-result' />
           {a.signupBlock && a.teamId ? (
             <Notice tone='info' title={a.signupBlock} testId='signup-block'>
               <View className='yl-vol__action'>

@@ -9,7 +9,7 @@ import BigButton from '@/components/BigButton'
 import Notice, { type NoticeValue } from '@/components/Notice'
 import QrCode from '@/components/QrCode'
 import { a11y } from '@/components/a11y'
-import { shownInline } from '@/services/inline'
+import { useSubmit } from '@/hooks/use-submit'
 import { issueCertificate } from '@/services/volunteer'
 import { useAppStore } from '@/store'
 import { dayText, daySpanText, issuedText } from './draw'
@@ -71,26 +71,22 @@ export default function CertificatePage() {
   const personId = params.personId
   const actingFor = useAppStore((s) => s.actingFor)
   const [cert, setCert] = useState<CertificateView | null>(null)
-  const [busy, setBusy] = useState<'issue' | 'save' | null>(null)
+  const submit = useSubmit()
+  const [saving, setSaving] = useState(false)
+  // What saving or copying the picture said (what issuing said is submit.notice).
   const [notice, setNotice] = useState<(NoticeValue & { setting?: boolean }) | null>(null)
   const [preview, setPreview] = useState<string | null>(null)
   const qrText = cert ? verifyQrText(cert.verifyPath, cert.code) : ''
 
   const issue = () => {
-    setBusy('issue')
     setNotice(null)
-    shownInline('volunteer.issueCertificate', () => issueCertificate(personId))
-      .then((o) => {
-        if (o.status === 'applied') setCert(o.data)
-        else if (o.status === 'queued') setNotice({ tone: 'warning', text: '现在网络不好，有网时会自动开具，请稍后再打开这一页' })
-        else setNotice({ tone: 'danger', text: o.message })
-      })
-      .finally(() => setBusy(null))
+    void submit.run(() => issueCertificate(personId), { queued: '现在网络不好，有网时会自动开具，请稍后再打开这一页', onApplied: setCert })
   }
 
   const save = () => {
     if (!cert) return
-    setBusy('save')
+    setSaving(true)
+    submit.setNotice(null)
     setPreview(null)
     saveCertificateImage(cert, qrText)
       .then((r) => {
@@ -98,7 +94,7 @@ export default function CertificatePage() {
         if (r.preview) setPreview(r.preview)
       })
       .catch(() => setNotice({ tone: 'danger', text: '没有保存成功，请再点一次' }))
-      .finally(() => setBusy(null))
+      .finally(() => setSaving(false))
   }
 
   return (
@@ -111,14 +107,14 @@ export default function CertificatePage() {
           <Text className='yl-vol__line'>开具后可以保存成图片，交给需要的单位；对方凭证明编号可以核验真假。</Text>
         </Card>
       ) : null}
-      <Notice notice={notice} testId='cert-result' />
+      <Notice notice={notice ?? submit.notice} testId='cert-result' />
       {notice?.setting ? (
         <BigButton variant='secondary' onClick={() => void Taro.openSetting()} testId='open-setting'>
           去设置
         </BigButton>
       ) : null}
       {!cert ? (
-        <BigButton primary loading={busy === 'issue'} onClick={issue} testId='cert-issue'>
+        <BigButton primary loading={submit.busy} onClick={issue} testId='cert-issue'>
           开具证明
         </BigButton>
       ) : (
@@ -128,7 +124,7 @@ export default function CertificatePage() {
             {issuedText(cert)}开具。
           </Text>
           <View className='yl-vol__gap'>
-            <BigButton primary loading={busy === 'save'} onClick={save} testId='cert-save'>
+            <BigButton primary loading={saving} onClick={save} testId='cert-save'>
               保存为图片
             </BigButton>
           </View>

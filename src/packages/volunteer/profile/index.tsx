@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Page from '@/components/Page'
 import Card from '@/components/Card'
-import Field from '@/components/Field'
+import TextBox from '@/components/TextBox'
 import BigButton from '@/components/BigButton'
 import ChoiceGroup from '@/components/ChoiceGroup'
 import MultiChoice from '@/components/MultiChoice'
@@ -66,7 +66,8 @@ export default function ProfilePage() {
             error={skillError}
             testId='profile-skills'
           />
-          <Field label='什么时候有空' value={availability} onInput={setAvailability} placeholder='例如：周一到周五上午' maxlength={60} testId='profile-availability' />
+          {/* A sentence, not a word: a box that grows with it, so none of it is cut off (a one-line field clipped it). */}
+          <TextBox label='什么时候有空' value={availability} onInput={setAvailability} placeholder='例如：周一到周五上午' maxlength={60} testId='profile-availability' />
           <ChoiceGroup
             label='现在能接受服务安排吗'
             choices={[
