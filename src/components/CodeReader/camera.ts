@@ -3,6 +3,7 @@
  * own BarcodeDetector where it reads QR codes (Chrome on Android and macOS, Safari 17+), else jsQR, which is
  * loaded only here and only on first use (its own chunk: the main package does not carry it).
  */
+import type * as JsQR from 'jsqr'
 
 /** Why there is no camera picture, for the words under the button. */
 export type CameraProblem = 'unsupported' | 'denied' | 'no-camera' | 'busy' | 'no-decoder' | 'failed'
@@ -58,9 +59,9 @@ interface BarcodeDetectorClass {
 /** jsQR works on at most this many pixels across: enough for a code on a screen, cheap on an old phone. */
 const MAX_SIDE = 640
 
-let jsqr: Promise<typeof import('jsqr')> | null = null
+let jsqr: Promise<typeof JsQR> | null = null
 /** jsQR's chunk, fetched once (a failed fetch is tried again next time). */
-export function loadJsQR(): Promise<typeof import('jsqr')> {
+export function loadJsQR(): Promise<typeof JsQR> {
   jsqr ??= import(/* webpackChunkName: "jsqr" */ 'jsqr').catch((err) => {
     jsqr = null
     throw err

@@ -20,6 +20,7 @@ export default function SyncStatus({ pending = 'full' }: { pending?: 'full' | 'n
     useShallow((s) => ({ outbox: s.outbox, rejected: s.rejected, dismiss: s.dismissRejected, me: s.me?.accountId ?? null }))
   )
   // Re-measured whenever the outbox changes (the store has been persisted by then).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- storage lives outside React: re-measure when the outbox changes
   const room = useMemo(() => budgetWords(budgetOf(storageUsage())), [outbox, rejected])
   const showPending = pending === 'full' && outbox.length > 0
   if (!showPending && !rejected.length && !room) return null

@@ -13,6 +13,7 @@ export default function BranchPicker({ value, onChange }: { value: string; onCha
   const branches = (units.data ?? []).filter((u) => u.id === myUnit || u.parentId === myUnit).flatMap((u) => u.branches)
   useEffect(() => {
     if (!value && branches.length) onChange(branches[0].id, branches[0].name)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- picks a first branch once, when the branches arrive
   }, [branches.length])
   if (units.loading && !units.data) return <Loading />
   if (units.error) return <ErrorBlock message={units.error} onRetry={() => void units.reload()} />

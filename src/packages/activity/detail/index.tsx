@@ -46,6 +46,7 @@ export default function ActivityDetailPage() {
       void detail.reload()
     }
     wasQueued.current = latest !== null
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs on the queued write's transition only, not on every reload
   }, [latest])
   const a = detail.data && latest ? withQueuedSignup(detail.data, latest) : detail.data
   const actingFor = useAppStore((s) => s.actingFor)

@@ -44,6 +44,7 @@ export default function ItemEditPage() {
     setLimit(existing.perPersonLimit === null ? '' : String(existing.perPersonLimit))
     setUnit(existing.orgUnitId)
     setActive(existing.active)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fills the form when another item loads, never over what is being typed
   }, [existing?.id])
 
   const save = async () => {

@@ -38,6 +38,7 @@ export default function RulesEditPage() {
       setForm(toForm(remote.data.rules))
       setExpiry(remote.data.rules.expiry.enabled)
     }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fills the form when the saved rules change, never over what is being typed
   }, [remote.data?.updatedAt, !!remote.data])
   const set = (k: string) => (v: string) => setForm((f) => ({ ...f, [k]: v }))
   const save = async () => {

@@ -46,6 +46,7 @@ export function MarkDialog({ line, direction, shift, onCancel, onConfirm }: { li
     setTime(defaultTime(shift, direction, Date.now()))
     setReason('')
     setError(null)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- resets the dialog when it opens for another person, not when the shift reloads
   }, [line, direction])
   if (!line) return null
   const word = direction === 'in' ? '签到' : '签退'

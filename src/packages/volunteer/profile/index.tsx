@@ -31,6 +31,7 @@ export default function ProfilePage() {
     setSkills(p.profile.skills)
     setAvailability(p.profile.availability)
     setAvailable(p.profile.available ? 'yes' : 'no')
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fills the form when the saved profile changes, never over what is being typed
   }, [p?.profile?.updatedAt])
 
   return (

@@ -58,7 +58,6 @@ export default function VerifyPage() {
 
   useEffect(() => {
     if (params.code) check(decodeURIComponent(params.code))
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params.code])
 
   return (
