@@ -19,8 +19,16 @@ export default tseslint.config(
       ecmaVersion: 2022,
       sourceType: 'module',
       globals: {
-        console: 'readonly', process: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly'
+        console: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly'
       }
     },
     rules: {
@@ -28,7 +36,10 @@ export default tseslint.config(
       'no-undef': 'off',
       // Chinese text lays out with the ideographic space (U+3000) in strings, templates and JSX text on purpose.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }]
     }
   },
@@ -37,9 +48,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' }
   },
-  boundary(['src/**'], [{ group: ['**/server', '**/server/**'], message: 'src/ talks to the server only through services/transport.' }]),
-  boundary(['server/core/**'], [{ group: ['**/domain', '**/domain/**'], message: 'server/core is below the domain: it must not import it.' }]),
-  boundary(['server/seed/**'], [{ group: ['**/hosts', '**/hosts/**'], message: 'The seed writes through the storage port, never through a host.' }]),
+  boundary(
+    ['src/**'],
+    [{ group: ['**/server', '**/server/**'], message: 'src/ talks to the server only through services/transport.' }]
+  ),
+  boundary(
+    ['server/core/**'],
+    [{ group: ['**/domain', '**/domain/**'], message: 'server/core is below the domain: it must not import it.' }]
+  ),
+  boundary(
+    ['server/seed/**'],
+    [{ group: ['**/hosts', '**/hosts/**'], message: 'The seed writes through the storage port, never through a host.' }]
+  ),
   {
     // Tests read JSON envelopes and poke at internals; \`any\` there is a reading aid, not a type hole in the product.
     files: ['tests/**'],

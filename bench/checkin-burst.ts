@@ -8,7 +8,16 @@ import Database from 'better-sqlite3'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { issueCode } from '../server/domain/tokens/rotating-code'
-import { BENCH_KEY, addActivity, addPeople, call, cleanup, freshDatabase, pool, startBuiltHost } from './support/fixture'
+import {
+  BENCH_KEY,
+  addActivity,
+  addPeople,
+  call,
+  cleanup,
+  freshDatabase,
+  pool,
+  startBuiltHost
+} from './support/fixture'
 import { report, summary, round } from './support/common.mjs'
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1000)
@@ -23,15 +32,30 @@ async function main() {
   const host = await startBuiltHost(db.file, Number(process.env.BENCH_PORT ?? 3191))
   try {
     // Setup (not timed): everybody signs up first, as they would days before.
-    const signups = await pool(people.map((p) => () => call(host.url, p.token, { action: 'signup.create', payload: { activityId: ACTIVITY }, mutationId: randomUUID() })), IN_FLIGHT)
-    if (signups.some((r) => !r.env.ok)) throw new Error(`sign-up failed: ${JSON.stringify(signups.find((r) => !r.env.ok)!.env)}`)
+    const signups = await pool(
+      people.map(
+        (p) => () =>
+          call(host.url, p.token, {
+            action: 'signup.create',
+            payload: { activityId: ACTIVITY },
+            mutationId: randomUUID()
+          })
+      ),
+      IN_FLIGHT
+    )
+    if (signups.some((r) => !r.env.ok))
+      throw new Error(`sign-up failed: ${JSON.stringify(signups.find((r) => !r.env.ok)!.env)}`)
 
     const t0 = performance.now()
     const results = await pool(
       people.map((p) => () => {
         const now = Date.now()
         const token = issueCode(BENCH_KEY, { kind: 'activity', id: ACTIVITY }, now).token
-        return call(host.url, p.token, { action: 'checkin.scan', payload: { token, scannedAt: now }, mutationId: randomUUID() })
+        return call(host.url, p.token, {
+          action: 'checkin.scan',
+          payload: { token, scannedAt: now },
+          mutationId: randomUUID()
+        })
       }),
       IN_FLIGHT
     )
@@ -44,13 +68,27 @@ async function main() {
     const raw = new Database(path.join(db.dir, 'raw.db'))
     raw.pragma('journal_mode = WAL')
     raw.pragma('synchronous = NORMAL')
-    for (const t of ['checkins', 'mutations', 'ledger', 'balances', 'daily']) raw.exec(`CREATE TABLE ${t} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`)
-    const ins = Object.fromEntries(['checkins', 'mutations', 'ledger', 'daily'].map((t) => [t, raw.prepare(`INSERT INTO ${t} (id, doc) VALUES (?, ?)`)]))
-    const upsertBalance = raw.prepare('INSERT INTO balances (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc')
+    for (const t of ['checkins', 'mutations', 'ledger', 'balances', 'daily'])
+      raw.exec(`CREATE TABLE ${t} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`)
+    const ins = Object.fromEntries(
+      ['checkins', 'mutations', 'ledger', 'daily'].map((t) => [
+        t,
+        raw.prepare(`INSERT INTO ${t} (id, doc) VALUES (?, ?)`)
+      ])
+    )
+    const upsertBalance = raw.prepare(
+      'INSERT INTO balances (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc'
+    )
     const one = raw.transaction((i: number) => {
       const at = Date.now()
-      ins.checkins.run(`${ACTIVITY}:p-${i}`, JSON.stringify({ activityId: ACTIVITY, personId: `p-${i}`, method: 'scan', at }))
-      ins.mutations.run(`acc-${i}:${randomUUID()}`, JSON.stringify({ action: 'checkin.scan', result: { ok: true }, at }))
+      ins.checkins.run(
+        `${ACTIVITY}:p-${i}`,
+        JSON.stringify({ activityId: ACTIVITY, personId: `p-${i}`, method: 'scan', at })
+      )
+      ins.mutations.run(
+        `acc-${i}:${randomUUID()}`,
+        JSON.stringify({ action: 'checkin.scan', result: { ok: true }, at })
+      )
       ins.ledger.run(`award:checkin:${ACTIVITY}:p-${i}`, JSON.stringify({ amount: 2, kind: 'award', at }))
       ins.daily.run(`p-${i}:day`, JSON.stringify({ total: 2 }))
       upsertBalance.run(`p-${i}`, JSON.stringify({ balance: 2, entries: 1 }))

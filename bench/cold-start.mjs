@@ -22,9 +22,23 @@ await buildCloudFunction({ quiet: true })
 const dir = mkdtempSync(path.join(tmpdir(), 'yl-cold-'))
 const sdkDir = path.join(dir, 'node_modules/wx-server-sdk')
 mkdirSync(sdkDir, { recursive: true })
-await build({ entryPoints: [path.join(root, 'bench/support/fake-wx-server-sdk.ts')], outfile: path.join(sdkDir, 'index.js'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' })
+await build({
+  entryPoints: [path.join(root, 'bench/support/fake-wx-server-sdk.ts')],
+  outfile: path.join(sdkDir, 'index.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning'
+})
 const wireFile = path.join(dir, 'wire.cjs')
-await build({ entryPoints: [path.join(root, 'tests/support/cloudbase-wire.ts')], outfile: wireFile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' })
+await build({
+  entryPoints: [path.join(root, 'tests/support/cloudbase-wire.ts')],
+  outfile: wireFile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning'
+})
 const { startCloudbaseWire } = createRequire(import.meta.url)(wireFile)
 const wire = await startCloudbaseWire()
 

@@ -18,7 +18,13 @@ ensureTaroBuild('h5')
 await buildServer()
 const dir = mkdtempSync(path.join(tmpdir(), 'yl-lh-'))
 const host = spawn(process.execPath, [path.join(root, 'build/local-host.cjs')], {
-  env: { ...process.env, PORT: String(PORT), YINLING_DB: path.join(dir, 'lh.db'), YINLING_DEMO: '1', YINLING_QUIET: '1' },
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    YINLING_DB: path.join(dir, 'lh.db'),
+    YINLING_DEMO: '1',
+    YINLING_QUIET: '1'
+  },
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit']
 })
@@ -27,11 +33,25 @@ const base = `http://127.0.0.1:${PORT}`
 
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run'
+  ]
 })
 
 async function audit(url) {
-  const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] })
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance']
+  })
   const lhr = result.lhr
   const items = lhr.audits['network-requests']?.details?.items ?? []
   const js = items.filter((i) => i.resourceType === 'Script').reduce((a, i) => a + (i.transferSize ?? 0), 0)

@@ -39,7 +39,9 @@ function tally(results: Envelope[]): { signed: number; waitlisted: number } {
   return { signed, waitlisted }
 }
 
-async function overHttp(): Promise<Outcome & { seconds: number; latencyMs: ReturnType<typeof summary>; counterTaken: number }> {
+async function overHttp(): Promise<
+  Outcome & { seconds: number; latencyMs: ReturnType<typeof summary>; counterTaken: number }
+> {
   const db = await freshDatabase()
   const people = await addPeople(db.store, PEOPLE, Date.now())
   await addActivity(db.store, ACTIVITY, PLACES, Date.now(), 120)
@@ -52,7 +54,11 @@ async function overHttp(): Promise<Outcome & { seconds: number; latencyMs: Retur
       people.map((p) => async () => {
         const mutationId = randomUUID()
         for (;;) {
-          const r = await call(host.url, p.token, { action: 'signup.create', payload: { activityId: ACTIVITY }, mutationId })
+          const r = await call(host.url, p.token, {
+            action: 'signup.create',
+            payload: { activityId: ACTIVITY },
+            mutationId
+          })
           if (r.env.ok || r.env.code !== 'BUSY') return r
           busyRetries++
         }
@@ -66,8 +72,16 @@ async function overHttp(): Promise<Outcome & { seconds: number; latencyMs: Retur
     const counter = await check.get('counters', `activity:${ACTIVITY}`)
     const stored = await check.count('signups', { activityId: ACTIVITY, status: 'signed' })
     await check.close()
-    if (stored !== signed || counter?.taken !== signed) throw new Error(`records disagree: answered ${signed}, stored ${stored}, counter ${counter?.taken}`)
-    return { signed, waitlisted, busyRetries, seconds, latencyMs: summary(results.map((r) => r.ms)), counterTaken: counter.taken }
+    if (stored !== signed || counter?.taken !== signed)
+      throw new Error(`records disagree: answered ${signed}, stored ${stored}, counter ${counter?.taken}`)
+    return {
+      signed,
+      waitlisted,
+      busyRetries,
+      seconds,
+      latencyMs: summary(results.map((r) => r.ms)),
+      counterTaken: counter.taken
+    }
   } finally {
     await host.stop()
     cleanup(db)
@@ -88,7 +102,11 @@ async function overCloudbaseStandIn(): Promise<Outcome & { seconds: number; conf
     people.map(async (accountId) => {
       const mutationId = randomUUID()
       for (;;) {
-        const env = await router.call(accountId, { action: 'signup.create', payload: { activityId: ACTIVITY }, mutationId })
+        const env = await router.call(accountId, {
+          action: 'signup.create',
+          payload: { activityId: ACTIVITY },
+          mutationId
+        })
         if (env.ok || env.code !== 'BUSY') return env
         busyRetries++
       }
@@ -98,7 +116,14 @@ async function overCloudbaseStandIn(): Promise<Outcome & { seconds: number; conf
   const { signed, waitlisted } = tally(results)
   const counter = await store.get('counters', `activity:${ACTIVITY}`)
   if (counter?.taken !== signed) throw new Error(`counter ${counter?.taken} != answered ${signed}`)
-  return { signed, waitlisted, busyRetries, seconds, conflicts: db.stats.conflicts - before.conflicts, commits: db.stats.commits - before.commits }
+  return {
+    signed,
+    waitlisted,
+    busyRetries,
+    seconds,
+    conflicts: db.stats.conflicts - before.conflicts,
+    commits: db.stats.commits - before.commits
+  }
 }
 
 async function addPeopleNoSessions(store: CloudbaseStorage, n: number): Promise<string[]> {
@@ -109,8 +134,12 @@ async function addPeopleNoSessions(store: CloudbaseStorage, n: number): Promise<
 async function main() {
   const http = await overHttp()
   const cloud = await overCloudbaseStandIn()
-  for (const [name, r] of [['sqlite', http], ['cloudbase', cloud]] as const) {
-    if (r.signed !== PLACES || r.waitlisted !== PEOPLE - PLACES) throw new Error(`${name}: ${r.signed} signed, ${r.waitlisted} waitlisted`)
+  for (const [name, r] of [
+    ['sqlite', http],
+    ['cloudbase', cloud]
+  ] as const) {
+    if (r.signed !== PLACES || r.waitlisted !== PEOPLE - PLACES)
+      throw new Error(`${name}: ${r.signed} signed, ${r.waitlisted} waitlisted`)
   }
   report('signup-race', {
     people: PEOPLE,

@@ -41,8 +41,26 @@ async function main() {
   try {
     // Offline: queue everything (each submit tries once, finds no network, and keeps the item).
     const ops: Omit<OutboxItem, 'attempts' | 'nextAttemptAt' | 'lastError'>[] = []
-    for (let i = 0; i < ACTIVITIES; i++) ops.push({ id: randomUUID().replace(/-/g, ''), action: 'signup.create', payload: { activityId: `bench-sync-${i}` }, accountId: me.accountId, actingFor: null, clientTime: Date.now(), label: `报名 ${i}` })
-    for (let i = 0; i < ACTIVITIES; i++) ops.push({ id: randomUUID().replace(/-/g, ''), action: 'signup.cancel', payload: { activityId: `bench-sync-${i}` }, accountId: me.accountId, actingFor: null, clientTime: Date.now(), label: `取消 ${i}` })
+    for (let i = 0; i < ACTIVITIES; i++)
+      ops.push({
+        id: randomUUID().replace(/-/g, ''),
+        action: 'signup.create',
+        payload: { activityId: `bench-sync-${i}` },
+        accountId: me.accountId,
+        actingFor: null,
+        clientTime: Date.now(),
+        label: `报名 ${i}`
+      })
+    for (let i = 0; i < ACTIVITIES; i++)
+      ops.push({
+        id: randomUUID().replace(/-/g, ''),
+        action: 'signup.cancel',
+        payload: { activityId: `bench-sync-${i}` },
+        accountId: me.accountId,
+        actingFor: null,
+        clientTime: Date.now(),
+        label: `取消 ${i}`
+      })
     for (const op of ops) void engine.submit(op)
     await engine.flush()
     const queued = phone.items().length
@@ -52,7 +70,8 @@ async function main() {
     const t0 = performance.now()
     await engine.retryAllNow()
     const seconds = (performance.now() - t0) / 1000
-    if (phone.items().length || rejected.length) throw new Error(`${phone.items().length} left, ${rejected.length} rejected: ${JSON.stringify(rejected[0])}`)
+    if (phone.items().length || rejected.length)
+      throw new Error(`${phone.items().length} left, ${rejected.length} rejected: ${JSON.stringify(rejected[0])}`)
 
     const check = new SqliteStorage({ filename: db.file })
     const cancelled = await check.count('signups', { personId: me.personId, status: 'cancelled' })

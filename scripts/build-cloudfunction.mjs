@@ -19,9 +19,20 @@ const INSTALLED = { exceljs: rootPackage.dependencies.exceljs }
 
 /** The timer triggers declared in cloud-main.ts (read through esbuild: it is TypeScript). */
 async function timerTriggers() {
-  const res = await build({ entryPoints: [path.join(root, 'server/hosts/cloudbase/cloud-main.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' })
+  const res = await build({
+    entryPoints: [path.join(root, 'server/hosts/cloudbase/cloud-main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning'
+  })
   const mod = { exports: {} }
-  new Function('module', 'exports', 'require', res.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url))
+  new Function('module', 'exports', 'require', res.outputFiles[0].text)(
+    mod,
+    mod.exports,
+    createRequire(import.meta.url)
+  )
   return mod.exports.TIMER_TRIGGERS
 }
 
@@ -56,13 +67,18 @@ export async function buildCloudFunction({ quiet = false } = {}) {
   )
   // Timeout and the timer triggers of the scheduled jobs (TIMER_TRIGGERS in cloud-main.ts); TOKEN_KEY is set in
   // the CloudBase console (see README 部署).
-  writeFileSync(path.join(FUNCTION_DIR, 'config.json'), `${JSON.stringify({ permissions: { openapi: [] }, timeout: 20, triggers: await timerTriggers() }, null, 2)}\n`)
+  writeFileSync(
+    path.join(FUNCTION_DIR, 'config.json'),
+    `${JSON.stringify({ permissions: { openapi: [] }, timeout: 20, triggers: await timerTriggers() }, null, 2)}\n`
+  )
   // An installed dependency must only ever be import()ed where it is used: a plain require would load it on
   // every cold start (exceljs alone made the first require of the function ~4× slower).
   const code = readFileSync(path.join(FUNCTION_DIR, 'index.js'), 'utf8')
   for (const dep of Object.keys(INSTALLED)) {
     if (code.includes(`require("${dep}")`)) {
-      throw new Error(`cloudfunctions/api/index.js loads ${dep} at start: import it with await import('${dep}') where it is used`)
+      throw new Error(
+        `cloudfunctions/api/index.js loads ${dep} at start: import it with await import('${dep}') where it is used`
+      )
     }
   }
   const kb = Math.round(statSync(path.join(FUNCTION_DIR, 'index.js')).size / 102.4) / 10

@@ -7,7 +7,15 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const INPUTS = ['src', 'types', 'config', 'babel.config.js', 'package-lock.json', 'project.config.json', 'tsconfig.json']
+const INPUTS = [
+  'src',
+  'types',
+  'config',
+  'babel.config.js',
+  'package-lock.json',
+  'project.config.json',
+  'tsconfig.json'
+]
 
 function walk(p, out) {
   if (!existsSync(p)) return
@@ -39,16 +47,30 @@ export function ensureTaroBuild(target, { force = false, out = target, env: over
   const stamp = path.join(root, 'dist', `.${out}.stamp`)
   const hash = inputHash({ target, ...env })
   const marker = target === 'h5' ? 'index.html' : 'app.json'
-  if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(path.join(root, 'dist', out, marker))) {
+  if (
+    !force &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === hash &&
+    existsSync(path.join(root, 'dist', out, marker))
+  ) {
     process.stdout.write(`dist/${out} is up to date\n`)
     return
   }
   process.stdout.write(`building dist/${out} …\n`)
-  const res = spawnSync(process.execPath, [path.join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', target], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env, NODE_ENV: 'production', ...(out === target ? {} : { TARO_OUTPUT_ROOT: `dist/${out}` }) }
-  })
+  const res = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', target],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ...env,
+        NODE_ENV: 'production',
+        ...(out === target ? {} : { TARO_OUTPUT_ROOT: `dist/${out}` })
+      }
+    }
+  )
   if (res.status !== 0 || !existsSync(path.join(root, 'dist', out, marker))) {
     process.stderr.write(`${res.stdout}${res.stderr}`)
     throw new Error(`taro build --type ${target} failed`)

@@ -35,14 +35,20 @@ export async function checkWeapp({ quiet = false } = {}) {
     type: 'miniProgram',
     projectPath,
     // CIProject insists on an upload key; nothing is uploaded here, so a throwaway one stands in for it.
-    privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs1', format: 'pem' })
+      .toString(),
     ignores: ['node_modules/**/*']
   })
   const log = quiet ? () => undefined : (s) => process.stdout.write(`${s}\n`)
 
   // 1. The official compiler. Throws on a compile error (bad WXML/WXSS/JSON/JS).
   const compiled = await ci.getCompiledResult(
-    { project, version: '0.0.0', setting: { es6: true, es7: true, minify: true, minifyWXML: true, minifyWXSS: true, autoPrefixWXSS: true } },
+    {
+      project,
+      version: '0.0.0',
+      setting: { es6: true, es7: true, minify: true, minifyWXML: true, minifyWXSS: true, autoPrefixWXSS: true }
+    },
     undefined
   )
 
@@ -51,7 +57,8 @@ export async function checkWeapp({ quiet = false } = {}) {
   const sizes = { main: 0 }
   for (const r of roots) sizes[r] = 0
   if (process.env.CHECK_WEAPP_LIST) {
-    for (const [file, content] of Object.entries(compiled)) log(`    ${file} ${typeof content === 'string' ? Buffer.byteLength(content) : content.length}`)
+    for (const [file, content] of Object.entries(compiled))
+      log(`    ${file} ${typeof content === 'string' ? Buffer.byteLength(content) : content.length}`)
   }
   for (const [file, content] of Object.entries(compiled)) {
     const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length
@@ -73,16 +80,25 @@ export async function checkWeapp({ quiet = false } = {}) {
   const problems = failed.map((q) => `quality item failed: ${q.name} (${q.text})`)
   if (kb(sizes.main) > BUDGET.mainKB) problems.push(`main package ${kb(sizes.main)} KB > ${BUDGET.mainKB} KB`)
   if (kb(totalBytes) > BUDGET.totalKB) problems.push(`total ${kb(totalBytes)} KB > ${BUDGET.totalKB} KB`)
-  for (const r of roots) if (kb(sizes[r]) > BUDGET.subpackageKB) problems.push(`subpackage ${r} ${kb(sizes[r])} KB > ${BUDGET.subpackageKB} KB`)
+  for (const r of roots)
+    if (kb(sizes[r]) > BUDGET.subpackageKB)
+      problems.push(`subpackage ${r} ${kb(sizes[r])} KB > ${BUDGET.subpackageKB} KB`)
 
   // 4. setData: every page loaded as its user, in both modes, over the real handlers.
   const setData = await measureSetData({ dist: projectPath })
   const loads = setData.results.reduce((n, r) => n + r.pages.length, 0)
   const largest = Math.max(0, ...setData.results.flatMap((r) => r.pages.map((p) => p.maxBytes)))
-  log(`setData: ${loads} page loads, largest single setData ${kb(largest)} KB (limit ${kb(SETDATA_LIMIT)} KB); the ten largest:`)
+  log(
+    `setData: ${loads} page loads, largest single setData ${kb(largest)} KB (limit ${kb(SETDATA_LIMIT)} KB); the ten largest:`
+  )
   log(setDataTable(setData.results).split('\n').slice(0, 11).join('\n'))
   problems.push(...setData.problems.map((p) => `setData: ${p}`))
-  return { sizesKB: Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, kb(v)])), totalKB: kb(totalBytes), quality, problems }
+  return {
+    sizesKB: Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, kb(v)])),
+    totalKB: kb(totalBytes),
+    quality,
+    problems
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -52,19 +52,28 @@ export function readSettings(command, env = process.env) {
     desc: env.RELEASE_DESC ?? (lastCommitSubject() || `银龄之家 ${pkg.version}`)
   }
   if (!/^wx[0-9a-f]{16}$/.test(s.appid)) {
-    problems.push(s.appid ? `WEAPP_APPID「${s.appid}」不像小程序 AppID（应为 wx 加 16 位十六进制）` : '缺少 WEAPP_APPID：小程序的 AppID，在 mp.weixin.qq.com → 开发管理 → 开发设置 中查看')
+    problems.push(
+      s.appid
+        ? `WEAPP_APPID「${s.appid}」不像小程序 AppID（应为 wx 加 16 位十六进制）`
+        : '缺少 WEAPP_APPID：小程序的 AppID，在 mp.weixin.qq.com → 开发管理 → 开发设置 中查看'
+    )
   }
   if (!s.keyPath) {
-    problems.push('缺少 WEAPP_UPLOAD_KEY：代码上传密钥文件的路径（mp.weixin.qq.com → 开发管理 → 开发设置 → 小程序代码上传 → 生成密钥），不要放进代码仓库')
+    problems.push(
+      '缺少 WEAPP_UPLOAD_KEY：代码上传密钥文件的路径（mp.weixin.qq.com → 开发管理 → 开发设置 → 小程序代码上传 → 生成密钥），不要放进代码仓库'
+    )
   } else if (!existsSync(s.keyPath)) {
     problems.push(`WEAPP_UPLOAD_KEY 指向的文件不存在：${s.keyPath}`)
   } else if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(readFileSync(s.keyPath, 'utf8'))) {
     problems.push(`WEAPP_UPLOAD_KEY 指向的文件不是私钥（应以 -----BEGIN RSA PRIVATE KEY----- 开头）：${s.keyPath}`)
   }
-  if (!Number.isInteger(s.robot) || s.robot < 1 || s.robot > 30) problems.push(`WEAPP_ROBOT 应为 1 到 30 的整数，现在是「${env.WEAPP_ROBOT}」`)
-  if (!/^\d+\.\d+\.\d+$/.test(s.version)) problems.push(`版本号「${s.version}」应为 x.y.z（RELEASE_VERSION 或 package.json 的 version）`)
+  if (!Number.isInteger(s.robot) || s.robot < 1 || s.robot > 30)
+    problems.push(`WEAPP_ROBOT 应为 1 到 30 的整数，现在是「${env.WEAPP_ROBOT}」`)
+  if (!/^\d+\.\d+\.\d+$/.test(s.version))
+    problems.push(`版本号「${s.version}」应为 x.y.z（RELEASE_VERSION 或 package.json 的 version）`)
   if (command === 'preview' || command === 'upload') {
-    if (!s.cloudEnv && !s.apiBase) problems.push('缺少 TARO_APP_CLOUD_ENV：小程序要调用的云开发环境 ID（云开发控制台 → 设置 → 环境 ID）')
+    if (!s.cloudEnv && !s.apiBase)
+      problems.push('缺少 TARO_APP_CLOUD_ENV：小程序要调用的云开发环境 ID（云开发控制台 → 设置 → 环境 ID）')
     if (s.desc.length > 200) problems.push('RELEASE_DESC 太长（最多 200 字）')
   }
   if (command === 'functions' && !s.functionEnv) {
@@ -106,14 +115,23 @@ async function releaseDatabaseCommand({ dryRun, env, print }) {
   const envId = env.CLOUDBASE_ENV ?? ''
   if (!envId) problems.push('缺少 CLOUDBASE_ENV：要建数据库的云开发环境 ID（云开发控制台 → 设置 → 环境 ID）')
   if (!dryRun && (!env.TENCENTCLOUD_SECRETID || !env.TENCENTCLOUD_SECRETKEY)) {
-    problems.push('缺少 TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY：腾讯云 API 密钥（console.cloud.tencent.com → 访问管理 → API 密钥管理），不要放进代码仓库')
+    problems.push(
+      '缺少 TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY：腾讯云 API 密钥（console.cloud.tencent.com → 访问管理 → API 密钥管理），不要放进代码仓库'
+    )
   }
   if (problems.length) throw new SettingsError(problems.join('\n'))
   const { build } = await import('esbuild')
   const { mkdtempSync } = await import('node:fs')
   const { tmpdir } = await import('node:os')
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'yl-release-db-')), 'release-database.cjs')
-  await build({ entryPoints: [path.join(root, 'server/tools/release-database.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' })
+  await build({
+    entryPoints: [path.join(root, 'server/tools/release-database.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning'
+  })
   const { releaseDatabase } = require(out)
   print(`${dryRun ? '[dry run] would prepare' : 'preparing'} the database of CloudBase env ${envId}`)
   let manager = null
@@ -124,20 +142,32 @@ async function releaseDatabaseCommand({ dryRun, env, print }) {
   return releaseDatabase(manager, print)
 }
 
-export async function release(command, { dryRun = false, env = process.env, print = (s) => process.stdout.write(`${s}\n`) } = {}) {
-  if (!['preview', 'upload', 'functions', 'database'].includes(command)) throw new SettingsError(`不认识的命令「${command}」：应为 preview、upload、functions 或 database`)
+export async function release(
+  command,
+  { dryRun = false, env = process.env, print = (s) => process.stdout.write(`${s}\n`) } = {}
+) {
+  if (!['preview', 'upload', 'functions', 'database'].includes(command))
+    throw new SettingsError(`不认识的命令「${command}」：应为 preview、upload、functions 或 database`)
   if (command === 'database') return releaseDatabaseCommand({ dryRun, env, print })
   const s = readSettings(command, env)
 
   if (command === 'functions') {
     const { buildCloudFunction, FUNCTION_DIR } = await import('./build-cloudfunction.mjs')
     await buildCloudFunction({ quiet: true })
-    print(`${dryRun ? '[dry run] would upload' : 'uploading'} cloud function api → CloudBase env ${s.functionEnv} (AppID ${s.appid}, remote npm install)`)
+    print(
+      `${dryRun ? '[dry run] would upload' : 'uploading'} cloud function api → CloudBase env ${s.functionEnv} (AppID ${s.appid}, remote npm install)`
+    )
     printFiles(listFiles(FUNCTION_DIR), print)
     if (dryRun) return { uploaded: false }
     const ci = require('miniprogram-ci')
     const project = UploadProject.create(ci, { appid: s.appid, keyPath: s.keyPath, projectPath: root })
-    const res = await ci.cloud.uploadFunction({ project, env: s.functionEnv, name: 'api', path: FUNCTION_DIR, remoteNpmInstall: true })
+    const res = await ci.cloud.uploadFunction({
+      project,
+      env: s.functionEnv,
+      name: 'api',
+      path: FUNCTION_DIR,
+      remoteNpmInstall: true
+    })
     print(`done: ${res.filesCount} files, ${kb(res.packSize)}`)
     return { uploaded: true }
   }
@@ -151,9 +181,15 @@ export async function release(command, { dryRun = false, env = process.env, prin
   const gate = await checkWeapp({ quiet: true })
   if (gate.problems.length) throw new SettingsError(`小程序没有通过检查，不能上传：\n${gate.problems.join('\n')}`)
   const projectPath = path.join(root, 'dist/weapp')
-  print(`${dryRun ? `[dry run] would ${command}` : `${command}ing`} 银龄之家 ${s.version} (AppID ${s.appid}, robot ${s.robot}, CloudBase env ${s.cloudEnv || '—'})`)
+  print(
+    `${dryRun ? `[dry run] would ${command}` : `${command}ing`} 银龄之家 ${s.version} (AppID ${s.appid}, robot ${s.robot}, CloudBase env ${s.cloudEnv || '—'})`
+  )
   print(`  description: ${s.desc}`)
-  print(`  packages: ${Object.entries(gate.sizesKB).map(([k, v]) => `${k} ${v} KB`).join(', ')}; total ${gate.totalKB} KB`)
+  print(
+    `  packages: ${Object.entries(gate.sizesKB)
+      .map(([k, v]) => `${k} ${v} KB`)
+      .join(', ')}; total ${gate.totalKB} KB`
+  )
   printFiles(listFiles(projectPath), print)
   if (dryRun) return { uploaded: false, sizesKB: gate.sizesKB }
   const ci = require('miniprogram-ci')

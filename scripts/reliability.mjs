@@ -20,5 +20,8 @@ await build({
   tsconfig: path.join(root, 'tsconfig.json'),
   logLevel: 'warning'
 })
-const res = spawnSync(process.execPath, ['--enable-source-maps', out, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+const res = spawnSync(process.execPath, ['--enable-source-maps', out, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit'
+})
 process.exit(res.status ?? 1)

@@ -35,10 +35,17 @@ async function main(): Promise<void> {
           for (const target of plan.filter((p) => p.user === user)) {
             await openPage(session, host.url, target)
             const shoot = async (suffix: string) => {
-              await session.page.screenshot({ path: path.join(out, `${target.name}--${mode}${suffix}.png`), animations: 'disabled' })
+              await session.page.screenshot({
+                path: path.join(out, `${target.name}--${mode}${suffix}.png`),
+                animations: 'disabled'
+              })
               saved += 1
               if (full) {
-                await session.page.screenshot({ path: path.join(out, `${target.name}--${mode}${suffix}--full.png`), fullPage: true, animations: 'disabled' })
+                await session.page.screenshot({
+                  path: path.join(out, `${target.name}--${mode}${suffix}--full.png`),
+                  fullPage: true,
+                  animations: 'disabled'
+                })
                 saved += 1
               }
             }
@@ -58,7 +65,9 @@ async function main(): Promise<void> {
     await browser.close()
     await host.stop()
   }
-  process.stdout.write(`\nsaved ${saved} screenshots of ${plan.length} pages × ${MODES.length} modes in ${path.relative(process.cwd(), out) || '.'}/\n`)
+  process.stdout.write(
+    `\nsaved ${saved} screenshots of ${plan.length} pages × ${MODES.length} modes in ${path.relative(process.cwd(), out) || '.'}/\n`
+  )
 }
 
 main().catch((err) => {

@@ -36,7 +36,10 @@ export async function buildSim() {
 
 function runOne(sim, dist, user, mode, big) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [sim, dist, user, mode, ...(big ? ['big'] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [sim, dist, user, mode, ...(big ? ['big'] : [])], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let out = ''
     let err = ''
     child.stdout.on('data', (d) => (out += d))
@@ -47,14 +50,25 @@ function runOne(sim, dist, user, mode, big) {
         if (code !== 0) throw new Error(`exit ${code}`)
         resolve(JSON.parse(line))
       } catch {
-        resolve({ user, mode, pages: [], apiCalls: 0, errors: [`the simulator failed (${code}): ${err.slice(-800) || out.slice(-400)}`] })
+        resolve({
+          user,
+          mode,
+          pages: [],
+          apiCalls: 0,
+          errors: [`the simulator failed (${code}): ${err.slice(-800) || out.slice(-400)}`]
+        })
       }
     })
   })
 }
 
 /** Runs every user in both modes (two processes at a time). Returns the results and the problems found. */
-export async function measureSetData({ dist = path.join(root, 'dist/weapp'), users = USERS, modes = MODES, big = false } = {}) {
+export async function measureSetData({
+  dist = path.join(root, 'dist/weapp'),
+  users = USERS,
+  modes = MODES,
+  big = false
+} = {}) {
   const sim = await buildSim()
   const jobs = users.flatMap((u) => modes.map((m) => [u, m]))
   const results = []
@@ -70,7 +84,8 @@ export function setDataProblems(results, limit = SETDATA_LIMIT) {
   for (const r of results) {
     for (const e of r.errors) problems.push(`${r.user}/${r.mode}: ${e.split('\n')[0]}`)
     for (const p of r.pages) {
-      if (p.maxBytes > limit) problems.push(`${p.path} (${r.user}, ${r.mode}): one setData of ${p.maxBytes} bytes > ${limit}`)
+      if (p.maxBytes > limit)
+        problems.push(`${p.path} (${r.user}, ${r.mode}): one setData of ${p.maxBytes} bytes > ${limit}`)
       if (p.calls === 0) problems.push(`${p.path} (${r.user}, ${r.mode}): never rendered (no setData)`)
       for (const e of p.errors) problems.push(`${p.path} (${r.user}, ${r.mode}): ${e.split('\n')[0]}`)
     }
@@ -97,7 +112,10 @@ export function setDataTable(results) {
   const width = Math.max(...list.map((r) => r.path.length), 10)
   return [
     `  ${'page'.padEnd(width)}  ${'user'.padEnd(9)} largest setData   calls   first-load total`,
-    ...list.map((r) => `  ${r.path.padEnd(width)}  ${r.user.padEnd(9)} ${`${kb(r.max)} KB`.padStart(15)}   ${String(r.calls).padStart(5)}   ${`${kb(r.total)} KB`.padStart(16)}`)
+    ...list.map(
+      (r) =>
+        `  ${r.path.padEnd(width)}  ${r.user.padEnd(9)} ${`${kb(r.max)} KB`.padStart(15)}   ${String(r.calls).padStart(5)}   ${`${kb(r.total)} KB`.padStart(16)}`
+    )
   ].join('\n')
 }
 
@@ -106,7 +124,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { results, problems } = await measureSetData({ big })
   const pages = results.reduce((n, r) => n + r.pages.length, 0)
   const largest = Math.max(0, ...results.flatMap((r) => r.pages.map((p) => p.maxBytes)))
-  process.stdout.write(`setData${big ? ' (large deployment)' : ''}: ${pages} page loads, largest single setData ${kb(largest)} KB (limit ${kb(SETDATA_LIMIT)} KB)\n`)
+  process.stdout.write(
+    `setData${big ? ' (large deployment)' : ''}: ${pages} page loads, largest single setData ${kb(largest)} KB (limit ${kb(SETDATA_LIMIT)} KB)\n`
+  )
   process.stdout.write(`${setDataTable(results)}\n`)
   for (const p of problems) process.stderr.write(`setData: ${p}\n`)
   process.exit(problems.length ? 1 : 0)

@@ -8,18 +8,46 @@ export default defineAppConfig({
     { root: 'packages/points', pages: ['index/index', 'rules/index', 'shop/index', 'orders/index', 'board/index'] },
     {
       root: 'packages/points-staff',
-      pages: ['index/index', 'people/index', 'person/index', 'items/index', 'item/index', 'verify/index', 'export/index', 'stars/index', 'rules/index']
+      pages: [
+        'index/index',
+        'people/index',
+        'person/index',
+        'items/index',
+        'item/index',
+        'verify/index',
+        'export/index',
+        'stars/index',
+        'rules/index'
+      ]
     },
     { root: 'packages/help', pages: ['new/index', 'list/index', 'detail/index', 'tasks/index'] },
     { root: 'packages/family', pages: ['home/index', 'bind/index', 'members/index', 'done/index'] },
     { root: 'packages/help-staff', pages: ['queue/index', 'assign/index', 'bindings/index', 'settings/index'] },
     {
       root: 'packages/volunteer',
-      pages: ['index/index', 'activity/index', 'teams/index', 'team/index', 'hours/index', 'certificate/index', 'verify/index', 'profile/index']
+      pages: [
+        'index/index',
+        'activity/index',
+        'teams/index',
+        'team/index',
+        'hours/index',
+        'certificate/index',
+        'verify/index',
+        'profile/index'
+      ]
     },
     {
       root: 'packages/volunteer-staff',
-      pages: ['index/index', 'activity/index', 'activity-edit/index', 'shift-edit/index', 'shift/index', 'code/index', 'team-edit/index', 'pool/index']
+      pages: [
+        'index/index',
+        'activity/index',
+        'activity-edit/index',
+        'shift-edit/index',
+        'shift/index',
+        'code/index',
+        'team-edit/index',
+        'pool/index'
+      ]
     }
   ],
   preloadRule: {
@@ -49,7 +77,9 @@ export default defineAppConfig({
   },
   // 朗读 in weapp: WeChat's 同声传译 plugin (src/platform/speech/index.weapp.ts); h5 uses speechSynthesis. It must
   // also be added to the mini-program in mp.weixin.qq.com (设置 → 第三方设置 → 插件管理), see docs/design-system.md.
-  ...(process.env.TARO_ENV === 'weapp' ? { plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } } } : {}),
+  ...(process.env.TARO_ENV === 'weapp'
+    ? { plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } } }
+    : {}),
   lazyCodeLoading: 'requiredComponents',
   usingComponents: {}
 })

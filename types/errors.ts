@@ -75,7 +75,11 @@ export const ERRORS = {
   INTERNAL: { status: 500, retry: true, message: '系统出了点问题，请稍后再试，或联系工作人员' },
   // client side only (the transport could not reach the server)
   NETWORK: { status: 0, retry: true, message: '网络不好，已保存在手机上，有网时会自动提交' },
-  STORAGE_FULL: { status: 0, retry: false, message: '手机里待同步的事情太多，存不下了。请连上网络，点「立即同步」，同步完再办这件事' }
+  STORAGE_FULL: {
+    status: 0,
+    retry: false,
+    message: '手机里待同步的事情太多，存不下了。请连上网络，点「立即同步」，同步完再办这件事'
+  }
 } as const satisfies Record<string, { status: number; retry: boolean; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

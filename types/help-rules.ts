@@ -8,7 +8,16 @@ export const HELP_CATEGORIES = ['就医陪护', '生活照料', '家政维修', 
 export type HelpCategory = (typeof HELP_CATEGORIES)[number]
 
 /** The status machine. Happy path: submitted → accepted → assigned → in_progress → completed → rated. */
-export const HELP_STATUSES = ['submitted', 'accepted', 'assigned', 'in_progress', 'completed', 'rated', 'withdrawn', 'returned'] as const
+export const HELP_STATUSES = [
+  'submitted',
+  'accepted',
+  'assigned',
+  'in_progress',
+  'completed',
+  'rated',
+  'withdrawn',
+  'returned'
+] as const
 export type HelpStatus = (typeof HELP_STATUSES)[number]
 
 export const HELP_STATUS_LABELS: Record<HelpStatus, string> = {
@@ -32,12 +41,26 @@ export const HELP_URGENCY_LABELS: Record<HelpUrgency, string> = { normal: '一�
 
 export const HELP_PERIODS = ['morning', 'afternoon', 'evening', 'any'] as const
 export type HelpPeriod = (typeof HELP_PERIODS)[number]
-export const HELP_PERIOD_LABELS: Record<HelpPeriod, string> = { morning: '上午', afternoon: '下午', evening: '晚上', any: '什么时间都行' }
+export const HELP_PERIOD_LABELS: Record<HelpPeriod, string> = {
+  morning: '上午',
+  afternoon: '下午',
+  evening: '晚上',
+  any: '什么时间都行'
+}
 
 export const MAX_HELP_PHOTOS = 3
 
 /** The skills of the 银发人才库 (configurable in the help settings; these are the defaults). */
-export const DEFAULT_SKILLS = ['政策宣讲', '医疗保健', '法律咨询', '文化艺术', '教育辅导', '科技服务', '矛盾调解', '其他'] as const
+export const DEFAULT_SKILLS = [
+  '政策宣讲',
+  '医疗保健',
+  '法律咨询',
+  '文化艺术',
+  '教育辅导',
+  '科技服务',
+  '矛盾调解',
+  '其他'
+] as const
 
 /** Which skills suit a help category: volunteers with one of them are suggested and may claim it. */
 export const DEFAULT_CATEGORY_SKILLS: Record<HelpCategory, string[]> = {
@@ -60,7 +83,11 @@ export type FamilyRelation = (typeof FAMILY_RELATIONS)[number]
 export const INVITE_TTL_MS = 24 * 3600 * 1000
 
 export type BindingStatus = 'pending' | 'active' | 'ended'
-export const BINDING_STATUS_LABELS: Record<BindingStatus, string> = { pending: '等待确认', active: '已绑定', ended: '已解除' }
+export const BINDING_STATUS_LABELS: Record<BindingStatus, string> = {
+  pending: '等待确认',
+  active: '已绑定',
+  ended: '已解除'
+}
 
 /** The plain-words rules shown on the request page (规则). */
 export function helpRulesText(t: { acceptWorkingDays: number; urgentAcceptMinutes: number }): string[] {

@@ -9,7 +9,12 @@ export type TeamKind = (typeof TEAM_KINDS)[number]
 
 /** A person's place in a team. Records are never deleted: leaving or a refusal changes the status. */
 export type MembershipStatus = 'pending' | 'member' | 'left' | 'rejected'
-export const MEMBERSHIP_LABELS: Record<MembershipStatus, string> = { pending: '等待审核', member: '已是队员', left: '已退出', rejected: '未通过' }
+export const MEMBERSHIP_LABELS: Record<MembershipStatus, string> = {
+  pending: '等待审核',
+  member: '已是队员',
+  left: '已退出',
+  rejected: '未通过'
+}
 
 /** 银发人才库 intake: people younger than this (configurable, settings/volunteer) may join the pool. */
 export const DEFAULT_INTAKE_MAX_AGE = 75
@@ -105,7 +110,20 @@ export const CERT_REGULATION = '民政部令第67号《志愿服务记录与证�
  * Who a 志愿服务证明 is about, in one line: 「张桂兰（女，1948年出生，肃州区，志愿者编号 YL000012，身份证号
  * 62************1234）」. The volunteer number (and the masked ID number where kept) tells namesakes apart.
  */
-export function certWhoText(c: { name: string; gender: string; birthYear: string; countyName: string; volunteerNo: string | null; idMasked: string | null }): string {
-  const parts = [c.gender, `${c.birthYear}年出生`, c.countyName, c.volunteerNo ? `志愿者编号 ${c.volunteerNo}` : null, c.idMasked ? `身份证号 ${c.idMasked}` : null]
+export function certWhoText(c: {
+  name: string
+  gender: string
+  birthYear: string
+  countyName: string
+  volunteerNo: string | null
+  idMasked: string | null
+}): string {
+  const parts = [
+    c.gender,
+    `${c.birthYear}年出生`,
+    c.countyName,
+    c.volunteerNo ? `志愿者编号 ${c.volunteerNo}` : null,
+    c.idMasked ? `身份证号 ${c.idMasked}` : null
+  ]
   return `${c.name}（${parts.filter(Boolean).join('，')}）`
 }

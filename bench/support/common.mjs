@@ -14,7 +14,13 @@ export function percentile(sorted, p) {
 
 export function summary(ms) {
   const s = [...ms].sort((a, b) => a - b)
-  return { n: s.length, p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)), max: round(s[s.length - 1]) }
+  return {
+    n: s.length,
+    p50: round(percentile(s, 50)),
+    p95: round(percentile(s, 95)),
+    p99: round(percentile(s, 99)),
+    max: round(s[s.length - 1])
+  }
 }
 
 export const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d

@@ -63,13 +63,23 @@ export async function addPeople(store: StoragePort, n: number, now: number): Pro
     })
   }
   for (let i = 0; i < n; i++) {
-    people.push({ personId: `p-bench-${i}`, accountId: `local:bench-${i}`, token: await createSession(store, `local:bench-${i}`, now) })
+    people.push({
+      personId: `p-bench-${i}`,
+      accountId: `local:bench-${i}`,
+      token: await createSession(store, `local:bench-${i}`, now)
+    })
   }
   return people
 }
 
 /** A published activity for everybody, starting in `startsInMin` minutes, sign-up open, check-in open now. */
-export async function addActivity(store: StoragePort, id: string, capacity: number | null, now: number, startsInMin = 10): Promise<void> {
+export async function addActivity(
+  store: StoragePort,
+  id: string,
+  capacity: number | null,
+  now: number,
+  startsInMin = 10
+): Promise<void> {
   const startAt = now + startsInMin * 60_000
   await store.transaction(async (tx) => {
     await tx.put('activities', {
@@ -120,7 +130,15 @@ export async function startBuiltHost(dbFile: string, port: number): Promise<Host
   const root = process.cwd()
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'build/local-host.cjs')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), YINLING_DB: dbFile, YINLING_DEMO: '0', YINLING_QUIET: '1', YINLING_RATE_LIMIT_SCALE: '1000', YINLING_TOKEN_KEY: BENCH_KEY },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      YINLING_DB: dbFile,
+      YINLING_DEMO: '0',
+      YINLING_QUIET: '1',
+      YINLING_RATE_LIMIT_SCALE: '1000',
+      YINLING_TOKEN_KEY: BENCH_KEY
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   await new Promise<void>((resolve, reject) => {
@@ -140,19 +158,31 @@ export async function startBuiltHost(dbFile: string, port: number): Promise<Host
 /** Keep-alive connections, as a phone's HTTP stack (or WeChat's gateway) would reuse them. */
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 600 })
 
-export function call(url: string, token: string, body: unknown): Promise<{ status: number; env: Envelope; ms: number }> {
+export function call(
+  url: string,
+  token: string,
+  body: unknown
+): Promise<{ status: number; env: Envelope; ms: number }> {
   const t0 = performance.now()
   const data = Buffer.from(JSON.stringify(body))
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${url}/api`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length, authorization: `Bearer ${token}` } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': data.length, authorization: `Bearer ${token}` }
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
         res.on('end', () => {
           try {
-            resolve({ status: res.statusCode ?? 0, env: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Envelope, ms: performance.now() - t0 })
+            resolve({
+              status: res.statusCode ?? 0,
+              env: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Envelope,
+              ms: performance.now() - t0
+            })
           } catch (err) {
             reject(err)
           }

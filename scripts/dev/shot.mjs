@@ -1,9 +1,21 @@
 import { chromium } from 'playwright-core'
 const base = process.argv[2] ?? 'http://127.0.0.1:3999'
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run'
+  ]
+})
 const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, locale: 'zh-CN' })
 const page = await ctx.newPage()
-page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text()) })
+page.on('console', (m) => {
+  if (m.type() === 'error') console.log('console:', m.text())
+})
 page.on('pageerror', (e) => console.log('pageerror:', e.message))
 await page.goto(base + '/')
 await page.waitForTimeout(1500)

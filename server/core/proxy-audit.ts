@@ -28,7 +28,10 @@ export function proxyAuditEntry(a: {
   input: unknown
   result: unknown
 }): AuditDoc {
-  const resultId = typeof a.result === 'object' && a.result !== null && typeof (a.result as { id?: unknown }).id === 'string' ? (a.result as { id: string }).id : null
+  const resultId =
+    typeof a.result === 'object' && a.result !== null && typeof (a.result as { id?: unknown }).id === 'string'
+      ? (a.result as { id: string }).id
+      : null
   return {
     _id: `proxy:${a.mutationKey}`,
     at: a.at,

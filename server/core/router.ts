@@ -50,7 +50,13 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
     if (!binding || binding.status !== 'active') throw new AppError('NOT_BOUND')
   }
 
-  async function recordOutcome(key: string, accountId: string, action: string, result: Envelope, now: number): Promise<Envelope> {
+  async function recordOutcome(
+    key: string,
+    accountId: string,
+    action: string,
+    result: Envelope,
+    now: number
+  ): Promise<Envelope> {
     try {
       await store.transaction(async (tx) => {
         await tx.create('mutations', { _id: key, accountId, action, result, at: now })
@@ -82,7 +88,8 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
         if (access !== 'signed-in') {
           if (!identity.registered) return errEnvelope('NOT_REGISTERED')
           // In 代办 mode an action that must be done in person is refused as such, whoever the caller is.
-          if (req.actingFor !== undefined && req.actingFor !== null && !spec.proxy) return errEnvelope('PROXY_NOT_ALLOWED')
+          if (req.actingFor !== undefined && req.actingFor !== null && !spec.proxy)
+            return errEnvelope('PROXY_NOT_ALLOWED')
           if (!identity.roles.some((r) => access.includes(r))) return errEnvelope('FORBIDDEN')
         }
       }
@@ -142,10 +149,24 @@ export function createRouter(deps: Deps, handlers: HandlerTable): Router {
             if (actingFor) {
               await tx.create(
                 'audit',
-                proxyAuditEntry({ mutationKey: key, at: now, actorAccountId: actor.accountId, subjectPersonId: actingFor, action, input: parsed.data, result })
+                proxyAuditEntry({
+                  mutationKey: key,
+                  at: now,
+                  actorAccountId: actor.accountId,
+                  subjectPersonId: actingFor,
+                  action,
+                  input: parsed.data,
+                  result
+                })
               )
             }
-            await tx.create('mutations', { _id: key, accountId: actor.accountId, action, result: { ok: true, data: result }, at: now })
+            await tx.create('mutations', {
+              _id: key,
+              accountId: actor.accountId,
+              action,
+              result: { ok: true, data: result },
+              at: now
+            })
             return result
           })
           written = data

@@ -11,7 +11,9 @@ export const activityHandlers = {
       const [person, staffUnits] = await Promise.all([viewer(ctx), staffUnitsOf(ctx)])
       const rows = await ctx.store.find('activities', {
         where: {
-          startAt: to ? { gte: startOfBusinessDay(from), lt: startOfBusinessDay(addDays(to, 1)) } : { gte: startOfBusinessDay(from) },
+          startAt: to
+            ? { gte: startOfBusinessDay(from), lt: startOfBusinessDay(addDays(to, 1)) }
+            : { gte: startOfBusinessDay(from) },
           status: staffUnits ? { in: ['published', 'draft', 'cancelled'] } : { in: ['published', 'cancelled'] },
           ...(input.type ? { type: input.type } : {})
         },

@@ -80,7 +80,9 @@ export const activityAdminHandlers = {
       const before = await managed(ctx, id)
       if (before.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再修改')
       await assertFieldsInScope(ctx, fields)
-      const moved = before.status === 'published' && (before.startAt !== fields.startAt || before.endAt !== fields.endAt || before.place !== fields.place)
+      const moved =
+        before.status === 'published' &&
+        (before.startAt !== fields.startAt || before.endAt !== fields.endAt || before.place !== fields.place)
       const seen = moved ? await participants(ctx, id) : null
       return ctx.write(async (tx) => {
         const current = await tx.get('activities', id)
@@ -110,7 +112,8 @@ export const activityAdminHandlers = {
       if (activity.status === 'published') return { id, status: activity.status }
       return ctx.write(async (tx) => {
         const current = await tx.get('activities', id)
-        if (!current || current.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再发布')
+        if (!current || current.status === 'cancelled')
+          throw new AppError('ACTIVITY_CANCELLED', '活动已取消，不能再发布')
         await tx.update('activities', id, { status: 'published', updatedAt: ctx.now })
         return { id, status: 'published' as const }
       })

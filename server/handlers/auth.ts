@@ -19,7 +19,8 @@ export const authHandlers = {
       if (!ctx.actor.accountId.startsWith('wx:')) throw new AppError('FORBIDDEN')
       return ctx.write(async (tx) => {
         const activation = await tx.get('activationCodes', code)
-        if (!activation || activation.usedBy || activation.expiresAt < ctx.now) throw new AppError('ACTIVATION_CODE_INVALID')
+        if (!activation || activation.usedBy || activation.expiresAt < ctx.now)
+          throw new AppError('ACTIVATION_CODE_INVALID')
         const person = await tx.get('persons', activation.personId)
         if (!person) throw new AppError('ACTIVATION_CODE_INVALID')
         await tx.update('activationCodes', code, { usedBy: ctx.actor.accountId, usedAt: ctx.now })

@@ -5,7 +5,12 @@ import type { ActivityDoc, PersonDoc } from '../storage/schema'
 import { checkinId } from '../domain/activities/activity-pool'
 import { assertInWindow } from '../domain/checkin/checkin-window'
 import { resolveScan } from '../domain/checkin/scan-claim'
-import { alreadyResult, assertCheckinActivity, assertCheckinAudience, recordCheckin } from '../domain/checkin/record-checkin'
+import {
+  alreadyResult,
+  assertCheckinActivity,
+  assertCheckinAudience,
+  recordCheckin
+} from '../domain/checkin/record-checkin'
 import { requireStaffScope } from '../domain/org/org-scope'
 import { issueCode } from '../domain/tokens/rotating-code'
 
@@ -16,13 +21,28 @@ async function loadPerson(ctx: Ctx, personId: string): Promise<PersonDoc> {
 }
 
 /** The checks every method shares, then the one transaction. A repeat answers 已签到 without writing. */
-async function checkIn(ctx: Ctx, activity: ActivityDoc, person: PersonDoc, method: CheckinMethod, at: number, reason: string | null) {
+async function checkIn(
+  ctx: Ctx,
+  activity: ActivityDoc,
+  person: PersonDoc,
+  method: CheckinMethod,
+  at: number,
+  reason: string | null
+) {
   const prior = await ctx.store.get('checkins', checkinId(activity._id, person._id))
   if (prior) return alreadyResult(activity, person, prior)
   assertCheckinAudience(activity, person, method)
   assertInWindow(activity, at, method, ctx.now)
   return ctx.write((tx) =>
-    recordCheckin(tx, { activityId: activity._id, person, method, at, now: ctx.now, actorAccountId: ctx.actor.accountId, reason })
+    recordCheckin(tx, {
+      activityId: activity._id,
+      person,
+      method,
+      at,
+      now: ctx.now,
+      actorAccountId: ctx.actor.accountId,
+      reason
+    })
   )
 }
 

@@ -54,7 +54,13 @@ async function memberViewTx(tx: Tx, b: FamilyBindingDoc) {
   return memberView(b, member, person, confirmer)
 }
 
-async function audit(tx: Tx, ctx: Ctx, action: string, b: Pick<FamilyBindingDoc, '_id' | 'personId'>, detail: Record<string, unknown>) {
+async function audit(
+  tx: Tx,
+  ctx: Ctx,
+  action: string,
+  b: Pick<FamilyBindingDoc, '_id' | 'personId'>,
+  detail: Record<string, unknown>
+) {
   await tx.create('audit', {
     _id: newId('au_'),
     at: ctx.now,
@@ -78,7 +84,8 @@ export const familyHandlers = {
         target = personId
         byStaff = true
       } else {
-        if (!ctx.actor.personId || !hasRole(ctx.actor, 'retiree')) throw new AppError('FORBIDDEN', '请选择要为哪位老干部生成邀请码')
+        if (!ctx.actor.personId || !hasRole(ctx.actor, 'retiree'))
+          throw new AppError('FORBIDDEN', '请选择要为哪位老干部生成邀请码')
         if (personId && personId !== ctx.actor.personId) throw new AppError('FORBIDDEN', '只能为自己生成邀请码')
         target = ctx.actor.personId
       }
@@ -90,8 +97,18 @@ export const familyHandlers = {
           const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
           const existing = await tx.get('familyInvites', code)
           if (existing && !existing.usedBy && existing.expiresAt > ctx.now) continue
-          await tx.put('familyInvites', { _id: code, personId: target, issuedBy: ctx.actor.accountId, byStaff, createdAt: ctx.now, expiresAt, usedBy: null, usedAt: null })
-          if (byStaff) await audit(tx, ctx, 'family.createInvite', { _id: `invite:${code}`, personId: target }, { byStaff })
+          await tx.put('familyInvites', {
+            _id: code,
+            personId: target,
+            issuedBy: ctx.actor.accountId,
+            byStaff,
+            createdAt: ctx.now,
+            expiresAt,
+            usedBy: null,
+            usedAt: null
+          })
+          if (byStaff)
+            await audit(tx, ctx, 'family.createInvite', { _id: `invite:${code}`, personId: target }, { byStaff })
           return { code, expiresAt, personName: person.name }
         }
         throw new AppError('BUSY')
@@ -104,11 +121,13 @@ export const familyHandlers = {
       const actor = ctx.actor
       if (isStaff(actor)) throw new AppError('FORBIDDEN', '工作人员账号不能绑定为家属，请用自己的微信')
       if (!actor.registered && !actor.accountId.startsWith('wx:')) throw new AppError('UNAUTHENTICATED')
-      if (!actor.registered && !name) throw new AppError('VALIDATION', '请写上您的姓名，长辈确认时要看', { field: 'name' })
+      if (!actor.registered && !name)
+        throw new AppError('VALIDATION', '请写上您的姓名，长辈确认时要看', { field: 'name' })
       return ctx.write(async (tx) => {
         const invite = await tx.get('familyInvites', code)
         if (!invite || invite.usedBy || invite.expiresAt < ctx.now) throw new AppError('INVITE_INVALID')
-        if (invite.personId === actor.personId) throw new AppError('FORBIDDEN', '这是您自己的邀请码，请让家人在他们的手机上输入')
+        if (invite.personId === actor.personId)
+          throw new AppError('FORBIDDEN', '这是您自己的邀请码，请让家人在他们的手机上输入')
         const person = await tx.get('persons', invite.personId)
         if (!person) throw new AppError('INVITE_INVALID')
         const id = bindingId(actor.accountId, invite.personId)
@@ -180,8 +199,14 @@ export const familyHandlers = {
       return ctx.write(async (tx) => {
         const fresh = (await tx.get('familyBindings', id))!
         if (fresh.status === 'active') throw new AppError('ALREADY_DONE', '已经确认过了')
-        if (fresh.status !== 'pending') throw new AppError('ILLEGAL_TRANSITION', '这个绑定申请已经结束了，请让家人重新申请')
-        const next: FamilyBindingDoc = { ...fresh, status: 'active', confirmedAt: ctx.now, confirmedBy: ctx.actor.accountId }
+        if (fresh.status !== 'pending')
+          throw new AppError('ILLEGAL_TRANSITION', '这个绑定申请已经结束了，请让家人重新申请')
+        const next: FamilyBindingDoc = {
+          ...fresh,
+          status: 'active',
+          confirmedAt: ctx.now,
+          confirmedBy: ctx.actor.accountId
+        }
         await tx.put('familyBindings', next)
         const view = await memberViewTx(tx, next)
         await audit(tx, ctx, 'family.confirm', next, { memberLabel: `${view.memberName}（${next.relation}）`, side })
@@ -204,12 +229,19 @@ export const familyHandlers = {
       if (side !== 'elder' && side !== 'staff') throw new AppError('NOT_FOUND')
       return ctx.write(async (tx) => {
         const fresh = (await tx.get('familyBindings', id))!
-        if (fresh.status !== 'pending') throw new AppError('ILLEGAL_TRANSITION', '这个绑定申请已经处理过了，请刷新后再看')
+        if (fresh.status !== 'pending')
+          throw new AppError('ILLEGAL_TRANSITION', '这个绑定申请已经处理过了，请刷新后再看')
         const next: FamilyBindingDoc = { ...fresh, status: 'ended', endedAt: ctx.now, endedBy: ctx.actor.accountId }
         await tx.put('familyBindings', next)
         const view = await memberViewTx(tx, next)
         await audit(tx, ctx, 'family.reject', next, { memberLabel: `${view.memberName}（${next.relation}）`, side })
-        await sendMessage(tx, { toAccountId: next.accountId, title: '绑定申请没有通过', body: `${view.personName}没有同意这次绑定。如有误会，请当面商量后重新申请。`, link: ELDERS_PAGE, at: ctx.now })
+        await sendMessage(tx, {
+          toAccountId: next.accountId,
+          title: '绑定申请没有通过',
+          body: `${view.personName}没有同意这次绑定。如有误会，请当面商量后重新申请。`,
+          link: ELDERS_PAGE,
+          at: ctx.now
+        })
         return view
       })
     }
@@ -228,10 +260,22 @@ export const familyHandlers = {
         const view = await memberViewTx(tx, next)
         await audit(tx, ctx, 'family.unbind', next, { memberLabel: `${view.memberName}（${next.relation}）`, side })
         if (side !== 'member') {
-          await sendMessage(tx, { toAccountId: next.accountId, title: `和${view.personName}的绑定已解除`, body: '您不能再为这位长辈代办了。', link: ELDERS_PAGE, at: ctx.now })
+          await sendMessage(tx, {
+            toAccountId: next.accountId,
+            title: `和${view.personName}的绑定已解除`,
+            body: '您不能再为这位长辈代办了。',
+            link: ELDERS_PAGE,
+            at: ctx.now
+          })
         }
         if (side !== 'elder') {
-          await sendMessage(tx, { toPersonId: next.personId, title: '有一位家人的绑定已解除', body: `${view.memberName}（${next.relation}）不能再为您代办了。`, link: MEMBERS_PAGE, at: ctx.now })
+          await sendMessage(tx, {
+            toPersonId: next.personId,
+            title: '有一位家人的绑定已解除',
+            body: `${view.memberName}（${next.relation}）不能再为您代办了。`,
+            link: MEMBERS_PAGE,
+            at: ctx.now
+          })
         }
         return view
       })
@@ -240,9 +284,14 @@ export const familyHandlers = {
 
   'family.myElders': {
     run: async (ctx) => {
-      const bindings = (await ctx.store.find('familyBindings', { where: { accountId: ctx.actor.accountId, status: { in: ['pending', 'active'] } }, orderBy: [['createdAt', 'asc']] }))
+      const bindings = await ctx.store.find('familyBindings', {
+        where: { accountId: ctx.actor.accountId, status: { in: ['pending', 'active'] } },
+        orderBy: [['createdAt', 'asc']]
+      })
       const [persons, units] = await Promise.all([
-        bindings.length ? ctx.store.find('persons', { where: { _id: { in: bindings.map((b) => b.personId) } } }) : Promise.resolve([]),
+        bindings.length
+          ? ctx.store.find('persons', { where: { _id: { in: bindings.map((b) => b.personId) } } })
+          : Promise.resolve([]),
         loadOrgUnits(ctx.store)
       ])
       return { items: bindings.map((b) => elderView(b, persons.find((p) => p._id === b.personId) ?? null, units)) }
@@ -253,7 +302,10 @@ export const familyHandlers = {
     run: async (ctx) => {
       const personId = ctx.actor.personId
       if (!personId) throw new AppError('FORBIDDEN')
-      const bindings = await ctx.store.find('familyBindings', { where: { personId, status: { in: ['pending', 'active'] } }, orderBy: [['createdAt', 'asc']] })
+      const bindings = await ctx.store.find('familyBindings', {
+        where: { personId, status: { in: ['pending', 'active'] } },
+        orderBy: [['createdAt', 'asc']]
+      })
       return { items: await memberViews(ctx, bindings) }
     }
   },

@@ -17,7 +17,8 @@ function requireHandler(l: Loaded): void {
 
 /** Inside the transaction: the caller must still be the assignee (unless staff): it may have been reassigned. */
 const stillHandler = (ctx: Ctx, l: Loaded) => (doc: HelpRequestDoc) => {
-  if (!l.access.staff && doc.assigneeAccountId !== ctx.actor.accountId) throw new AppError('FORBIDDEN', '这件事已经改派给别人了，请刷新后再看')
+  if (!l.access.staff && doc.assigneeAccountId !== ctx.actor.accountId)
+    throw new AppError('FORBIDDEN', '这件事已经改派给别人了，请刷新后再看')
 }
 
 export const helpTaskHandlers = {
@@ -27,16 +28,30 @@ export const helpTaskHandlers = {
       const profile = viewer.profile
       const units = await loadOrgUnits(ctx.store)
       const [mine, open] = await Promise.all([
-        ctx.store.find('helpRequests', { where: { assigneeAccountId: ctx.actor.accountId }, orderBy: [['createdAt', 'desc']], limit: 100 }),
+        ctx.store.find('helpRequests', {
+          where: { assigneeAccountId: ctx.actor.accountId },
+          orderBy: [['createdAt', 'desc']],
+          limit: 100
+        }),
         profile?.available
-          ? ctx.store.find('helpRequests', { where: { orgUnitId: profile.orgUnitId, status: { in: ['submitted', 'accepted'] } }, orderBy: [['createdAt', 'asc']], limit: 200 })
+          ? ctx.store.find('helpRequests', {
+              where: { orgUnitId: profile.orgUnitId, status: { in: ['submitted', 'accepted'] } },
+              orderBy: [['createdAt', 'asc']],
+              limit: 200
+            })
           : Promise.resolve([])
       ])
       const claimable = open.filter((d) => accessTo(ctx, viewer, d).claimable)
       return {
         mine: await toCards(ctx, mine, viewer.settings, units),
         open: await toCards(ctx, claimable, viewer.settings, units),
-        profile: profile ? { skills: profile.skills, available: profile.available, orgUnitName: units.find((u) => u._id === profile.orgUnitId)?.name ?? '' } : null,
+        profile: profile
+          ? {
+              skills: profile.skills,
+              available: profile.available,
+              orgUnitName: units.find((u) => u._id === profile.orgUnitId)?.name ?? ''
+            }
+          : null,
         notice: await tasksNotice(ctx, viewer)
       }
     }
@@ -63,7 +78,12 @@ export const helpTaskHandlers = {
         guard: (fresh) => {
           if (fresh.assigneeAccountId) throw new AppError('ALREADY_CLAIMED')
         },
-        patch: () => ({ assigneeAccountId: ctx.actor.accountId, assigneeKind: 'volunteer', assigneeName: name, assignedAt: ctx.now })
+        patch: () => ({
+          assigneeAccountId: ctx.actor.accountId,
+          assigneeKind: 'volunteer',
+          assigneeName: name,
+          assignedAt: ctx.now
+        })
       })
     }
   },
@@ -85,7 +105,12 @@ export const helpTaskHandlers = {
     run: async (ctx, { id, note }) => {
       const l = await load(ctx, id)
       requireHandler(l)
-      return step(ctx, l, { kind: 'note', actorLabel: await actorLabel(ctx, l.access.assignee && !l.access.staff ? 'volunteer' : 'staff'), note, guard: stillHandler(ctx, l) })
+      return step(ctx, l, {
+        kind: 'note',
+        actorLabel: await actorLabel(ctx, l.access.assignee && !l.access.staff ? 'volunteer' : 'staff'),
+        note,
+        guard: stillHandler(ctx, l)
+      })
     }
   },
 
@@ -112,9 +137,14 @@ export const helpTaskHandlers = {
         actorLabel: await actorLabel(ctx, l.access.assignee && !l.access.staff ? 'volunteer' : 'staff'),
         note: reason,
         guard: stillHandler(ctx, l),
-        patch: () => ({ assigneeAccountId: null, assigneeKind: null, assigneeName: null, assignedAt: null, startedAt: null })
+        patch: () => ({
+          assigneeAccountId: null,
+          assigneeKind: null,
+          assigneeName: null,
+          assignedAt: null,
+          startedAt: null
+        })
       })
     }
   }
 } satisfies Partial<HandlerTable>
-

@@ -35,7 +35,8 @@ async function validatePhotos(ctx: Ctx, refs: string[]): Promise<string[]> {
     if (!local) continue
     const upload = await ctx.store.get('uploads', local)
     // Only one's own uploads can be attached: a reference guessed or copied from somebody else is refused.
-    if (!upload || upload.ownerAccountId !== ctx.actor.accountId) throw new AppError('PHOTO_INVALID', '有一张照片没有上传成功，请删掉后重新选择')
+    if (!upload || upload.ownerAccountId !== ctx.actor.accountId)
+      throw new AppError('PHOTO_INVALID', '有一张照片没有上传成功，请删掉后重新选择')
   }
   return unique
 }
@@ -159,7 +160,10 @@ export const helpHandlers = {
         kind: 'rated',
         actorLabel: await actorLabel(ctx, 'requester'),
         note: `${'★'.repeat(stars)}${comment ? ` ${comment}` : ''}`,
-        patch: () => ({ rating: { stars, comment: comment || null, at: ctx.now, byAccountId: ctx.actor.accountId }, closedAt: ctx.now })
+        patch: () => ({
+          rating: { stars, comment: comment || null, at: ctx.now, byAccountId: ctx.actor.accountId },
+          closedAt: ctx.now
+        })
       })
     }
   },
@@ -172,7 +176,8 @@ export const helpHandlers = {
       return ctx.write(async (tx) => {
         // Decide again on the committed state: the request may have been reassigned meanwhile.
         const doc = await tx.get('helpRequests', id)
-        if (!doc || !canRevealContact(accessTo(ctx, l.viewer, doc), doc)) throw new AppError('FORBIDDEN', '住址和电话只有接单的人和工作人员能看')
+        if (!doc || !canRevealContact(accessTo(ctx, l.viewer, doc), doc))
+          throw new AppError('FORBIDDEN', '住址和电话只有接单的人和工作人员能看')
         await tx.create('audit', {
           _id: newId('au_'),
           at: ctx.now,

@@ -8,14 +8,23 @@ import type { MessageDoc } from '../storage/schema'
 
 const MAX_OFFSET = 500
 
-const isMine = (ctx: Ctx, m: MessageDoc) => m.toAccountId === ctx.actor.accountId || (!!ctx.actor.personId && m.toPersonId === ctx.actor.personId)
+const isMine = (ctx: Ctx, m: MessageDoc) =>
+  m.toAccountId === ctx.actor.accountId || (!!ctx.actor.personId && m.toPersonId === ctx.actor.personId)
 
 async function newestMine(ctx: Ctx, n: number, unreadOnly = false): Promise<MessageDoc[]> {
   const readAt = unreadOnly ? { readAt: null } : {}
   const [toAccount, toPerson] = await Promise.all([
-    ctx.store.find('messages', { where: { toAccountId: ctx.actor.accountId, ...readAt }, orderBy: [['at', 'desc']], limit: n }),
+    ctx.store.find('messages', {
+      where: { toAccountId: ctx.actor.accountId, ...readAt },
+      orderBy: [['at', 'desc']],
+      limit: n
+    }),
     ctx.actor.personId
-      ? ctx.store.find('messages', { where: { toPersonId: ctx.actor.personId, ...readAt }, orderBy: [['at', 'desc']], limit: n })
+      ? ctx.store.find('messages', {
+          where: { toPersonId: ctx.actor.personId, ...readAt },
+          orderBy: [['at', 'desc']],
+          limit: n
+        })
       : Promise.resolve([])
   ])
   const seen = new Set<string>()
@@ -27,12 +36,21 @@ async function newestMine(ctx: Ctx, n: number, unreadOnly = false): Promise<Mess
 async function unreadCount(ctx: Ctx): Promise<number> {
   const [a, p] = await Promise.all([
     ctx.store.count('messages', { toAccountId: ctx.actor.accountId, readAt: null }),
-    ctx.actor.personId ? ctx.store.count('messages', { toPersonId: ctx.actor.personId, readAt: null }) : Promise.resolve(0)
+    ctx.actor.personId
+      ? ctx.store.count('messages', { toPersonId: ctx.actor.personId, readAt: null })
+      : Promise.resolve(0)
   ])
   return a + p
 }
 
-const toItem = (m: MessageDoc): MessageItem => ({ id: m._id, title: m.title, body: m.body, link: m.link, at: m.at, read: m.readAt !== null })
+const toItem = (m: MessageDoc): MessageItem => ({
+  id: m._id,
+  title: m.title,
+  body: m.body,
+  link: m.link,
+  at: m.at,
+  read: m.readAt !== null
+})
 
 export const messageHandlers = {
   'message.list': {
@@ -41,7 +59,11 @@ export const messageHandlers = {
       const merged = await newestMine(ctx, offset + limit + 1)
       const page = merged.slice(offset, offset + limit)
       const more = merged.length > offset + limit && offset + limit < MAX_OFFSET
-      return { items: page.map(toItem), unread: await unreadCount(ctx), nextCursor: more ? (offset + limit).toString(36) : null }
+      return {
+        items: page.map(toItem),
+        unread: await unreadCount(ctx),
+        nextCursor: more ? (offset + limit).toString(36) : null
+      }
     }
   },
 

@@ -4,7 +4,10 @@ import { loadOrgUnits } from '../domain/org/org-scope'
 export const orgHandlers = {
   'org.units': {
     run: async (ctx) => {
-      const [units, branches] = await Promise.all([loadOrgUnits(ctx.store), ctx.store.find('branches', { orderBy: [['name', 'asc']] })])
+      const [units, branches] = await Promise.all([
+        loadOrgUnits(ctx.store),
+        ctx.store.find('branches', { orderBy: [['name', 'asc']] })
+      ])
       return units.map((u) => ({
         id: u._id,
         name: u.name,

@@ -36,8 +36,20 @@ export const pointsStaffHandlers = {
     run: async (ctx, { rules }) =>
       ctx.write(async (tx) => {
         const before = await loadPointsRules(tx)
-        await tx.put('settings', { _id: POINTS_RULES_ID, value: rules as unknown as Record<string, unknown>, updatedAt: ctx.now, updatedBy: ctx.actor.accountId })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: null, action: 'points.staff.setRules', target: `settings/${POINTS_RULES_ID}`, detail: { before, after: rules } })
+        await tx.put('settings', {
+          _id: POINTS_RULES_ID,
+          value: rules as unknown as Record<string, unknown>,
+          updatedAt: ctx.now,
+          updatedBy: ctx.actor.accountId
+        })
+        await audit(tx, {
+          at: ctx.now,
+          actor: ctx.actor.accountId,
+          subject: null,
+          action: 'points.staff.setRules',
+          target: `settings/${POINTS_RULES_ID}`,
+          detail: { before, after: rules }
+        })
         return { rules: rules as PointsRules }
       })
   },
@@ -62,9 +74,20 @@ export const pointsStaffHandlers = {
       // The access log is written before the ledger is read, so no look goes unlogged. It is the only write a
       // query makes: it records the read itself, not a business effect.
       await ctx.store.transaction((tx) =>
-        audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: personId, action: 'points.staff.ledger', target: `pointsLedger/${personId}`, detail: {} })
+        audit(tx, {
+          at: ctx.now,
+          actor: ctx.actor.accountId,
+          subject: personId,
+          action: 'points.staff.ledger',
+          target: `pointsLedger/${personId}`,
+          detail: {}
+        })
       )
-      const [units, entries, rules] = await Promise.all([loadOrgUnits(ctx.store), personEntries(ctx.store, personId), loadPointsRules(ctx.store)])
+      const [units, entries, rules] = await Promise.all([
+        loadOrgUnits(ctx.store),
+        personEntries(ctx.store, personId),
+        loadPointsRules(ctx.store)
+      ])
       return {
         person: await ledgerPerson(ctx.store, person, units),
         months: groupByMonth(entries),
@@ -80,8 +103,23 @@ export const pointsStaffHandlers = {
       await requireStaffScope(ctx.store, ctx.actor, person.orgUnitId)
       return ctx.write(async (tx) => {
         const entryId = `adj:${ctx.actor.accountId}:${ctx.mutationId}`
-        const balance = await adjustPoints(tx, { entryId, personId, amount, reason, staffAccountId: ctx.actor.accountId, actorAccountId: ctx.actor.accountId, at: ctx.now })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: personId, action: 'points.staff.adjust', target: `pointsLedger/${entryId}`, detail: { amount, reason } })
+        const balance = await adjustPoints(tx, {
+          entryId,
+          personId,
+          amount,
+          reason,
+          staffAccountId: ctx.actor.accountId,
+          actorAccountId: ctx.actor.accountId,
+          at: ctx.now
+        })
+        await audit(tx, {
+          at: ctx.now,
+          actor: ctx.actor.accountId,
+          subject: personId,
+          action: 'points.staff.adjust',
+          target: `pointsLedger/${entryId}`,
+          detail: { amount, reason }
+        })
         return { balance, entryId }
       })
     }
@@ -93,12 +131,14 @@ export const pointsStaffHandlers = {
       if (!person) throw new AppError('NOT_FOUND')
       await requireStaffScope(ctx.store, ctx.actor, person.orgUnitId)
       if (input.day > businessDay(ctx.now)) throw new AppError('VALIDATION', '不能记录还没到的日子，请检查日期')
-      if (input.day < addDays(businessDay(ctx.now), -366)) throw new AppError('VALIDATION', '只能补记一年以内的事，更早的请用“调整积分”并写明原因')
+      if (input.day < addDays(businessDay(ctx.now), -366))
+        throw new AppError('VALIDATION', '只能补记一年以内的事，更早的请用“调整积分”并写明原因')
       return ctx.write(async (tx) => {
         const rules = await loadPointsRules(tx)
         const amount = input.amount ?? rules.staffAward[input.kind]
         const label = STAFF_AWARD_LABELS[input.kind]
-        const reason = input.kind === 'songxue' ? `送学上门「${input.title}」` : `参加「${input.title}」（工作人员记录）`
+        const reason =
+          input.kind === 'songxue' ? `送学上门「${input.title}」` : `参加「${input.title}」（工作人员记录）`
         const result = await award(tx, {
           personId: person._id,
           amount,
@@ -112,7 +152,14 @@ export const pointsStaffHandlers = {
           rules
         })
         if (result.status !== 'already') {
-          await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: person._id, action: 'points.staff.award', target: `pointsLedger/${result.entryId}`, detail: { kind: label, title: input.title, amount: result.amount } })
+          await audit(tx, {
+            at: ctx.now,
+            actor: ctx.actor.accountId,
+            subject: person._id,
+            action: 'points.staff.award',
+            target: `pointsLedger/${result.entryId}`,
+            detail: { kind: label, title: input.title, amount: result.amount }
+          })
         }
         const balance = (await tx.get('pointsBalances', person._id))?.balance ?? 0
         return { awarded: result.amount, status: result.status, balance }
@@ -123,7 +170,10 @@ export const pointsStaffHandlers = {
   'points.staff.items': {
     run: async (ctx) => {
       const { covered, units } = await staffUnits(ctx)
-      const items = await ctx.store.find('rewardItems', { where: { orgUnitId: { in: [...covered] } }, orderBy: [['price', 'asc']] })
+      const items = await ctx.store.find('rewardItems', {
+        where: { orgUnitId: { in: [...covered] } },
+        orderBy: [['price', 'asc']]
+      })
       return { items: items.map((i) => itemView(i, units)) }
     }
   },
@@ -159,7 +209,14 @@ export const pointsStaffHandlers = {
           updatedAt: ctx.now
         }
         await tx.put('rewardItems', doc)
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: null, action: 'points.staff.saveItem', target: `rewardItems/${id}`, detail: { addStock: input.addStock, price: input.price, active: input.active } })
+        await audit(tx, {
+          at: ctx.now,
+          actor: ctx.actor.accountId,
+          subject: null,
+          action: 'points.staff.saveItem',
+          target: `rewardItems/${id}`,
+          detail: { addStock: input.addStock, price: input.price, active: input.active }
+        })
         return { item: itemView(doc, units) }
       })
     }
@@ -183,7 +240,14 @@ export const pointsStaffHandlers = {
       const units = await loadOrgUnits(ctx.store)
       return ctx.write(async (tx) => {
         const done = await fulfilRedemption(tx, code, { accountId: ctx.actor.accountId, at: ctx.now })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: done.personId, action: 'points.staff.fulfil', target: `redemptions/${code}`, detail: { item: done.itemName } })
+        await audit(tx, {
+          at: ctx.now,
+          actor: ctx.actor.accountId,
+          subject: done.personId,
+          action: 'points.staff.fulfil',
+          target: `redemptions/${code}`,
+          detail: { item: done.itemName }
+        })
         await sendMessage(tx, {
           toPersonId: done.personId,
           title: `已领取：${done.itemName}`,
@@ -202,12 +266,18 @@ export const pointsStaffHandlers = {
     run: async (ctx) => {
       const { covered, units } = await staffUnits(ctx)
       // What they may hand out: items of their units, and anything their county's people are waiting for.
-      const reserved = await ctx.store.find('redemptions', { where: { status: 'reserved' }, orderBy: [['createdAt', 'asc']], limit: 1000 })
+      const reserved = await ctx.store.find('redemptions', {
+        where: { status: 'reserved' },
+        orderBy: [['createdAt', 'asc']],
+        limit: 1000
+      })
       const homes = new Map<string, string>()
       for (const r of reserved) {
         if (!homes.has(r.personId)) homes.set(r.personId, (await ctx.store.get('persons', r.personId))?.orgUnitId ?? '')
       }
-      const rows = reserved.filter((r) => covered.has(r.orgUnitId) || covered.has(homes.get(r.personId) ?? '')).slice(0, 200)
+      const rows = reserved
+        .filter((r) => covered.has(r.orgUnitId) || covered.has(homes.get(r.personId) ?? ''))
+        .slice(0, 200)
       return { items: await redemptionViews(ctx.store, rows, units) }
     }
   },
@@ -225,7 +295,14 @@ export const pointsStaffHandlers = {
       const actorNames = new Map(actorIds.map((id, i) => [id, accounts[i]?.displayName ?? '']))
       const { buffer, rows } = await pointsWorkbook({ branchName: branch.name, from, to, persons, entries, actorNames })
       await ctx.store.transaction((tx) =>
-        audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: null, action: 'points.staff.export', target: `branches/${branchId}`, detail: { from, to, rows } })
+        audit(tx, {
+          at: ctx.now,
+          actor: ctx.actor.accountId,
+          subject: null,
+          action: 'points.staff.export',
+          target: `branches/${branchId}`,
+          detail: { from, to, rows }
+        })
       )
       return { filename: `${branch.name}积分_${from}至${to}.xlsx`, base64: buffer.toString('base64'), rows }
     }
@@ -242,12 +319,24 @@ export const pointsStaffHandlers = {
         ctx.store.find('starExemptions', { where: { year: y } }),
         leaderboardEnabled(ctx.store, branchId)
       ])
-      const scores = await yearScores(ctx.store, persons.map((p) => p._id), y)
+      const scores = await yearScores(
+        ctx.store,
+        persons.map((p) => p._id),
+        y
+      )
       const ex = new Map(exemptions.map((e) => [e.personId, e]))
       const rows = persons.map((p) => {
         const score = scores.get(p._id) ?? 0
         const e = ex.get(p._id)
-        return { personId: p._id, name: p.name, score, stars: starsFor(score, rules.starBands), exempt: !!e?.exempt, exemptReason: e?.exempt ? e.reason : null, frail: p.frail }
+        return {
+          personId: p._id,
+          name: p.name,
+          score,
+          stars: starsFor(score, rules.starBands),
+          exempt: !!e?.exempt,
+          exemptReason: e?.exempt ? e.reason : null,
+          frail: p.frail
+        }
       })
       return { branchName: branch.name, year: y, rows, leaderboardEnabled: enabled }
     }
@@ -260,8 +349,23 @@ export const pointsStaffHandlers = {
       await requireStaffScope(ctx.store, ctx.actor, person.orgUnitId)
       if (!person.partyMember) throw new AppError('ILLEGAL_TRANSITION', '践诺评星只针对党员')
       return ctx.write(async (tx) => {
-        await tx.put('starExemptions', { _id: `${y}:${personId}`, year: y, personId, exempt, reason, staffAccountId: ctx.actor.accountId, at: ctx.now })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: personId, action: 'points.staff.setStarExempt', target: `starExemptions/${y}:${personId}`, detail: { exempt, reason } })
+        await tx.put('starExemptions', {
+          _id: `${y}:${personId}`,
+          year: y,
+          personId,
+          exempt,
+          reason,
+          staffAccountId: ctx.actor.accountId,
+          at: ctx.now
+        })
+        await audit(tx, {
+          at: ctx.now,
+          actor: ctx.actor.accountId,
+          subject: personId,
+          action: 'points.staff.setStarExempt',
+          target: `starExemptions/${y}:${personId}`,
+          detail: { exempt, reason }
+        })
         return { exempt }
       })
     }
@@ -273,8 +377,20 @@ export const pointsStaffHandlers = {
       if (!branch) throw new AppError('NOT_FOUND')
       await requireStaffScope(ctx.store, ctx.actor, branch.orgUnitId)
       return ctx.write(async (tx) => {
-        await tx.put('settings', { _id: leaderboardSettingId(branchId), value: { enabled }, updatedAt: ctx.now, updatedBy: ctx.actor.accountId })
-        await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: null, action: 'points.staff.setLeaderboard', target: `branches/${branchId}`, detail: { enabled } })
+        await tx.put('settings', {
+          _id: leaderboardSettingId(branchId),
+          value: { enabled },
+          updatedAt: ctx.now,
+          updatedBy: ctx.actor.accountId
+        })
+        await audit(tx, {
+          at: ctx.now,
+          actor: ctx.actor.accountId,
+          subject: null,
+          action: 'points.staff.setLeaderboard',
+          target: `branches/${branchId}`,
+          detail: { enabled }
+        })
         return { enabled }
       })
     }

@@ -11,7 +11,14 @@ import { loadOrgUnits } from '../domain/org/org-scope'
 import { POINTS_RULES_ID, loadPointsRules } from '../domain/points/points-rules'
 import { earnedBetween, groupByMonth, personEntries, starInfo, yearScores, year } from '../domain/points/points-read'
 import { cancelRedemption, redeem } from '../domain/points/redemption'
-import { itemView, leaderboardEnabled, redemptionViews, requireRedemptionScope, subjectPerson, unitsAbove } from '../domain/points/points-views'
+import {
+  itemView,
+  leaderboardEnabled,
+  redemptionViews,
+  requireRedemptionScope,
+  subjectPerson,
+  unitsAbove
+} from '../domain/points/points-views'
 import { audit } from '../domain/points/points-audit'
 
 /** How many months of history one page of `points.history` holds. */
@@ -73,7 +80,10 @@ export const pointsHandlers = {
       const units = await loadOrgUnits(ctx.store)
       const mineUnits = unitsAbove(person.orgUnitId, units)
       const [items, quotas, balance] = await Promise.all([
-        ctx.store.find('rewardItems', { where: { status: 'active', orgUnitId: { in: [...mineUnits] } }, orderBy: [['price', 'asc']] }),
+        ctx.store.find('rewardItems', {
+          where: { status: 'active', orgUnitId: { in: [...mineUnits] } },
+          orderBy: [['price', 'asc']]
+        }),
         ctx.store.find('rewardQuotas', { where: { personId: person._id } }),
         ctx.store.get('pointsBalances', person._id)
       ])
@@ -113,7 +123,11 @@ export const pointsHandlers = {
     run: async (ctx) => {
       const person = await subjectPerson(ctx)
       const [rows, units] = await Promise.all([
-        ctx.store.find('redemptions', { where: { personId: person._id }, orderBy: [['createdAt', 'desc']], limit: 200 }),
+        ctx.store.find('redemptions', {
+          where: { personId: person._id },
+          orderBy: [['createdAt', 'desc']],
+          limit: 200
+        }),
         loadOrgUnits(ctx.store)
       ])
       // Waiting pick-ups first: those are what a person needs the code for.
@@ -133,9 +147,20 @@ export const pointsHandlers = {
       if (asStaff) await requireRedemptionScope(ctx, r)
       const units = await loadOrgUnits(ctx.store)
       return ctx.write(async (tx) => {
-        const { redemption, refunded } = await cancelRedemption(tx, code, { accountId: ctx.actor.accountId, staff: asStaff, at: ctx.now })
+        const { redemption, refunded } = await cancelRedemption(tx, code, {
+          accountId: ctx.actor.accountId,
+          staff: asStaff,
+          at: ctx.now
+        })
         if (asStaff) {
-          await audit(tx, { at: ctx.now, actor: ctx.actor.accountId, subject: r.personId, action: 'points.cancelRedemption', target: `redemptions/${code}`, detail: { refunded } })
+          await audit(tx, {
+            at: ctx.now,
+            actor: ctx.actor.accountId,
+            subject: r.personId,
+            action: 'points.cancelRedemption',
+            target: `redemptions/${code}`,
+            detail: { refunded }
+          })
         }
         const [view] = await redemptionViews(tx, [redemption], units)
         return { redemption: view, refunded }
@@ -164,7 +189,11 @@ export const pointsHandlers = {
       ])
       const prefs = await Promise.all(members.map((m) => ctx.store.get('pointsPrefs', m._id)))
       const shown = members.filter((_, i) => prefs[i]?.leaderboardOptIn === true)
-      const scores = await yearScores(ctx.store, shown.map((m) => m._id), year(ctx.now))
+      const scores = await yearScores(
+        ctx.store,
+        shown.map((m) => m._id),
+        year(ctx.now)
+      )
       const rows = shown
         .map((m) => ({ name: m.name, score: scores.get(m._id) ?? 0, me: m._id === person._id }))
         .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN'))

@@ -67,7 +67,11 @@ export const signupHandlers = {
     run: async (ctx) => {
       if (!ctx.subjectPersonId) return { items: [] }
       const personId = ctx.subjectPersonId
-      const signups = await ctx.store.find('signups', { where: { personId }, orderBy: [['createdAt', 'desc']], limit: 300 })
+      const signups = await ctx.store.find('signups', {
+        where: { personId },
+        orderBy: [['createdAt', 'desc']],
+        limit: 300
+      })
       if (signups.length === 0) return { items: [] }
       const ids = signups.map((s) => s.activityId)
       const [activities, checkins] = await Promise.all([

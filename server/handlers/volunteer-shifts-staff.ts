@@ -15,7 +15,13 @@ import { newId } from '../domain/ids'
 import { loadOrgUnits } from '../domain/org/org-scope'
 import { issueCode } from '../domain/tokens/rotating-code'
 import { loadHelpSettings } from '../domain/help/help-settings'
-import { recordCheckIn, recordCheckOut, settleDue, settleForgotten, type MarkRequest } from '../domain/volunteer/attendance'
+import {
+  recordCheckIn,
+  recordCheckOut,
+  settleDue,
+  settleForgotten,
+  type MarkRequest
+} from '../domain/volunteer/attendance'
 import { checkinOpensAt, checkoutClosesAt, isSettleDue } from '../domain/volunteer/crediting'
 import { correctShift } from '../domain/volunteer/hours-ledger'
 import { attendanceId, shiftCounterId, shiftPool } from '../domain/volunteer/shift-pool'
@@ -38,7 +44,8 @@ export const volunteerShiftStaffHandlers = {
       const unknown = fields.skills.find((s) => !help.skills.includes(s))
       if (unknown) throw new AppError('VALIDATION', `「${unknown}」不在特长列表里，请重新选择`, { field: 'skills' })
       if (!shiftId) {
-        if (fields.startAt < ctx.now) throw new AppError('VALIDATION', '班次的开始时间已经过了，请重新选择', { field: 'startAt' })
+        if (fields.startAt < ctx.now)
+          throw new AppError('VALIDATION', '班次的开始时间已经过了，请重新选择', { field: 'startAt' })
         const id = newId('vs_')
         return ctx.write(async (tx) => {
           await tx.create('volunteerShifts', {
@@ -72,7 +79,16 @@ export const volunteerShiftStaffHandlers = {
       return ctx.write(async (tx) => {
         const current = await tx.get('volunteerShifts', shiftId)
         if (!current) throw new AppError('NOT_FOUND')
-        const next: VolunteerShiftDoc = { ...current, label: fields.label, startAt: fields.startAt, endAt: fields.endAt, place: fields.place, capacity: fields.capacity, skills: fields.skills, updatedAt: ctx.now }
+        const next: VolunteerShiftDoc = {
+          ...current,
+          label: fields.label,
+          startAt: fields.startAt,
+          endAt: fields.endAt,
+          place: fields.place,
+          capacity: fields.capacity,
+          skills: fields.skills,
+          updatedAt: ctx.now
+        }
         await tx.put('volunteerShifts', next)
         const { promoted } = await resize(tx, shiftPool(shiftId), { capacity: fields.capacity, now: ctx.now })
         for (const p of promoted) await tellShiftPromoted(tx, activity, next, p, ctx.now)
@@ -97,9 +113,16 @@ export const volunteerShiftStaffHandlers = {
       const seen = await shiftHolders(ctx, shiftId)
       return ctx.write(async (tx) => {
         assertSameVersion(seen.version, await touch(tx, shiftCounterId(shiftId)))
-        await tx.update('volunteerShifts', shiftId, { status: 'cancelled', cancelReason: reason.trim() || null, updatedAt: ctx.now })
-        if (activity.status === 'published') for (const h of seen.list) await tellShiftCancelled(tx, activity, shift, h.personId, reason.trim(), ctx.now)
-        await audit(ctx, tx, 'volunteer.shift.cancel', `volunteerShifts/${shiftId}`, null, { reason: reason.trim() || null })
+        await tx.update('volunteerShifts', shiftId, {
+          status: 'cancelled',
+          cancelReason: reason.trim() || null,
+          updatedAt: ctx.now
+        })
+        if (activity.status === 'published')
+          for (const h of seen.list) await tellShiftCancelled(tx, activity, shift, h.personId, reason.trim(), ctx.now)
+        await audit(ctx, tx, 'volunteer.shift.cancel', `volunteerShifts/${shiftId}`, null, {
+          reason: reason.trim() || null
+        })
         return { id: shiftId, notified: activity.status === 'published' ? seen.list.length : 0 }
       })
     }
@@ -116,12 +139,21 @@ export const volunteerShiftStaffHandlers = {
         ctx.store.find('shiftAttendance', { where: { shiftId }, limit: 1000 })
       ])
       const personIds = [...new Set([...signups.map((s) => s.personId), ...attendance.map((a) => a.personId)])]
-      const actorIds = [...new Set([...signups.map((s) => s.actorAccountId), ...attendance.flatMap((a) => [a.checkInBy, a.checkOutBy ?? ''])].filter(Boolean))]
+      const actorIds = [
+        ...new Set(
+          [
+            ...signups.map((s) => s.actorAccountId),
+            ...attendance.flatMap((a) => [a.checkInBy, a.checkOutBy ?? ''])
+          ].filter(Boolean)
+        )
+      ]
       const [persons, actors] = await Promise.all([
         personIds.length ? ctx.store.find('persons', { where: { _id: { in: personIds } } }) : Promise.resolve([]),
         actorIds.length ? ctx.store.find('accounts', { where: { _id: { in: actorIds } } }) : Promise.resolve([])
       ])
-      const waitlisted = signups.filter((s) => s.status === 'waitlisted').sort((a, b) => (a.waitlistSeq ?? 0) - (b.waitlistSeq ?? 0))
+      const waitlisted = signups
+        .filter((s) => s.status === 'waitlisted')
+        .sort((a, b) => (a.waitlistSeq ?? 0) - (b.waitlistSeq ?? 0))
       const by = (accountId: string | null, personId: string, what: string) => {
         const a = actors.find((x) => x._id === accountId)
         return a && a.personId !== personId ? `${a.displayName}（${what}）` : null
@@ -140,13 +172,29 @@ export const volunteerShiftStaffHandlers = {
           by: [
             s ? by(s.actorAccountId, personId, '报名') : null,
             a ? by(a.checkInBy, personId, a.checkInMethod === 'proxy' ? '代签到' : '扫码签到') : null,
-            a?.checkOutBy && a.checkOutMethod !== 'auto' ? by(a.checkOutBy, personId, a.checkOutMethod === 'proxy' ? '代签退' : '扫码签退') : null
+            a?.checkOutBy && a.checkOutMethod !== 'auto'
+              ? by(a.checkOutBy, personId, a.checkOutMethod === 'proxy' ? '代签退' : '扫码签退')
+              : null
           ].filter((x): x is string => !!x)
         }
       })
       // Who needs something first: flagged, then still in, then signed up and not here, then the rest.
-      const rank = (l: RosterLine) => (l.attendance?.flagged ? 0 : l.attendance && l.attendance.checkOutAt === null ? 1 : l.signup === 'signed' && !l.attendance ? 2 : l.attendance ? 3 : 4)
-      lines.sort((x, y) => rank(x) - rank(y) || (x.waitlistPosition ?? 0) - (y.waitlistPosition ?? 0) || x.name.localeCompare(y.name, 'zh'))
+      const rank = (l: RosterLine) =>
+        l.attendance?.flagged
+          ? 0
+          : l.attendance && l.attendance.checkOutAt === null
+            ? 1
+            : l.signup === 'signed' && !l.attendance
+              ? 2
+              : l.attendance
+                ? 3
+                : 4
+      lines.sort(
+        (x, y) =>
+          rank(x) - rank(y) ||
+          (x.waitlistPosition ?? 0) - (y.waitlistPosition ?? 0) ||
+          x.name.localeCompare(y.name, 'zh')
+      )
       const open = attendance.filter((a) => a.checkOutAt === null)
       return {
         shift: card,
@@ -168,8 +216,10 @@ export const volunteerShiftStaffHandlers = {
   'volunteer.staff.shiftCode': {
     run: async (ctx, { shiftId, direction }) => {
       const { shift, activity } = await managedShift(ctx, shiftId)
-      if (shift.status === 'cancelled' || activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '这个班次已取消')
-      if (activity.status !== 'published') throw new AppError('ACTIVITY_NOT_OPEN', '活动还没有发布，发布后才能出示签到码')
+      if (shift.status === 'cancelled' || activity.status === 'cancelled')
+        throw new AppError('ACTIVITY_CANCELLED', '这个班次已取消')
+      if (activity.status !== 'published')
+        throw new AppError('ACTIVITY_NOT_OPEN', '活动还没有发布，发布后才能出示签到码')
       const code = issueCode(ctx.secrets.tokenKey, { kind: SHIFT_CODE_KINDS[direction], id: shiftId }, ctx.now)
       return { token: code.token, refreshAt: code.refreshAt, serverNow: ctx.now }
     }
@@ -203,9 +253,24 @@ export const volunteerShiftStaffHandlers = {
       return ctx.write(async (tx) => {
         const shift = (await tx.get('volunteerShifts', shiftId))!
         const attendance = await tx.get('shiftAttendance', attendanceId(shiftId, personId))
-        if (!attendance) throw new AppError('NOT_CHECKED_IN', '这位没有这个班次的签到记录；到场了的话，请先代签到和签退')
-        const r = await correctShift(tx, { shift, activity, attendance, minutes, reason: why, staffAccountId: ctx.actor.accountId, actorAccountId: ctx.actor.accountId, now: ctx.now })
-        await audit(ctx, tx, 'volunteer.hours.correct', `shiftAttendance/${attendance._id}`, personId, { shiftId, from: attendance.creditedMinutes, to: minutes, reason: why })
+        if (!attendance)
+          throw new AppError('NOT_CHECKED_IN', '这位没有这个班次的签到记录；到场了的话，请先代签到和签退')
+        const r = await correctShift(tx, {
+          shift,
+          activity,
+          attendance,
+          minutes,
+          reason: why,
+          staffAccountId: ctx.actor.accountId,
+          actorAccountId: ctx.actor.accountId,
+          now: ctx.now
+        })
+        await audit(ctx, tx, 'volunteer.hours.correct', `shiftAttendance/${attendance._id}`, personId, {
+          shiftId,
+          from: attendance.creditedMinutes,
+          to: minutes,
+          reason: why
+        })
         return { shiftId, personId, minutes, delta: r.delta, totalMinutes: r.total }
       })
     }
@@ -218,8 +283,15 @@ export const volunteerShiftStaffHandlers = {
         const a = await tx.get('shiftAttendance', attendanceId(shiftId, personId))
         if (!a) throw new AppError('NOT_FOUND')
         if (!a.flag) throw new AppError('ALREADY_DONE', '这条时长已经核对过了')
-        await tx.update('shiftAttendance', a._id, { flag: null, flagClearedBy: ctx.actor.accountId, updatedAt: ctx.now })
-        await audit(ctx, tx, 'volunteer.hours.confirm', `shiftAttendance/${a._id}`, personId, { shiftId, minutes: a.creditedMinutes })
+        await tx.update('shiftAttendance', a._id, {
+          flag: null,
+          flagClearedBy: ctx.actor.accountId,
+          updatedAt: ctx.now
+        })
+        await audit(ctx, tx, 'volunteer.hours.confirm', `shiftAttendance/${a._id}`, personId, {
+          shiftId,
+          minutes: a.creditedMinutes
+        })
         return { shiftId, personId }
       })
     }
@@ -229,7 +301,10 @@ export const volunteerShiftStaffHandlers = {
     run: async (ctx, { shiftId }) => {
       const { shift } = await managedShift(ctx, shiftId)
       if (!isSettleDue(shift, ctx.now)) {
-        throw new AppError('ILLEGAL_TRANSITION', `签退到 ${formatDateTime(checkoutClosesAt(shift))} 才截止，过了这个时间再结算`)
+        throw new AppError(
+          'ILLEGAL_TRANSITION',
+          `签退到 ${formatDateTime(checkoutClosesAt(shift))} 才截止，过了这个时间再结算`
+        )
       }
       const open = await ctx.store.find('shiftAttendance', { where: { shiftId, checkOutAt: null }, limit: 1000 })
       return ctx.write(async (tx) => {

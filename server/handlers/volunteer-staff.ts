@@ -26,8 +26,11 @@ import { audit, loadPerson, managedActivity } from '../domain/volunteer/staff-sc
 async function settleScope(ctx: Ctx, scope: Set<string>): Promise<void> {
   const open = await ctx.store.find('shiftAttendance', { where: { checkOutAt: null }, limit: 500 })
   if (open.length === 0) return
-  const shifts = await ctx.store.find('volunteerShifts', { where: { _id: { in: [...new Set(open.map((a) => a.shiftId))] } } })
-  for (const s of shifts) if (scope.has(s.orgUnitId) && isSettleDue(s, ctx.now)) await settleDue(ctx.store, { shiftId: s._id }, ctx.now)
+  const shifts = await ctx.store.find('volunteerShifts', {
+    where: { _id: { in: [...new Set(open.map((a) => a.shiftId))] } }
+  })
+  for (const s of shifts)
+    if (scope.has(s.orgUnitId) && isSettleDue(s, ctx.now)) await settleDue(ctx.store, { shiftId: s._id }, ctx.now)
 }
 
 export const volunteerStaffHandlers = {
@@ -37,27 +40,52 @@ export const volunteerStaffHandlers = {
       const scope = coveredUnits(ctx.actor, units)
       await settleScope(ctx, scope)
       const [activities, teams, flaggedDocs] = await Promise.all([
-        ctx.store.find('volunteerActivities', { where: { orgUnitId: { in: [...scope] } }, orderBy: [['updatedAt', 'desc']], limit: 200 }),
+        ctx.store.find('volunteerActivities', {
+          where: { orgUnitId: { in: [...scope] } },
+          orderBy: [['updatedAt', 'desc']],
+          limit: 200
+        }),
         ctx.store.find('volunteerTeams', { where: { orgUnitId: { in: [...scope] }, status: 'active' }, limit: 200 }),
         ctx.store.find('shiftAttendance', { where: { flag: 'forgot-checkout' }, limit: 500 })
       ])
       const cards = await activityCards(ctx, activities, null, units)
-      const shifts = await ctx.store.find('volunteerShifts', { where: { activityId: { in: activities.map((a) => a._id) } }, limit: 1000 })
-      const counters = shifts.length ? await ctx.store.find('counters', { where: { _id: { in: shifts.map((s) => shiftCounterId(s._id)) } } }) : []
+      const shifts = await ctx.store.find('volunteerShifts', {
+        where: { activityId: { in: activities.map((a) => a._id) } },
+        limit: 1000
+      })
+      const counters = shifts.length
+        ? await ctx.store.find('counters', { where: { _id: { in: shifts.map((s) => shiftCounterId(s._id)) } } })
+        : []
       const items: ManagedVolunteerActivity[] = cards.map((c) => {
         const coming = shifts.filter((s) => s.activityId === c.id && s.endAt >= ctx.now && s.status === 'open')
         const cs = coming.map((s) => counters.find((x) => x._id === shiftCounterId(s._id)))
-        return { ...c, signedCount: cs.reduce((a, x) => a + (x?.taken ?? 0), 0), waitlistCount: cs.reduce((a, x) => a + (x?.waitlisted ?? 0), 0) }
+        return {
+          ...c,
+          signedCount: cs.reduce((a, x) => a + (x?.taken ?? 0), 0),
+          waitlistCount: cs.reduce((a, x) => a + (x?.waitlisted ?? 0), 0)
+        }
       })
       // Drafts and activities with shifts to come first; finished ones after.
       const rank = (a: ManagedVolunteerActivity) => (a.status === 'draft' ? 0 : a.nextShiftAt !== null ? 1 : 2)
       items.sort((a, b) => rank(a) - rank(b) || (a.nextShiftAt ?? Infinity) - (b.nextShiftAt ?? Infinity))
 
-      const flaggedShifts = flaggedDocs.length ? await ctx.store.find('volunteerShifts', { where: { _id: { in: [...new Set(flaggedDocs.map((f) => f.shiftId))] } } }) : []
-      const inScope = flaggedDocs.filter((f) => scope.has(flaggedShifts.find((s) => s._id === f.shiftId)?.orgUnitId ?? ''))
+      const flaggedShifts = flaggedDocs.length
+        ? await ctx.store.find('volunteerShifts', {
+            where: { _id: { in: [...new Set(flaggedDocs.map((f) => f.shiftId))] } }
+          })
+        : []
+      const inScope = flaggedDocs.filter((f) =>
+        scope.has(flaggedShifts.find((s) => s._id === f.shiftId)?.orgUnitId ?? '')
+      )
       const [persons, flaggedActivities] = await Promise.all([
-        inScope.length ? ctx.store.find('persons', { where: { _id: { in: inScope.map((f) => f.personId) } } }) : Promise.resolve([]),
-        inScope.length ? ctx.store.find('volunteerActivities', { where: { _id: { in: [...new Set(inScope.map((f) => f.activityId))] } } }) : Promise.resolve([])
+        inScope.length
+          ? ctx.store.find('persons', { where: { _id: { in: inScope.map((f) => f.personId) } } })
+          : Promise.resolve([]),
+        inScope.length
+          ? ctx.store.find('volunteerActivities', {
+              where: { _id: { in: [...new Set(inScope.map((f) => f.activityId))] } }
+            })
+          : Promise.resolve([])
       ])
       const flagged: FlaggedHours[] = inScope.map((f) => {
         const shift = flaggedShifts.find((s) => s._id === f.shiftId)!
@@ -85,7 +113,8 @@ export const volunteerStaffHandlers = {
       if (existing) await requireStaffScope(ctx.store, ctx.actor, existing.orgUnitId)
       if (fields.branchId) {
         const branch = await ctx.store.get('branches', fields.branchId)
-        if (!branch || branch.orgUnitId !== fields.orgUnitId) throw new AppError('VALIDATION', '这个党支部不属于所选的区县，请重新选择', { field: 'branchId' })
+        if (!branch || branch.orgUnitId !== fields.orgUnitId)
+          throw new AppError('VALIDATION', '这个党支部不属于所选的区县，请重新选择', { field: 'branchId' })
       }
       const leader = fields.leaderPersonId ? await loadPerson(ctx, fields.leaderPersonId) : null
       const leaderAccounts = leader ? await ctx.store.find('accounts', { where: { personId: leader._id } }) : []
@@ -127,9 +156,21 @@ export const volunteerStaffHandlers = {
             reason: null,
             updatedAt: now
           })
-          await grantVolunteerRole(tx, leaderAccounts.map((a) => a._id), leader._id, now)
+          await grantVolunteerRole(
+            tx,
+            leaderAccounts.map((a) => a._id),
+            leader._id,
+            now
+          )
         }
-        await audit(ctx, tx, existing ? 'volunteer.team.update' : 'volunteer.team.create', `volunteerTeams/${teamId}`, null, { name: fields.name, leaderPersonId: fields.leaderPersonId })
+        await audit(
+          ctx,
+          tx,
+          existing ? 'volunteer.team.update' : 'volunteer.team.create',
+          `volunteerTeams/${teamId}`,
+          null,
+          { name: fields.name, leaderPersonId: fields.leaderPersonId }
+        )
         return { id: teamId }
       })
     }
@@ -141,10 +182,15 @@ export const volunteerStaffHandlers = {
       const existing = id ? await managedActivity(ctx, id) : null
       if (fields.teamId) {
         const team = await ctx.store.get('volunteerTeams', fields.teamId)
-        if (!team || team.status !== 'active') throw new AppError('VALIDATION', '没有找到这支队伍，请重新选择', { field: 'teamId' })
+        if (!team || team.status !== 'active')
+          throw new AppError('VALIDATION', '没有找到这支队伍，请重新选择', { field: 'teamId' })
       }
-      if (fields.teamOnly && !fields.teamId) throw new AppError('VALIDATION', '只面向队员的活动要先选一支队伍', { field: 'teamId' })
-      const shifts = existing && existing.orgUnitId !== fields.orgUnitId ? await ctx.store.find('volunteerShifts', { where: { activityId: existing._id }, limit: 1000 }) : []
+      if (fields.teamOnly && !fields.teamId)
+        throw new AppError('VALIDATION', '只面向队员的活动要先选一支队伍', { field: 'teamId' })
+      const shifts =
+        existing && existing.orgUnitId !== fields.orgUnitId
+          ? await ctx.store.find('volunteerShifts', { where: { activityId: existing._id }, limit: 1000 })
+          : []
       const activityId = existing?._id ?? newId('va_')
       return ctx.write(async (tx) => {
         const doc: VolunteerActivityDoc = {
@@ -165,7 +211,8 @@ export const volunteerStaffHandlers = {
         }
         await tx.put('volunteerActivities', doc)
         // The shifts carry the unit for scope checks: they move with the activity.
-        for (const s of shifts) await tx.update('volunteerShifts', s._id, { orgUnitId: fields.orgUnitId, updatedAt: ctx.now })
+        for (const s of shifts)
+          await tx.update('volunteerShifts', s._id, { orgUnitId: fields.orgUnitId, updatedAt: ctx.now })
         return { id: activityId }
       })
     }
@@ -192,7 +239,13 @@ export const volunteerStaffHandlers = {
       const scope = coveredUnits(ctx.actor, units)
       if (orgUnitId && !scope.has(orgUnitId)) throw new AppError('FORBIDDEN', '这个区县不归您所在的单位管理')
       const profiles = (
-        await ctx.store.find('volunteerProfiles', { where: { orgUnitId: orgUnitId ? orgUnitId : { in: [...scope] }, ...(availableOnly ? { available: true } : {}) }, limit: 1000 })
+        await ctx.store.find('volunteerProfiles', {
+          where: {
+            orgUnitId: orgUnitId ? orgUnitId : { in: [...scope] },
+            ...(availableOnly ? { available: true } : {})
+          },
+          limit: 1000
+        })
       ).filter((p) => !skill || p.skills.includes(skill))
       if (profiles.length === 0) return { items: [] }
       const ids = profiles.map((p) => p._id)
@@ -202,7 +255,11 @@ export const volunteerStaffHandlers = {
         ctx.store.find('teamMembers', { where: { personId: { in: ids }, status: 'member' }, limit: 1000 }),
         ctx.store.find('accounts', { where: { personId: { in: ids } } })
       ])
-      const teams = memberships.length ? await ctx.store.find('volunteerTeams', { where: { _id: { in: [...new Set(memberships.map((m) => m.teamId))] } } }) : []
+      const teams = memberships.length
+        ? await ctx.store.find('volunteerTeams', {
+            where: { _id: { in: [...new Set(memberships.map((m) => m.teamId))] } }
+          })
+        : []
       const today = businessDay(ctx.now)
       const items: PoolHit[] = []
       for (const p of profiles) {
@@ -217,12 +274,20 @@ export const volunteerStaffHandlers = {
           availability: p.availability ?? '',
           available: p.available,
           updatedAt: p.updatedAt,
-          teams: memberships.filter((m) => m.personId === p._id).map((m) => teams.find((t) => t._id === m.teamId)?.name ?? '').filter(Boolean),
+          teams: memberships
+            .filter((m) => m.personId === p._id)
+            .map((m) => teams.find((t) => t._id === m.teamId)?.name ?? '')
+            .filter(Boolean),
           totalMinutes: balances.find((b) => b._id === p._id)?.minutes ?? 0,
           isVolunteer: accounts.some((a) => a.personId === p._id && a.roles.includes('volunteer'))
         })
       }
-      items.sort((a, b) => Number(b.available) - Number(a.available) || b.totalMinutes - a.totalMinutes || a.name.localeCompare(b.name, 'zh'))
+      items.sort(
+        (a, b) =>
+          Number(b.available) - Number(a.available) ||
+          b.totalMinutes - a.totalMinutes ||
+          a.name.localeCompare(b.name, 'zh')
+      )
       return { items: items.slice(0, 200) }
     }
   },
@@ -230,11 +295,24 @@ export const volunteerStaffHandlers = {
   'volunteer.staff.settingsUpdate': {
     run: async (ctx, { intakeMaxAge }) => {
       const unit = ctx.actor.orgUnitId ? await ctx.store.get('orgUnits', ctx.actor.orgUnitId) : null
-      if (!hasRole(ctx.actor, 'admin') && unit?.kind !== 'bureau') throw new AppError('FORBIDDEN', '志愿服务设置由市老干部局的工作人员修改')
-      const [before, help, rules] = await Promise.all([loadVolunteerSettings(ctx.store), loadHelpSettings(ctx.store), loadPointsRules(ctx.store)])
+      if (!hasRole(ctx.actor, 'admin') && unit?.kind !== 'bureau')
+        throw new AppError('FORBIDDEN', '志愿服务设置由市老干部局的工作人员修改')
+      const [before, help, rules] = await Promise.all([
+        loadVolunteerSettings(ctx.store),
+        loadHelpSettings(ctx.store),
+        loadPointsRules(ctx.store)
+      ])
       return ctx.write(async (tx) => {
-        await tx.put('settings', { _id: VOLUNTEER_SETTINGS_ID, value: { intakeMaxAge }, updatedAt: ctx.now, updatedBy: ctx.actor.accountId })
-        await audit(ctx, tx, 'volunteer.staff.settingsUpdate', `settings/${VOLUNTEER_SETTINGS_ID}`, null, { before: before.intakeMaxAge, after: intakeMaxAge })
+        await tx.put('settings', {
+          _id: VOLUNTEER_SETTINGS_ID,
+          value: { intakeMaxAge },
+          updatedAt: ctx.now,
+          updatedBy: ctx.actor.accountId
+        })
+        await audit(ctx, tx, 'volunteer.staff.settingsUpdate', `settings/${VOLUNTEER_SETTINGS_ID}`, null, {
+          before: before.intakeMaxAge,
+          after: intakeMaxAge
+        })
         return { intakeMaxAge, skills: help.skills, shiftPoints: rules.volunteerShift }
       })
     }

@@ -25,7 +25,12 @@ async function loadTeam(ctx: Ctx, id: string) {
   return team
 }
 
-function memberView(m: TeamMemberDoc, persons: PersonDoc[], unitName: (id: string) => string, minutes: Map<string, number> | null): TeamMemberView {
+function memberView(
+  m: TeamMemberDoc,
+  persons: PersonDoc[],
+  unitName: (id: string) => string,
+  minutes: Map<string, number> | null
+): TeamMemberView {
   const p = persons.find((x) => x._id === m.personId)
   return {
     personId: m.personId,
@@ -40,7 +45,11 @@ function memberView(m: TeamMemberDoc, persons: PersonDoc[], unitName: (id: strin
 }
 
 async function profilePage(ctx: Ctx, person: PersonDoc, profile: VolunteerProfileDoc | null): Promise<ProfilePage> {
-  const [settings, help, units] = await Promise.all([loadVolunteerSettings(ctx.store), loadHelpSettings(ctx.store), loadOrgUnits(ctx.store)])
+  const [settings, help, units] = await Promise.all([
+    loadVolunteerSettings(ctx.store),
+    loadHelpSettings(ctx.store),
+    loadOrgUnits(ctx.store)
+  ])
   const age = ageOn(person.birthDate, businessDay(ctx.now))
   const refusal = profile ? null : intakeRefusal(age, settings)
   return {
@@ -70,7 +79,8 @@ export const volunteerTeamHandlers = {
       const person = ctx.subjectPersonId ? await ctx.store.get('persons', ctx.subjectPersonId) : null
       const teams = await ctx.store.find('volunteerTeams', { where: { status: 'active' }, limit: 500 })
       // The reader's own county first, then the bureau's, then the rest.
-      const rank = (orgUnitId: string) => (orgUnitId === person?.orgUnitId ? 0 : orgUnitId === ctx.actor.orgUnitId ? 0 : 1)
+      const rank = (orgUnitId: string) =>
+        orgUnitId === person?.orgUnitId ? 0 : orgUnitId === ctx.actor.orgUnitId ? 0 : 1
       teams.sort((a, b) => rank(a.orgUnitId) - rank(b.orgUnitId) || a.name.localeCompare(b.name, 'zh'))
       return { items: await teamCards(ctx, teams, person?._id ?? null) }
     }
@@ -87,13 +97,22 @@ export const volunteerTeamHandlers = {
         ctx.store.find('teamMembers', { where: { teamId: id, status: { in: ['member', 'pending'] } }, limit: 1000 }),
         ctx.store.find('volunteerActivities', { where: { teamId: id, status: 'published' }, limit: 200 })
       ])
-      const persons = records.length ? await ctx.store.find('persons', { where: { _id: { in: records.map((r) => r.personId) } } }) : []
-      const balances = canManage && records.length ? await ctx.store.find('hoursBalances', { where: { _id: { in: records.map((r) => r.personId) } } }) : []
+      const persons = records.length
+        ? await ctx.store.find('persons', { where: { _id: { in: records.map((r) => r.personId) } } })
+        : []
+      const balances =
+        canManage && records.length
+          ? await ctx.store.find('hoursBalances', { where: { _id: { in: records.map((r) => r.personId) } } })
+          : []
       const minutes = canManage ? new Map(balances.map((b) => [b._id, b.minutes])) : null
       const unitName = (uid: string) => units.find((u) => u._id === uid)?.name ?? ''
       const shifts = activities.length
         ? await ctx.store.find('volunteerShifts', {
-            where: { activityId: { in: activities.map((a) => a._id) }, status: 'open', startAt: { gte: ctx.now - 12 * 3600_000 } },
+            where: {
+              activityId: { in: activities.map((a) => a._id) },
+              status: 'open',
+              startAt: { gte: ctx.now - 12 * 3600_000 }
+            },
             orderBy: [['startAt', 'asc']],
             limit: 20
           })
@@ -108,7 +127,9 @@ export const volunteerTeamHandlers = {
         branchId: team.branchId,
         leaderPersonId: team.leaderPersonId,
         members,
-        requests: canManage ? records.filter((r) => r.status === 'pending').map((r) => memberView(r, persons, unitName, minutes)) : [],
+        requests: canManage
+          ? records.filter((r) => r.status === 'pending').map((r) => memberView(r, persons, unitName, minutes))
+          : [],
         upcoming: (await shiftCards(ctx, shifts, personId, units)).filter((s) => s.endAt >= ctx.now),
         canManage
       }
@@ -123,7 +144,8 @@ export const volunteerTeamHandlers = {
       const id = memberId(teamId, person._id)
       return ctx.write(async (tx) => {
         const existing = await tx.get('teamMembers', id)
-        if (existing?.status === 'member' || existing?.status === 'pending') return { teamId, status: existing.status, already: true }
+        if (existing?.status === 'member' || existing?.status === 'pending')
+          return { teamId, status: existing.status, already: true }
         await tx.put('teamMembers', {
           _id: id,
           teamId,
@@ -157,12 +179,19 @@ export const volunteerTeamHandlers = {
     run: async (ctx, { teamId }) => {
       const person = await subject(ctx)
       const team = await loadTeam(ctx, teamId)
-      if (team.leaderPersonId === person._id) throw new AppError('ILLEGAL_TRANSITION', '您是队长，退出前请先请工作人员更换队长')
+      if (team.leaderPersonId === person._id)
+        throw new AppError('ILLEGAL_TRANSITION', '您是队长，退出前请先请工作人员更换队长')
       const id = memberId(teamId, person._id)
       return ctx.write(async (tx) => {
         const existing = await tx.get('teamMembers', id)
-        if (!existing || (existing.status !== 'member' && existing.status !== 'pending')) return { teamId, status: existing?.status ?? ('left' as const), already: true }
-        await tx.update('teamMembers', id, { status: 'left', updatedAt: ctx.now, decidedAt: ctx.now, decidedBy: ctx.actor.accountId })
+        if (!existing || (existing.status !== 'member' && existing.status !== 'pending'))
+          return { teamId, status: existing?.status ?? ('left' as const), already: true }
+        await tx.update('teamMembers', id, {
+          status: 'left',
+          updatedAt: ctx.now,
+          decidedAt: ctx.now,
+          decidedBy: ctx.actor.accountId
+        })
         return { teamId, status: 'left' as const, already: false }
       })
     }
@@ -180,12 +209,25 @@ export const volunteerTeamHandlers = {
         const m = await tx.get('teamMembers', id)
         if (!m) throw new AppError('NOT_FOUND', '没有找到这份申请')
         if (m.status !== 'pending') {
-          if ((m.status === 'member') === approve) throw new AppError('ALREADY_DONE', approve ? '已经是队员了' : '这份申请已经处理过了')
+          if ((m.status === 'member') === approve)
+            throw new AppError('ALREADY_DONE', approve ? '已经是队员了' : '这份申请已经处理过了')
           throw new AppError('ILLEGAL_TRANSITION', '这份申请已经处理过了，请刷新后再看')
         }
         const status = approve ? ('member' as const) : ('rejected' as const)
-        await tx.update('teamMembers', id, { status, decidedAt: ctx.now, decidedBy: ctx.actor.accountId, reason: why || null, updatedAt: ctx.now })
-        if (approve) await grantVolunteerRole(tx, accounts.map((a) => a._id), personId, ctx.now)
+        await tx.update('teamMembers', id, {
+          status,
+          decidedAt: ctx.now,
+          decidedBy: ctx.actor.accountId,
+          reason: why || null,
+          updatedAt: ctx.now
+        })
+        if (approve)
+          await grantVolunteerRole(
+            tx,
+            accounts.map((a) => a._id),
+            personId,
+            ctx.now
+          )
         await tellTeamDecision(tx, team, personId, approve, why, ctx.now, ctx.now)
         await tx.create('audit', {
           _id: `team:${id}:${ctx.now}`,
@@ -243,7 +285,11 @@ export const volunteerTeamHandlers = {
 
   'volunteer.settings': {
     run: async (ctx) => {
-      const [settings, help, rules] = await Promise.all([loadVolunteerSettings(ctx.store), loadHelpSettings(ctx.store), loadPointsRules(ctx.store)])
+      const [settings, help, rules] = await Promise.all([
+        loadVolunteerSettings(ctx.store),
+        loadHelpSettings(ctx.store),
+        loadPointsRules(ctx.store)
+      ])
       return { intakeMaxAge: settings.intakeMaxAge, skills: help.skills, shiftPoints: rules.volunteerShift }
     }
   }

@@ -41,9 +41,21 @@ export function pastActivities(now: number): ActivityDoc[] {
   ]
 }
 
-const ATTENDED: { personId: string; account: string; method: 'scan' | 'proxy'; reason: string | null; minutes: number }[] = [
+const ATTENDED: {
+  personId: string
+  account: string
+  method: 'scan' | 'proxy'
+  reason: string | null
+  minutes: number
+}[] = [
   { personId: 'p-zhangguilan', account: 'local:zhangguilan', method: 'scan', reason: null, minutes: -12 },
-  { personId: 'p-wangjianguo', account: 'local:liufang', method: 'proxy', reason: '手机没电，本人到场，工作人员代签', minutes: -5 }
+  {
+    personId: 'p-wangjianguo',
+    account: 'local:liufang',
+    method: 'proxy',
+    reason: '手机没电，本人到场，工作人员代签',
+    minutes: -5
+  }
 ]
 
 export async function seedActivityHistory(store: StoragePort, now: number): Promise<void> {

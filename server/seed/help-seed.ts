@@ -37,14 +37,36 @@ export function demoVolunteerProfiles(persons: PersonDoc[], now: number): Volunt
   }))
 }
 
-type Step = [kind: HelpEventDoc['kind'], toStatus: HelpRequestDoc['status'], ago: number, actor: string, actorLabel: string, note?: string, assigneeLabel?: string]
+type Step = [
+  kind: HelpEventDoc['kind'],
+  toStatus: HelpRequestDoc['status'],
+  ago: number,
+  actor: string,
+  actorLabel: string,
+  note?: string,
+  assigneeLabel?: string
+]
 
 interface DemoRequest {
-  doc: Omit<HelpRequestDoc, 'createdAt' | 'updatedAt' | 'version' | 'acceptedAt' | 'assignedAt' | 'startedAt' | 'completedAt' | 'closedAt' | 'orgUnitId'>
+  doc: Omit<
+    HelpRequestDoc,
+    | 'createdAt'
+    | 'updatedAt'
+    | 'version'
+    | 'acceptedAt'
+    | 'assignedAt'
+    | 'startedAt'
+    | 'completedAt'
+    | 'closedAt'
+    | 'orgUnitId'
+  >
   steps: Step[]
 }
 
-const blank: Pick<HelpRequestDoc, 'photos' | 'returnReason' | 'withdrawReason' | 'rating' | 'assigneeAccountId' | 'assigneeKind' | 'assigneeName'> = {
+const blank: Pick<
+  HelpRequestDoc,
+  'photos' | 'returnReason' | 'withdrawReason' | 'rating' | 'assigneeAccountId' | 'assigneeKind' | 'assigneeName'
+> = {
   photos: [],
   returnReason: null,
   withdrawReason: null,
@@ -80,7 +102,14 @@ function demoRequests(now: number): DemoRequest[] {
         ['accepted', 'accepted', 7 * D - 2 * H, 'local:chenjing', '陈静（工作人员）'],
         ['assigned', 'assigned', 7 * D - 2 * H, 'local:chenjing', '陈静（工作人员）', undefined, '王建国（志愿者）'],
         ['started', 'in_progress', 6 * D, 'local:wangjianguo', '王建国（志愿者）'],
-        ['completed', 'completed', 6 * D - 1 * H, 'local:wangjianguo', '王建国（志愿者）', '换了新的水龙头，试过不漏水了。'],
+        [
+          'completed',
+          'completed',
+          6 * D - 1 * H,
+          'local:wangjianguo',
+          '王建国（志愿者）',
+          '换了新的水龙头，试过不漏水了。'
+        ],
         ['rated', 'rated', 5 * D, 'local:zhangguilan', '张桂兰（本人）', '★★★★★ 王师傅很细心，谢谢！']
       ]
     },
@@ -207,7 +236,8 @@ export async function seedHelp(tx: Tx, persons: PersonDoc[], now: number): Promi
         toStatus: to,
         actorAccountId: actor,
         subjectPersonId: doc.personId,
-        actorLabel: kind === 'submitted' && actor === 'seed' ? `${person.name}（本人，电话求助由工作人员录入）` : actorLabel,
+        actorLabel:
+          kind === 'submitted' && actor === 'seed' ? `${person.name}（本人，电话求助由工作人员录入）` : actorLabel,
         note: note ?? null,
         assigneeLabel: assigneeLabel ?? null
       })
@@ -215,7 +245,11 @@ export async function seedHelp(tx: Tx, persons: PersonDoc[], now: number): Promi
     }
     await tx.put('helpRequests', full)
     // What the router writes for a 代办 write, so the elder's "替我办过的事" shows it.
-    if (doc.requesterAccountId.startsWith('local:') && doc.requesterAccountId !== 'local:zhangguilan' && doc.personId === 'p-zhangguilan') {
+    if (
+      doc.requesterAccountId.startsWith('local:') &&
+      doc.requesterAccountId !== 'local:zhangguilan' &&
+      doc.personId === 'p-zhangguilan'
+    ) {
       await tx.put('audit', {
         _id: `proxy:seed:${doc._id}`,
         at: full.createdAt,

@@ -25,14 +25,46 @@ export function demoRewardItems(now: number): RewardItemDoc[] {
     perPersonLimit: number | null,
     orgUnitId: string,
     description: string
-  ): RewardItemDoc => ({ _id, name, description, kind, price, stock, redeemed: 0, perPersonLimit, orgUnitId, status: 'active', createdBy: SEED_ACTOR, createdAt: now, updatedAt: now })
+  ): RewardItemDoc => ({
+    _id,
+    name,
+    description,
+    kind,
+    price,
+    stock,
+    redeemed: 0,
+    perPersonLimit,
+    orgUnitId,
+    status: 'active',
+    createdBy: SEED_ACTOR,
+    createdAt: now,
+    updatedAt: now
+  })
   return [
     item('ri-zitie', '书法字帖', 'item', 15, 40, 2, BUREAU_ID, '楷书入门字帖一本，老年大学书法班用。'),
-    item('ri-haircut', '上门理发一次', 'service', 20, 30, 2, BUREAU_ID, '理发师按约定时间上门理发，兑换后工作人员会打电话约时间。'),
+    item(
+      'ri-haircut',
+      '上门理发一次',
+      'service',
+      20,
+      30,
+      2,
+      BUREAU_ID,
+      '理发师按约定时间上门理发，兑换后工作人员会打电话约时间。'
+    ),
     item('ri-glasses', '老花镜', 'item', 30, 20, 1, BUREAU_ID, '多种度数可选，领取时现场试戴。'),
     item('ri-cup', '保温杯', 'item', 40, 15, 1, BUREAU_ID, '不锈钢保温杯，500毫升。'),
     item('ri-bp', '电子血压计', 'item', 120, 2, 1, BUREAU_ID, '上臂式电子血压计，大字屏幕，语音播报。'),
-    item('ri-sz-massage', '社区理疗一次', 'service', 25, 10, 2, 'org-sz', '肃州区老干部活动中心理疗室，按摩或艾灸一次。')
+    item(
+      'ri-sz-massage',
+      '社区理疗一次',
+      'service',
+      25,
+      10,
+      2,
+      'org-sz',
+      '肃州区老干部活动中心理疗室，按摩或艾灸一次。'
+    )
   ]
 }
 
@@ -48,7 +80,11 @@ const PAST_ACTIVITIES: [string, number][] = [
   ['迎新春文艺排练', 3]
 ]
 
-export async function seedPoints(store: StoragePort, persons: PersonDoc[], now: number): Promise<{ items: number; entries: number }> {
+export async function seedPoints(
+  store: StoragePort,
+  persons: PersonDoc[],
+  now: number
+): Promise<{ items: number; entries: number }> {
   const rules = DEFAULT_POINTS_RULES
   const today = businessDay(now)
   const rand = prng(20261201)
@@ -99,7 +135,7 @@ export async function seedPoints(store: StoragePort, persons: PersonDoc[], now: 
         reason: `参加「${title}」`,
         source: { kind: 'checkin', id: `seed-zgl-${i}` },
         actorAccountId: SEED_ACTOR,
-        at: beijingTime(addDays(today, offset), `${String(8 + i % 8).padStart(2, '0')}:30`),
+        at: beijingTime(addDays(today, offset), `${String(8 + (i % 8)).padStart(2, '0')}:30`),
         rules
       })
       entries += 1

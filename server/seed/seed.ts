@@ -21,7 +21,10 @@ export async function isSeeded(store: StoragePort): Promise<boolean> {
   return (await store.count('orgUnits')) > 0
 }
 
-export async function seedDemo(store: StoragePort, { now, passwordHash }: SeedOptions): Promise<{ persons: number; activities: number; accounts: number }> {
+export async function seedDemo(
+  store: StoragePort,
+  { now, passwordHash }: SeedOptions
+): Promise<{ persons: number; activities: number; accounts: number }> {
   const persons = demoPersons(now)
   const accounts = demoAccounts(now, passwordHash)
   const activities = demoActivities(now)
@@ -35,7 +38,13 @@ export async function seedDemo(store: StoragePort, { now, passwordHash }: SeedOp
     if (status === 'signed') counter.taken += 1
     else counter.waitlisted += 1
     if (waitlistSeq !== null) {
-      slots.push({ _id: slotId(counter._id, waitlistSeq), counterId: counter._id, seq: waitlistSeq, holderId: `${activityId}:${personId}`, at: now - 24 * 3600_000 })
+      slots.push({
+        _id: slotId(counter._id, waitlistSeq),
+        counterId: counter._id,
+        seq: waitlistSeq,
+        holderId: `${activityId}:${personId}`,
+        at: now - 24 * 3600_000
+      })
     }
     signups.push({
       _id: `${activityId}:${personId}`,

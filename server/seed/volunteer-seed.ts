@@ -9,12 +9,25 @@
  */
 import { assignVolunteerNumber } from '../domain/volunteer/volunteer-number'
 import type { StoragePort, Tx } from '../storage/port'
-import type { PersonDoc, TeamMemberDoc, VolunteerActivityDoc, VolunteerShiftDoc, VolunteerTeamDoc } from '../storage/schema'
+import type {
+  PersonDoc,
+  TeamMemberDoc,
+  VolunteerActivityDoc,
+  VolunteerShiftDoc,
+  VolunteerTeamDoc
+} from '../storage/schema'
 import { addDays, beijingTime, businessDay } from '../../types/time'
 import { join, openPool } from '../domain/capacity/capacity-pool'
 import { recordCheckIn, recordCheckOut, settleForgotten } from '../domain/volunteer/attendance'
 import { correctShift } from '../domain/volunteer/hours-ledger'
-import { attendanceId, memberId, newShiftSignup, shiftCounterId, shiftPool, shiftSignupId } from '../domain/volunteer/shift-pool'
+import {
+  attendanceId,
+  memberId,
+  newShiftSignup,
+  shiftCounterId,
+  shiftPool,
+  shiftSignupId
+} from '../domain/volunteer/shift-pool'
 import { BUREAU_ID, ORG_UNITS } from './demo-data'
 
 const D = 24 * 3600_000
@@ -22,14 +35,23 @@ const D = 24 * 3600_000
 /** Fixed ids, so tests and screenshots can open them. */
 export const DEMO_VOLUNTEER = {
   teams: { branch: 'vt-sz-dzb', wulao: 'vt-wulao', guanai: 'vt-sz-guanai' },
-  activities: { guanai: 'va-guanai', xuanjiang: 'va-xuanjiang', yizhen: 'va-yizhen', phone: 'va-phone', draft: 'va-draft' },
+  activities: {
+    guanai: 'va-guanai',
+    xuanjiang: 'va-xuanjiang',
+    yizhen: 'va-yizhen',
+    phone: 'va-phone',
+    draft: 'va-draft'
+  },
   /** 关爱 上午班 today, 09:00–11:30 (the e2e test serves it). */
   todayShift: 'vs-guanai-d0-am',
   /** 红色故事进社区, in two days: full (4 of 4) with one waiting. */
   fullShift: 'vs-xuanjiang-d2'
 } as const
 
-type TeamSeed = Omit<VolunteerTeamDoc, 'createdBy' | 'createdAt' | 'updatedAt' | 'status'> & { members: string[]; pending: string[] }
+type TeamSeed = Omit<VolunteerTeamDoc, 'createdBy' | 'createdAt' | 'updatedAt' | 'status'> & {
+  members: string[]
+  pending: string[]
+}
 
 const TEAMS: TeamSeed[] = [
   {
@@ -68,8 +90,21 @@ const TEAMS: TeamSeed[] = [
 ]
 
 interface ActivitySeed {
-  doc: Omit<VolunteerActivityDoc, 'createdBy' | 'createdAt' | 'updatedAt' | 'cancelReason' | 'contactPhone' | 'points'> & { points?: number }
-  shifts: { id: string; day: number; from: string; to: string; label: string; place: string; capacity: number | null; skills?: string[]; signed?: string[] }[]
+  doc: Omit<
+    VolunteerActivityDoc,
+    'createdBy' | 'createdAt' | 'updatedAt' | 'cancelReason' | 'contactPhone' | 'points'
+  > & { points?: number }
+  shifts: {
+    id: string
+    day: number
+    from: string
+    to: string
+    label: string
+    place: string
+    capacity: number | null
+    skills?: string[]
+    signed?: string[]
+  }[]
 }
 
 const ACTIVITIES: ActivitySeed[] = [
@@ -85,9 +120,36 @@ const ACTIVITIES: ActivitySeed[] = [
       status: 'published'
     },
     shifts: [
-      { id: DEMO_VOLUNTEER.todayShift, day: 0, from: '09:00', to: '11:30', label: '上午班', place: '肃州区东关街道社区服务站集合', capacity: 6, skills: ['医疗保健'], signed: ['p-wangjianguo', 'p-001'] },
-      { id: 'vs-guanai-d0-pm', day: 0, from: '14:30', to: '17:00', label: '下午班', place: '肃州区东关街道社区服务站集合', capacity: 6 },
-      { id: 'vs-guanai-d7-am', day: 7, from: '09:00', to: '11:30', label: '上午班', place: '肃州区东关街道社区服务站集合', capacity: 6, signed: ['p-009'] }
+      {
+        id: DEMO_VOLUNTEER.todayShift,
+        day: 0,
+        from: '09:00',
+        to: '11:30',
+        label: '上午班',
+        place: '肃州区东关街道社区服务站集合',
+        capacity: 6,
+        skills: ['医疗保健'],
+        signed: ['p-wangjianguo', 'p-001']
+      },
+      {
+        id: 'vs-guanai-d0-pm',
+        day: 0,
+        from: '14:30',
+        to: '17:00',
+        label: '下午班',
+        place: '肃州区东关街道社区服务站集合',
+        capacity: 6
+      },
+      {
+        id: 'vs-guanai-d7-am',
+        day: 7,
+        from: '09:00',
+        to: '11:30',
+        label: '上午班',
+        place: '肃州区东关街道社区服务站集合',
+        capacity: 6,
+        signed: ['p-009']
+      }
     ]
   },
   {
@@ -102,8 +164,27 @@ const ACTIVITIES: ActivitySeed[] = [
       status: 'published'
     },
     shifts: [
-      { id: DEMO_VOLUNTEER.fullShift, day: 2, from: '09:30', to: '11:30', label: '新城社区场', place: '肃州区新城社区党群服务中心', capacity: 4, skills: ['政策宣讲'], signed: ['p-lideming', 'p-008', 'p-016', 'p-003', 'p-024'] },
-      { id: 'vs-xuanjiang-d9', day: 9, from: '15:00', to: '17:00', label: '玉门场', place: '玉门市新市区社区活动室', capacity: 4, skills: ['政策宣讲'] }
+      {
+        id: DEMO_VOLUNTEER.fullShift,
+        day: 2,
+        from: '09:30',
+        to: '11:30',
+        label: '新城社区场',
+        place: '肃州区新城社区党群服务中心',
+        capacity: 4,
+        skills: ['政策宣讲'],
+        signed: ['p-lideming', 'p-008', 'p-016', 'p-003', 'p-024']
+      },
+      {
+        id: 'vs-xuanjiang-d9',
+        day: 9,
+        from: '15:00',
+        to: '17:00',
+        label: '玉门场',
+        place: '玉门市新市区社区活动室',
+        capacity: 4,
+        skills: ['政策宣讲']
+      }
     ]
   },
   {
@@ -117,7 +198,19 @@ const ACTIVITIES: ActivitySeed[] = [
       teamOnly: true,
       status: 'published'
     },
-    shifts: [{ id: 'vs-yizhen-d3', day: 3, from: '08:30', to: '11:30', label: '', place: '肃州区西峰社区卫生服务站', capacity: 3, skills: ['医疗保健'], signed: ['p-wangjianguo'] }]
+    shifts: [
+      {
+        id: 'vs-yizhen-d3',
+        day: 3,
+        from: '08:30',
+        to: '11:30',
+        label: '',
+        place: '肃州区西峰社区卫生服务站',
+        capacity: 3,
+        skills: ['医疗保健'],
+        signed: ['p-wangjianguo']
+      }
+    ]
   },
   {
     doc: {
@@ -131,8 +224,26 @@ const ACTIVITIES: ActivitySeed[] = [
       status: 'published'
     },
     shifts: [
-      { id: 'vs-phone-d4', day: 4, from: '14:30', to: '16:30', label: '', place: '肃州区老干部活动中心一楼', capacity: 5, skills: ['科技服务'] },
-      { id: 'vs-phone-d11', day: 11, from: '14:30', to: '16:30', label: '', place: '肃州区老干部活动中心一楼', capacity: 5, skills: ['科技服务'] }
+      {
+        id: 'vs-phone-d4',
+        day: 4,
+        from: '14:30',
+        to: '16:30',
+        label: '',
+        place: '肃州区老干部活动中心一楼',
+        capacity: 5,
+        skills: ['科技服务']
+      },
+      {
+        id: 'vs-phone-d11',
+        day: 11,
+        from: '14:30',
+        to: '16:30',
+        label: '',
+        place: '肃州区老干部活动中心一楼',
+        capacity: 5,
+        skills: ['科技服务']
+      }
     ]
   },
   {
@@ -152,7 +263,15 @@ const ACTIVITIES: ActivitySeed[] = [
 
 /** Past shifts 王建国 served (and a few others with him): [activity, shift id, days ago, from, to, label, place]. */
 const PAST: [string, string, number, string, string, string, string][] = [
-  [DEMO_VOLUNTEER.activities.xuanjiang, 'vs-xuanjiang-p40', -40, '09:30', '11:30', '西关社区场', '肃州区西关社区党群服务中心'],
+  [
+    DEMO_VOLUNTEER.activities.xuanjiang,
+    'vs-xuanjiang-p40',
+    -40,
+    '09:30',
+    '11:30',
+    '西关社区场',
+    '肃州区西关社区党群服务中心'
+  ],
   [DEMO_VOLUNTEER.activities.xuanjiang, 'vs-xuanjiang-p19', -19, '15:00', '17:00', '酒泉中学场', '酒泉中学报告厅'],
   [DEMO_VOLUNTEER.activities.guanai, 'vs-guanai-p12', -12, '09:00', '11:30', '上午班', '肃州区东关街道社区服务站集合'],
   [DEMO_VOLUNTEER.activities.guanai, 'vs-guanai-p5', -5, '09:00', '11:30', '上午班', '肃州区东关街道社区服务站集合']
@@ -180,7 +299,18 @@ const PROFILES: Record<string, { skills?: string[]; availability: string }> = {
   'p-017': { skills: ['文化艺术', '教育辅导'], availability: '周三、周五下午' }
 }
 
-function shiftDoc(activity: Pick<VolunteerActivityDoc, '_id' | 'orgUnitId'>, id: string, day: string, from: string, to: string, label: string, place: string, capacity: number | null, skills: string[], at: number): VolunteerShiftDoc {
+function shiftDoc(
+  activity: Pick<VolunteerActivityDoc, '_id' | 'orgUnitId'>,
+  id: string,
+  day: string,
+  from: string,
+  to: string,
+  label: string,
+  place: string,
+  capacity: number | null,
+  skills: string[],
+  at: number
+): VolunteerShiftDoc {
   return {
     _id: id,
     activityId: activity._id,
@@ -215,8 +345,19 @@ export async function seedVolunteer(store: StoragePort, persons: PersonDoc[], no
   await store.transaction(async (tx) => {
     for (const t of TEAMS) {
       const { members, pending, ...team } = t
-      await tx.put('volunteerTeams', { ...team, status: 'active', createdBy: 'local:liufang', createdAt: created, updatedAt: created })
-      const record = (personId: string, status: TeamMemberDoc['status'], role: TeamMemberDoc['role'], at: number): TeamMemberDoc => ({
+      await tx.put('volunteerTeams', {
+        ...team,
+        status: 'active',
+        createdBy: 'local:liufang',
+        createdAt: created,
+        updatedAt: created
+      })
+      const record = (
+        personId: string,
+        status: TeamMemberDoc['status'],
+        role: TeamMemberDoc['role'],
+        at: number
+      ): TeamMemberDoc => ({
         _id: memberId(t._id, personId),
         teamId: t._id,
         personId,
@@ -248,7 +389,18 @@ export async function seedVolunteer(store: StoragePort, persons: PersonDoc[], no
       activityById.set(doc._id, doc)
       await tx.put('volunteerActivities', doc)
       for (const s of a.shifts) {
-        const shift = shiftDoc(doc, s.id, addDays(today, s.day), s.from, s.to, s.label, s.place, s.capacity, s.skills ?? [], now - 3 * D)
+        const shift = shiftDoc(
+          doc,
+          s.id,
+          addDays(today, s.day),
+          s.from,
+          s.to,
+          s.label,
+          s.place,
+          s.capacity,
+          s.skills ?? [],
+          now - 3 * D
+        )
         await tx.put('volunteerShifts', shift)
         await openPool(tx, shiftCounterId(shift._id), shift.capacity)
         let i = 0
@@ -282,7 +434,8 @@ export async function seedVolunteer(store: StoragePort, persons: PersonDoc[], no
       pastShifts.set(id, shift)
       await tx.put('volunteerShifts', shift)
       await openPool(tx, shiftCounterId(id), shift.capacity)
-      for (const [sid, personId] of SERVED) if (sid === id && exists(personId)) await signUp(tx, shift, personId, shift.startAt - 5 * D)
+      for (const [sid, personId] of SERVED)
+        if (sid === id && exists(personId)) await signUp(tx, shift, personId, shift.startAt - 5 * D)
     }
     for (const [shiftId, personId, inMin, outMin] of SERVED) {
       const person = persons.find((p) => p._id === personId)

@@ -55,14 +55,20 @@ export interface StoragePort {
 }
 
 export class DuplicateIdError extends Error {
-  constructor(readonly collection: string, readonly id: string) {
+  constructor(
+    readonly collection: string,
+    readonly id: string
+  ) {
     super(`duplicate _id ${id} in ${collection}`)
     this.name = 'DuplicateIdError'
   }
 }
 
 export class DocNotFoundError extends Error {
-  constructor(readonly collection: string, readonly id: string) {
+  constructor(
+    readonly collection: string,
+    readonly id: string
+  ) {
     super(`no document ${id} in ${collection}`)
     this.name = 'DocNotFoundError'
   }

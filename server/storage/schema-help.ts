@@ -49,7 +49,18 @@ export interface HelpEventDoc {
   requestId: string
   version: number
   at: number
-  kind: 'submitted' | 'accepted' | 'assigned' | 'claimed' | 'started' | 'note' | 'completed' | 'rated' | 'withdrawn' | 'returned' | 'released'
+  kind:
+    | 'submitted'
+    | 'accepted'
+    | 'assigned'
+    | 'claimed'
+    | 'started'
+    | 'note'
+    | 'completed'
+    | 'rated'
+    | 'withdrawn'
+    | 'returned'
+    | 'released'
   fromStatus: HelpStatus | null
   toStatus: HelpStatus
   actorAccountId: string

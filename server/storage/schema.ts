@@ -8,9 +8,23 @@
 import type { Role } from '../../types/roles'
 import type { ActivityStatus, ActivityType, Audience, CheckinMethod } from '../../types/actions/activities'
 import type { Envelope } from '../../types/envelope'
-import type { FamilyInviteDoc, HelpEventDoc, HelpRequestDoc, HelpSettingsDoc, UploadDoc, VolunteerProfileDoc } from './schema-help'
+import type {
+  FamilyInviteDoc,
+  HelpEventDoc,
+  HelpRequestDoc,
+  HelpSettingsDoc,
+  UploadDoc,
+  VolunteerProfileDoc
+} from './schema-help'
 
-export type { FamilyInviteDoc, HelpEventDoc, HelpRequestDoc, HelpSettingsDoc, UploadDoc, VolunteerProfileDoc } from './schema-help'
+export type {
+  FamilyInviteDoc,
+  HelpEventDoc,
+  HelpRequestDoc,
+  HelpSettingsDoc,
+  UploadDoc,
+  VolunteerProfileDoc
+} from './schema-help'
 import type {
   HoursBalanceDoc,
   HoursEntryDoc,

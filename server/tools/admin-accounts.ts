@@ -29,14 +29,23 @@ export interface CreateAdminInput {
 async function localAdmins(store: StoragePort): Promise<AccountDoc[]> {
   const out: AccountDoc[] = []
   for (let offset = 0; ; offset += 1000) {
-    const page = await store.find('accounts', { where: { kind: 'local' }, orderBy: [['_id', 'asc']], limit: 1000, offset })
+    const page = await store.find('accounts', {
+      where: { kind: 'local' },
+      orderBy: [['_id', 'asc']],
+      limit: 1000,
+      offset
+    })
     out.push(...page.filter((a) => a.roles.includes('admin')))
     if (page.length < 1000) return out
   }
 }
 
-export async function createAdmin(store: StoragePort, input: CreateAdminInput): Promise<{ accountId: string; bootstrap: boolean }> {
-  if (!USERNAME_SHAPE.test(input.username)) throw new AdminCreateError('用户名只能用小写字母开头，2–32 位小写字母、数字或 _ . -')
+export async function createAdmin(
+  store: StoragePort,
+  input: CreateAdminInput
+): Promise<{ accountId: string; bootstrap: boolean }> {
+  if (!USERNAME_SHAPE.test(input.username))
+    throw new AdminCreateError('用户名只能用小写字母开头，2–32 位小写字母、数字或 _ . -')
   const problem = passwordProblem(input.password)
   if (problem) throw new AdminCreateError(problem)
   await stampIfEmpty(store, MIGRATIONS, input.now)
@@ -48,7 +57,8 @@ export async function createAdmin(store: StoragePort, input: CreateAdminInput): 
     if (!actor || !actor.roles.includes('admin') || !verifyPassword(input.as.password, actor.passwordHash)) {
       throw new AdminCreateError('管理员用户名或密码不对')
     }
-    if (actor.mustChangePassword) throw new AdminCreateError(`管理员 ${input.as.username} 还没有改过初始密码：请先登录改密码`)
+    if (actor.mustChangePassword)
+      throw new AdminCreateError(`管理员 ${input.as.username} 还没有改过初始密码：请先登录改密码`)
   }
   const account: AccountDoc = {
     _id: accountId,
@@ -67,13 +77,20 @@ export async function createAdmin(store: StoragePort, input: CreateAdminInput): 
     await store.transaction(async (tx) => {
       if (bootstrap) {
         // Two bootstraps at once: only one creates this document; the other fails here, before any account.
-        await tx.create('settings', { _id: BOOTSTRAP_ID, value: { accountId }, updatedAt: input.now, updatedBy: accountId })
+        await tx.create('settings', {
+          _id: BOOTSTRAP_ID,
+          value: { accountId },
+          updatedAt: input.now,
+          updatedBy: accountId
+        })
       }
       await tx.create('accounts', account)
     })
   } catch (err) {
     if (err instanceof DuplicateIdError) {
-      throw new AdminCreateError(bootstrap ? '另一个管理员刚刚建好了：请用 --as 再试' : `用户名 ${input.username} 已经有人用了`)
+      throw new AdminCreateError(
+        bootstrap ? '另一个管理员刚刚建好了：请用 --as 再试' : `用户名 ${input.username} 已经有人用了`
+      )
     }
     throw err
   }

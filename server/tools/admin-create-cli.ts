@@ -26,7 +26,8 @@ function parseArgs(argv: string[]) {
     else if (!out.username) out.username = a
     else throw new AdminCreateError(`多了一个参数 ${a}`)
   }
-  if (!out.username) throw new AdminCreateError('用法：npm run admin:create -- <用户名> [--name 显示名] [--as 已有管理员]')
+  if (!out.username)
+    throw new AdminCreateError('用法：npm run admin:create -- <用户名> [--name 显示名] [--as 已有管理员]')
   return out
 }
 
@@ -81,7 +82,8 @@ async function main() {
       now: Date.now()
     })
     process.stdout.write(
-      `已创建管理员 ${accountId.slice('local:'.length)}${bootstrap ? '（第一个管理员）' : ''}。\n` + `第一次登录时会要求改密码。数据库：${dbFile}\n`
+      `已创建管理员 ${accountId.slice('local:'.length)}${bootstrap ? '（第一个管理员）' : ''}。\n` +
+        `第一次登录时会要求改密码。数据库：${dbFile}\n`
     )
   } finally {
     await store.close()
@@ -89,6 +91,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(`${err instanceof AdminCreateError ? err.message : err instanceof Error ? err.stack : String(err)}\n`)
+  process.stderr.write(
+    `${err instanceof AdminCreateError ? err.message : err instanceof Error ? err.stack : String(err)}\n`
+  )
   process.exit(1)
 })

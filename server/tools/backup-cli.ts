@@ -15,7 +15,9 @@ function print(verb: string, r: BackupReport) {
     .filter(([, n]) => n > 0)
     .map(([c, n]) => `${c} ${n}`)
     .join(', ')
-  process.stdout.write(`${verb} ${r.file}\n  ${(r.bytes / 1024).toFixed(1)} KB, integrity_check: ${r.integrity}\n  ${rows}\n`)
+  process.stdout.write(
+    `${verb} ${r.file}\n  ${(r.bytes / 1024).toFixed(1)} KB, integrity_check: ${r.integrity}\n  ${rows}\n`
+  )
 }
 
 async function main() {

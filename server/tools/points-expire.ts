@@ -15,7 +15,9 @@ async function main() {
   const store = new SqliteStorage({ filename: dbFile })
   try {
     const r = await runExpiry(store, await loadPointsRules(store), year, systemClock.now())
-    process.stdout.write(r.skipped ? `没有执行：${r.skipped}\n` : `${year} 年的积分到期：${r.persons} 人，共 ${r.expired} 分。\n`)
+    process.stdout.write(
+      r.skipped ? `没有执行：${r.skipped}\n` : `${year} 年的积分到期：${r.persons} 人，共 ${r.expired} 分。\n`
+    )
   } finally {
     await store.close()
   }

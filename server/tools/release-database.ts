@@ -20,42 +20,132 @@ export interface IndexSpec {
 /** Filter-and-sort queries of the handlers (server/handlers, server/domain), one index each. */
 export const COMPOSITE_INDEXES: Partial<Record<CollectionName, [string, Dir][][]>> = {
   activities: [
-    [['status', 1], ['startAt', 1]],
-    [['orgUnitId', 1], ['startAt', 1]]
+    [
+      ['status', 1],
+      ['startAt', 1]
+    ],
+    [
+      ['orgUnitId', 1],
+      ['startAt', 1]
+    ]
   ],
-  signups: [[['personId', 1], ['createdAt', -1]]],
-  audit: [[['subjectPersonId', 1], ['at', -1]]],
+  signups: [
+    [
+      ['personId', 1],
+      ['createdAt', -1]
+    ]
+  ],
+  audit: [
+    [
+      ['subjectPersonId', 1],
+      ['at', -1]
+    ]
+  ],
   familyBindings: [
-    [['accountId', 1], ['status', 1], ['createdAt', 1]],
-    [['personId', 1], ['status', 1], ['createdAt', 1]]
+    [
+      ['accountId', 1],
+      ['status', 1],
+      ['createdAt', 1]
+    ],
+    [
+      ['personId', 1],
+      ['status', 1],
+      ['createdAt', 1]
+    ]
   ],
   messages: [
-    [['toAccountId', 1], ['at', -1]],
-    [['toPersonId', 1], ['at', -1]]
+    [
+      ['toAccountId', 1],
+      ['at', -1]
+    ],
+    [
+      ['toPersonId', 1],
+      ['at', -1]
+    ]
   ],
-  pointsLedger: [[['personId', 1], ['at', -1]]],
-  rewardItems: [[['status', 1], ['orgUnitId', 1], ['price', 1]]],
+  pointsLedger: [
+    [
+      ['personId', 1],
+      ['at', -1]
+    ]
+  ],
+  rewardItems: [
+    [
+      ['status', 1],
+      ['orgUnitId', 1],
+      ['price', 1]
+    ]
+  ],
   redemptions: [
-    [['personId', 1], ['createdAt', -1]],
-    [['status', 1], ['createdAt', 1]]
+    [
+      ['personId', 1],
+      ['createdAt', -1]
+    ],
+    [
+      ['status', 1],
+      ['createdAt', 1]
+    ]
   ],
   persons: [
-    [['orgUnitId', 1], ['name', 1]],
-    [['branchId', 1], ['partyMember', 1], ['name', 1]]
+    [
+      ['orgUnitId', 1],
+      ['name', 1]
+    ],
+    [
+      ['branchId', 1],
+      ['partyMember', 1],
+      ['name', 1]
+    ]
   ],
   helpRequests: [
-    [['personId', 1], ['createdAt', -1]],
-    [['assigneeAccountId', 1], ['createdAt', -1]],
-    [['orgUnitId', 1], ['status', 1], ['createdAt', 1]]
+    [
+      ['personId', 1],
+      ['createdAt', -1]
+    ],
+    [
+      ['assigneeAccountId', 1],
+      ['createdAt', -1]
+    ],
+    [
+      ['orgUnitId', 1],
+      ['status', 1],
+      ['createdAt', 1]
+    ]
   ],
-  helpEvents: [[['requestId', 1], ['version', 1]]],
-  volunteerActivities: [[['orgUnitId', 1], ['updatedAt', -1]]],
+  helpEvents: [
+    [
+      ['requestId', 1],
+      ['version', 1]
+    ]
+  ],
+  volunteerActivities: [
+    [
+      ['orgUnitId', 1],
+      ['updatedAt', -1]
+    ]
+  ],
   volunteerShifts: [
-    [['activityId', 1], ['startAt', 1]],
-    [['status', 1], ['startAt', 1]]
+    [
+      ['activityId', 1],
+      ['startAt', 1]
+    ],
+    [
+      ['status', 1],
+      ['startAt', 1]
+    ]
   ],
-  shiftSignups: [[['personId', 1], ['createdAt', -1]]],
-  hoursLedger: [[['personId', 1], ['seq', -1]]]
+  shiftSignups: [
+    [
+      ['personId', 1],
+      ['createdAt', -1]
+    ]
+  ],
+  hoursLedger: [
+    [
+      ['personId', 1],
+      ['seq', -1]
+    ]
+  ]
 }
 
 const indexName = (keys: [string, Dir][]) => `idx_${keys.map(([f, d]) => `${f}_${d === 1 ? 'asc' : 'desc'}`).join('_')}`
@@ -74,12 +164,24 @@ export interface DatabaseManager {
     describeCollection(name: string): Promise<{ Indexes?: { Name: string }[] }>
     updateCollection(
       name: string,
-      info: { CreateIndexes: { IndexName: string; MgoKeySchema: { MgoIsUnique: boolean; MgoIndexKeys: { Name: string; Direction: string }[] } }[] }
+      info: {
+        CreateIndexes: {
+          IndexName: string
+          MgoKeySchema: { MgoIsUnique: boolean; MgoIndexKeys: { Name: string; Direction: string }[] }
+        }[]
+      }
     ): Promise<unknown>
   }
   permission: {
-    describeResourcePermission(o: { resourceType: 'collection'; resources: string[] }): Promise<{ Data: { PermissionList: { Resource?: string; Permission?: string }[] } }>
-    modifyResourcePermission(o: { resourceType: 'collection'; resource: string; permission: 'ADMINONLY' }): Promise<unknown>
+    describeResourcePermission(o: {
+      resourceType: 'collection'
+      resources: string[]
+    }): Promise<{ Data: { PermissionList: { Resource?: string; Permission?: string }[] } }>
+    modifyResourcePermission(o: {
+      resourceType: 'collection'
+      resource: string
+      permission: 'ADMINONLY'
+    }): Promise<unknown>
   }
 }
 
@@ -89,7 +191,10 @@ export interface ReleaseDatabaseResult {
 }
 
 /** With `manager` null it is a dry run: every step printed, nothing looked up, nothing changed. */
-export async function releaseDatabase(manager: DatabaseManager | null, print: (line: string) => void = () => undefined): Promise<ReleaseDatabaseResult> {
+export async function releaseDatabase(
+  manager: DatabaseManager | null,
+  print: (line: string) => void = () => undefined
+): Promise<ReleaseDatabaseResult> {
   const steps: string[] = []
   let changed = 0
   const step = (line: string) => {
@@ -100,7 +205,10 @@ export async function releaseDatabase(manager: DatabaseManager | null, print: (l
     const plan = indexPlan(c)
     if (!manager) {
       step(`[dry run] collection ${c}: create if missing`)
-      for (const ix of plan) step(`[dry run]   index ${ix.name} (${ix.keys.map(([f, d]) => `${f} ${d === 1 ? 'asc' : 'desc'}`).join(', ')}): create if missing`)
+      for (const ix of plan)
+        step(
+          `[dry run]   index ${ix.name} (${ix.keys.map(([f, d]) => `${f} ${d === 1 ? 'asc' : 'desc'}`).join(', ')}): create if missing`
+        )
       step(`[dry run]   security rule: ADMINONLY (clients may not read or write; only the api function)`)
       continue
     }
@@ -115,15 +223,23 @@ export async function releaseDatabase(manager: DatabaseManager | null, print: (l
       await manager.database.updateCollection(c, {
         CreateIndexes: missing.map((ix) => ({
           IndexName: ix.name,
-          MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: ix.keys.map(([f, d]) => ({ Name: f, Direction: String(d) })) }
+          MgoKeySchema: {
+            MgoIsUnique: false,
+            MgoIndexKeys: ix.keys.map(([f, d]) => ({ Name: f, Direction: String(d) }))
+          }
         }))
       })
       changed += missing.length
       step(`  indexes created: ${missing.map((ix) => ix.name).join(', ')}`)
     } else step(`  indexes: all ${plan.length} present`)
-    const rules = (await manager.permission.describeResourcePermission({ resourceType: 'collection', resources: [c] })).Data.PermissionList
+    const rules = (await manager.permission.describeResourcePermission({ resourceType: 'collection', resources: [c] }))
+      .Data.PermissionList
     if (rules.find((r) => r.Resource === c)?.Permission !== 'ADMINONLY') {
-      await manager.permission.modifyResourcePermission({ resourceType: 'collection', resource: c, permission: 'ADMINONLY' })
+      await manager.permission.modifyResourcePermission({
+        resourceType: 'collection',
+        resource: c,
+        permission: 'ADMINONLY'
+      })
       changed += 1
       step(`  security rule: set to ADMINONLY`)
     } else step(`  security rule: ADMINONLY`)

@@ -24,14 +24,18 @@ async function main() {
   if (flag === '--status') {
     const store = new SqliteStorage({ filename: dbFile })
     const s = await versionStatus(store, MIGRATIONS).finally(() => store.close())
-    process.stdout.write(`数据第 ${s.at} 版，程序第 ${s.latest} 版${s.pending.length ? `，待升级：${s.pending.join('；')}` : '，无需升级'}\n`)
+    process.stdout.write(
+      `数据第 ${s.at} 版，程序第 ${s.latest} 版${s.pending.length ? `，待升级：${s.pending.join('；')}` : '，无需升级'}\n`
+    )
     return
   }
   if (flag) throw new Error('用法：npm run upgrade [-- --rollback [备份文件] | --status]')
   const r = await upgrade(dbFile, MIGRATIONS)
   if (r.status === 'up-to-date') process.stdout.write(`数据已是最新（第 ${r.to} 版），无需升级\n`)
   else if (r.status === 'upgraded') {
-    process.stdout.write(`已升级：第 ${r.from} 版 → 第 ${r.to} 版\n  ${r.applied.join('\n  ')}\n升级前的备份：${r.backup}\n（有问题可用 npm run upgrade -- --rollback 恢复）\n`)
+    process.stdout.write(
+      `已升级：第 ${r.from} 版 → 第 ${r.to} 版\n  ${r.applied.join('\n  ')}\n升级前的备份：${r.backup}\n（有问题可用 npm run upgrade -- --rollback 恢复）\n`
+    )
   } else {
     process.stderr.write(`升级失败，已恢复到升级前（第 ${r.from} 版）：${r.error}\n备份：${r.backup}\n`)
     process.exitCode = 1

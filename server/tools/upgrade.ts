@@ -21,25 +21,43 @@ export interface UpgradeOutcome {
 export const backupDir = (dbFile: string) => path.join(path.dirname(dbFile), 'backups')
 const PREFIX = 'pre-upgrade-'
 
-export async function upgrade(dbFile: string, migrations: readonly Migration[], now: () => number = Date.now): Promise<UpgradeOutcome> {
+export async function upgrade(
+  dbFile: string,
+  migrations: readonly Migration[],
+  now: () => number = Date.now
+): Promise<UpgradeOutcome> {
   const store = new SqliteStorage({ filename: dbFile })
   let backup: string | null = null
   let from = 0
   try {
     const status = await versionStatus(store, migrations)
     from = status.at
-    if (status.newer) throw new Error(`数据库是第 ${status.at} 版，比这个程序（第 ${status.latest} 版）新：请运行新版程序`)
+    if (status.newer)
+      throw new Error(`数据库是第 ${status.at} 版，比这个程序（第 ${status.latest} 版）新：请运行新版程序`)
     if (status.pending.length === 0) return { status: 'up-to-date', from, to: from, backup: null, applied: [] }
     mkdirSync(backupDir(dbFile), { recursive: true })
     const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-')
     backup = (await backupDatabase(store, path.join(backupDir(dbFile), `${PREFIX}v${from}-${stamp}.db`))).file
     const report = await migrate(store, migrations, { now })
-    return { status: 'upgraded', from, to: report.to, backup, applied: report.applied.map((a) => `${a.version} ${a.name}（${a.changed} 条）`) }
+    return {
+      status: 'upgraded',
+      from,
+      to: report.to,
+      backup,
+      applied: report.applied.map((a) => `${a.version} ${a.name}（${a.changed} 条）`)
+    }
   } catch (err) {
     if (!backup) throw err
     await store.close()
     restoreDatabase(backup, dbFile)
-    return { status: 'rolled-back', from, to: from, backup, applied: [], error: err instanceof Error ? err.message : String(err) }
+    return {
+      status: 'rolled-back',
+      from,
+      to: from,
+      backup,
+      applied: [],
+      error: err instanceof Error ? err.message : String(err)
+    }
   } finally {
     await store.close().catch(() => undefined)
   }

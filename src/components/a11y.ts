@@ -9,7 +9,19 @@
  * next to the words are hidden with `hidden` instead.
  */
 export interface A11y {
-  role?: 'button' | 'link' | 'switch' | 'heading' | 'status' | 'alert' | 'dialog' | 'navigation' | 'main' | 'group' | 'list' | 'listitem'
+  role?:
+    | 'button'
+    | 'link'
+    | 'switch'
+    | 'heading'
+    | 'status'
+    | 'alert'
+    | 'dialog'
+    | 'navigation'
+    | 'main'
+    | 'group'
+    | 'list'
+    | 'listitem'
   label?: string
   level?: number
   hidden?: boolean

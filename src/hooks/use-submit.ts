@@ -37,7 +37,10 @@ export function useSubmit() {
   // A ref as well as state: two taps in one frame both see the state as it was before the first.
   const working = useRef(new Set<string>())
 
-  async function run<T>(action: () => Promise<MutationOutcome<T>>, opts: SubmitOptions<T> = {}): Promise<MutationOutcome<T> | null> {
+  async function run<T>(
+    action: () => Promise<MutationOutcome<T>>,
+    opts: SubmitOptions<T> = {}
+  ): Promise<MutationOutcome<T> | null> {
     const key = opts.key ?? ''
     if (working.current.has(key)) return null
     working.current.add(key)

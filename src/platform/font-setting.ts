@@ -8,7 +8,9 @@ import { systemFontSize } from './system-font-size'
 export const LARGE_FONT_SETTING = 22
 
 export function shouldSuggestElderMode(fontSizeSetting: number | null | undefined): boolean {
-  return typeof fontSizeSetting === 'number' && Number.isFinite(fontSizeSetting) && fontSizeSetting >= LARGE_FONT_SETTING
+  return (
+    typeof fontSizeSetting === 'number' && Number.isFinite(fontSizeSetting) && fontSizeSetting >= LARGE_FONT_SETTING
+  )
 }
 
 /**

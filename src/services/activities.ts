@@ -2,7 +2,9 @@ import type { ActivityCard, ActivityDetail, ActivityFields, ActivityType } from 
 import { businessDay } from '@contract/time'
 import { mutate, query } from './api'
 
-export function listActivities(opts: { from?: string; to?: string; type?: ActivityType; cursor?: string; limit?: number } = {}) {
+export function listActivities(
+  opts: { from?: string; to?: string; type?: ActivityType; cursor?: string; limit?: number } = {}
+) {
   return query('activity.list', { limit: 50, ...opts })
 }
 

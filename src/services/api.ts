@@ -55,7 +55,11 @@ export interface MutateOptions {
  * Queue a write and send it. Resolves with 'applied' (and the result), 'queued' (offline or a temporary
  * failure: it will be sent later and shows as 待同步), or 'rejected' (with the server's plain message).
  */
-export function mutate<A extends MutationName>(action: A, input: ActionInput<A>, opts: MutateOptions): Promise<MutationOutcome<ActionOutput<A>>> {
+export function mutate<A extends MutationName>(
+  action: A,
+  input: ActionInput<A>,
+  opts: MutateOptions
+): Promise<MutationOutcome<ActionOutput<A>>> {
   return syncEngine.submit<ActionOutput<A>>({
     id: newMutationId(),
     action,

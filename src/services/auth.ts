@@ -43,7 +43,10 @@ export async function demoLogin(accountId: string): Promise<Me> {
  * is kept but nothing else works until `changePassword` (the login page shows that step).
  */
 export async function passwordLogin(username: string, password: string): Promise<{ mustChangePassword: boolean }> {
-  const { token, mustChangePassword } = await hostCall<{ token: string; mustChangePassword?: boolean }>('/api/auth/login', { username, password })
+  const { token, mustChangePassword } = await hostCall<{ token: string; mustChangePassword?: boolean }>(
+    '/api/auth/login',
+    { username, password }
+  )
   useAppStore.getState().setToken(token)
   if (mustChangePassword) return { mustChangePassword: true }
   await refreshMe()

@@ -5,8 +5,10 @@
 import type { ActionInput } from '@contract/actions'
 import { mutate, query } from './api'
 
-export const createInvite = (personId?: string) => mutate('family.createInvite', personId ? { personId } : {}, { label: '生成家属邀请码' })
-export const acceptInvite = (input: ActionInput<'family.acceptInvite'>) => mutate('family.acceptInvite', input, { label: '申请绑定长辈' })
+export const createInvite = (personId?: string) =>
+  mutate('family.createInvite', personId ? { personId } : {}, { label: '生成家属邀请码' })
+export const acceptInvite = (input: ActionInput<'family.acceptInvite'>) =>
+  mutate('family.acceptInvite', input, { label: '申请绑定长辈' })
 export const confirmBinding = (bindingId: string) => mutate('family.confirm', { bindingId }, { label: '确认家属绑定' })
 export const rejectBinding = (bindingId: string) => mutate('family.reject', { bindingId }, { label: '不同意家属绑定' })
 export const unbind = (bindingId: string) => mutate('family.unbind', { bindingId }, { label: '解除家属绑定' })

@@ -33,7 +33,9 @@ export const createOutboxSlice: StateCreator<AppState, [], [], OutboxSlice> = (s
   },
   postponeOutbox: (ids, nextAttemptAt, lastError) => {
     const later = new Set(ids)
-    set((s) => ({ outbox: s.outbox.map((i) => (later.has(i.id) ? { ...i, attempts: i.attempts + 1, nextAttemptAt, lastError } : i)) }))
+    set((s) => ({
+      outbox: s.outbox.map((i) => (later.has(i.id) ? { ...i, attempts: i.attempts + 1, nextAttemptAt, lastError } : i))
+    }))
   },
   wakeOutbox: () => {
     // No change, no persisted write: waking an outbox that is all due already is free.

@@ -19,7 +19,10 @@ export const syncEngine = createSyncEngine({
   },
   account: () => useAppStore.getState().me?.accountId ?? null,
   // Never queue what the phone could not keep: refuse the new write in words instead (storage-budget.ts).
-  admit: (item) => (admits(storageUsage(), storedBytes(JSON.stringify(item)) + 16) ? null : { code: 'STORAGE_FULL', message: ERRORS.STORAGE_FULL.message }),
+  admit: (item) =>
+    admits(storageUsage(), storedBytes(JSON.stringify(item)) + 16)
+      ? null
+      : { code: 'STORAGE_FULL', message: ERRORS.STORAGE_FULL.message },
   onUnauthenticated: () => {
     useAppStore.getState().signOut()
   }

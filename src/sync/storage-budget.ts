@@ -49,7 +49,10 @@ export function budgetOf(u: StorageUsage): Budget {
   let free = stateFree
   if (u.platformBytes !== null && Number.isFinite(u.platformBytes)) {
     // The next write needs room for a second copy of the state beside everything stored now.
-    const limit = (u.platformLimitBytes && u.platformLimitBytes > 0 ? Math.min(u.platformLimitBytes, PLATFORM_LIMIT_BYTES) : PLATFORM_LIMIT_BYTES) * PLATFORM_FULL_RATIO
+    const limit =
+      (u.platformLimitBytes && u.platformLimitBytes > 0
+        ? Math.min(u.platformLimitBytes, PLATFORM_LIMIT_BYTES)
+        : PLATFORM_LIMIT_BYTES) * PLATFORM_FULL_RATIO
     const needed = u.platformBytes + u.stateBytes
     ratio = Math.max(ratio, needed / limit)
     free = Math.min(free, limit - needed)
@@ -70,7 +73,8 @@ export function admits(u: StorageUsage, addBytes: number): boolean {
 export function budgetWords(b: Budget): string | null {
   // Rounded down: "100%" only when it is full.
   const percent = Math.min(100, Math.floor(b.ratio * 100))
-  if (b.level === 'full') return '手机里存不下更多待同步的事情了。新的操作要等同步完才能办：请连上网络，点「立即同步」。'
+  if (b.level === 'full')
+    return '手机里存不下更多待同步的事情了。新的操作要等同步完才能办：请连上网络，点「立即同步」。'
   if (b.level === 'warn') return `手机里待同步的事情快存满了（已用 ${percent}%）。请尽快连上网络，点「立即同步」。`
   return null
 }

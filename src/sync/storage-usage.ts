@@ -7,7 +7,8 @@ import type { StorageUsage } from './storage-budget'
 function platformUsage(): { used: number | null; limit: number | null } {
   try {
     const info = Taro.getStorageInfoSync() as { currentSize?: number; limitSize?: number }
-    const used = typeof info.currentSize === 'number' && Number.isFinite(info.currentSize) ? info.currentSize * 1024 : null
+    const used =
+      typeof info.currentSize === 'number' && Number.isFinite(info.currentSize) ? info.currentSize * 1024 : null
     const limit = typeof info.limitSize === 'number' && Number.isFinite(info.limitSize) ? info.limitSize * 1024 : null
     return { used, limit }
   } catch {

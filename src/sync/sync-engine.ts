@@ -164,7 +164,14 @@ export function createSyncEngine(deps: SyncDeps) {
     }
     const item = due[0]
     stats.rejected += 1
-    const refusal: RejectedItem = { id: item.id, action: item.action, label: item.label, code: env.code, message: env.message, at: now() }
+    const refusal: RejectedItem = {
+      id: item.id,
+      action: item.action,
+      label: item.label,
+      code: env.code,
+      message: env.message,
+      at: now()
+    }
     deps.box.settle([item.id], [refusal])
     deps.onRejected?.(refusal)
     settleWaiter(item.id, { status: 'rejected', code: env.code, message: env.message })
@@ -230,7 +237,14 @@ export function createSyncEngine(deps: SyncDeps) {
       } else {
         done.push(item.id)
         stats.rejected += 1
-        const refusal: RejectedItem = { id: item.id, action: item.action, label: item.label, code: r.code, message: r.message, at: now() }
+        const refusal: RejectedItem = {
+          id: item.id,
+          action: item.action,
+          label: item.label,
+          code: r.code,
+          message: r.message,
+          at: now()
+        }
         rejected.push(refusal)
         deps.onRejected?.(refusal)
         settleWaiter(item.id, { status: 'rejected', code: r.code, message: r.message, id: item.id })
@@ -251,10 +265,13 @@ export function createSyncEngine(deps: SyncDeps) {
     for (const item of pending) settleWaiter(item.id, { status: 'queued', id: item.id })
     if (!pending.length) return
     const next = pending[0].nextAttemptAt
-    timer = setTimer(() => {
-      timer = null
-      void flush()
-    }, Math.max(0, next - now()))
+    timer = setTimer(
+      () => {
+        timer = null
+        void flush()
+      },
+      Math.max(0, next - now())
+    )
   }
 
   /** Sends everything that is due; concurrent calls share one run (and trigger one more pass). */
@@ -287,11 +304,17 @@ export function createSyncEngine(deps: SyncDeps) {
     const full: OutboxItem = { ...item, attempts: 0, nextAttemptAt: 0, lastError: null }
     // A write no host would take even on its own is refused now, in words, rather than queued for ever.
     if (BATCH_FRAME_BYTES + callBytes(full) > MAX_BODY_BYTES) {
-      return Promise.resolve({ status: 'rejected', code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message })
+      return Promise.resolve({
+        status: 'rejected',
+        code: 'PAYLOAD_TOO_LARGE',
+        message: ERRORS.PAYLOAD_TOO_LARGE.message
+      })
     }
     const refusal = deps.admit?.(full)
     if (refusal) return Promise.resolve({ status: 'rejected', code: refusal.code, message: refusal.message })
-    const result = new Promise<MutationOutcome<T>>((resolve) => waiters.set(full.id, resolve as (o: MutationOutcome<unknown>) => void))
+    const result = new Promise<MutationOutcome<T>>((resolve) =>
+      waiters.set(full.id, resolve as (o: MutationOutcome<unknown>) => void)
+    )
     deps.box.enqueue(full)
     deps.box.wake()
     void flush()

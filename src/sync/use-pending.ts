@@ -18,11 +18,18 @@ export interface PendingWrite<P> extends OutboxItem {
   payload: P
 }
 
-export function pendingOf<P>(outbox: OutboxItem[], action: string | readonly string[], match?: (payload: P) => boolean): PendingWrite<P>[] {
+export function pendingOf<P>(
+  outbox: OutboxItem[],
+  action: string | readonly string[],
+  match?: (payload: P) => boolean
+): PendingWrite<P>[] {
   const actions = typeof action === 'string' ? [action] : action
   return outbox.filter((i) => actions.includes(i.action) && (!match || match(i.payload as P))) as PendingWrite<P>[]
 }
 
-export function usePending<P = unknown>(action: string | readonly string[], match?: (payload: P) => boolean): PendingWrite<P>[] {
+export function usePending<P = unknown>(
+  action: string | readonly string[],
+  match?: (payload: P) => boolean
+): PendingWrite<P>[] {
   return useAppStore(useShallow((s) => pendingOf(s.outbox, action, match)))
 }

@@ -13,20 +13,35 @@ afterEach(() => {
 })
 
 function reader(onCode: (t: string, at: number) => void = () => undefined, mode: 'normal' | 'elder' = 'normal') {
-  return render(<CodeReader label='签到码' hint='没有相机时，可以把签到码粘贴在这里' submitText='签到' scanText='扫码签到' onCode={onCode} testId='r' />, mode)
+  return render(
+    <CodeReader
+      label='签到码'
+      hint='没有相机时，可以把签到码粘贴在这里'
+      submitText='签到'
+      scanText='扫码签到'
+      onCode={onCode}
+      testId='r'
+    />,
+    mode
+  )
 }
 
 describe('CodeReader (h5)', () => {
-  it.each(['normal', 'elder'] as const)('without a camera in the browser (%s): no camera button, the reason in words, the paste box as the main action', (mode) => {
-    const r = reader(undefined, mode)
-    expect(r.byTestId('r-camera')).toBeNull()
-    expect(r.byTestId('r-camera-problem')!.textContent).toBe('这个浏览器不能用摄像头扫码。请把签到码粘贴在下面。')
-    expect(r.byTestId('r-submit')!.getAttribute('data-primary')).toBe('true')
-    r.unmount()
-  })
+  it.each(['normal', 'elder'] as const)(
+    'without a camera in the browser (%s): no camera button, the reason in words, the paste box as the main action',
+    (mode) => {
+      const r = reader(undefined, mode)
+      expect(r.byTestId('r-camera')).toBeNull()
+      expect(r.byTestId('r-camera-problem')!.textContent).toBe('这个浏览器不能用摄像头扫码。请把签到码粘贴在下面。')
+      expect(r.byTestId('r-submit')!.getAttribute('data-primary')).toBe('true')
+      r.unmount()
+    }
+  )
 
   it('when the camera may not be used, says so as an alert and keeps the paste box', async () => {
-    nav.mediaDevices = { getUserMedia: () => Promise.reject(Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' })) }
+    nav.mediaDevices = {
+      getUserMedia: () => Promise.reject(Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' }))
+    }
     const r = reader()
     const camera = r.byTestId('r-camera')!
     expect(camera.textContent).toBe('扫码签到')

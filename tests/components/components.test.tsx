@@ -79,7 +79,10 @@ describe.each(MODES)('components in %s mode', (mode) => {
     expect(r.byTestId('no')!.getAttribute('role')).toBe('alert')
     expect(r.byTestId('none')).toBeNull()
     // The date and the time in the line are each kept whole.
-    expect(Array.from(r.byTestId('ok')!.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual(['12月2日', '09:30'])
+    expect(Array.from(r.byTestId('ok')!.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual([
+      '12月2日',
+      '09:30'
+    ])
     r.unmount()
   })
 
@@ -93,8 +96,16 @@ describe.each(MODES)('components in %s mode', (mode) => {
 
 describe('Keep', () => {
   it('wraps phones, dates, times and amounts, and leaves other words alone', () => {
-    const r = render(<span>{keepText('请于12月2日 09:00–11:30 到肃州区老干部局，电话 0937-2612101 或 13909371001，得 5 分。')}</span>)
-    expect(Array.from(r.frame.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual(['12月2日', '09:00–11:30', '0937-2612101', '13909371001', '5 分'])
+    const r = render(
+      <span>{keepText('请于12月2日 09:00–11:30 到肃州区老干部局，电话 0937-2612101 或 13909371001，得 5 分。')}</span>
+    )
+    expect(Array.from(r.frame.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual([
+      '12月2日',
+      '09:00–11:30',
+      '0937-2612101',
+      '13909371001',
+      '5 分'
+    ])
     expect(r.text()).toBe('请于12月2日 09:00–11:30 到肃州区老干部局，电话 0937-2612101 或 13909371001，得 5 分。')
     r.unmount()
     expect(keepText('没有数字')).toBe('没有数字')
@@ -144,9 +155,7 @@ describe('keepAll', () => {
     const n = 1
     const r = render(
       <InfoRow label='名额'>
-        <Text>
-          名额已满，可报候补（候补 {n} 人）
-        </Text>
+        <Text>名额已满，可报候补（候补 {n} 人）</Text>
       </InfoRow>
     )
     expect(Array.from(r.frame.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual(['1 人'])
@@ -172,7 +181,11 @@ describe('keepAll over a page', () => {
         )}
       </>
     )
-    expect(Array.from(r.frame.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual(['12月1日', '09:00', '3 个'])
+    expect(Array.from(r.frame.querySelectorAll('.yl-keep')).map((k) => k.textContent)).toEqual([
+      '12月1日',
+      '09:00',
+      '3 个'
+    ])
     expect(r.text()).toBe('下一班：12月1日 周二 09:00，还剩 3 个名额第 a 项第 b 项')
     expect(errors).not.toHaveBeenCalled()
     errors.mockRestore()

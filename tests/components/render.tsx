@@ -24,7 +24,10 @@ export function render(ui: ReactElement, mode: 'normal' | 'elder' = 'normal'): R
   return {
     frame,
     root,
-    byRole: (role) => Array.from(frame.querySelectorAll<HTMLElement>(role === 'textbox' ? 'input,textarea,[role="textbox"]' : `[role="${role}"]`)),
+    byRole: (role) =>
+      Array.from(
+        frame.querySelectorAll<HTMLElement>(role === 'textbox' ? 'input,textarea,[role="textbox"]' : `[role="${role}"]`)
+      ),
     byTestId: (id) => frame.querySelector<HTMLElement>(`[data-testid="${id}"]`),
     text: () => frame.textContent ?? '',
     unmount: () => {

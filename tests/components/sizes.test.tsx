@@ -32,7 +32,10 @@ function rules(file: string): { selector: string; body: Record<string, string> }
 const tokens = rules(path.join(STYLES, 'tokens.scss'))
 const modeTokens = {
   normal: tokens.find((r) => r.selector === '.yl-page')!.body,
-  elder: { ...tokens.find((r) => r.selector === '.yl-page')!.body, ...tokens.find((r) => r.selector === '.yl-page--elder')!.body }
+  elder: {
+    ...tokens.find((r) => r.selector === '.yl-page')!.body,
+    ...tokens.find((r) => r.selector === '.yl-page--elder')!.body
+  }
 }
 
 describe.each([
@@ -61,10 +64,12 @@ describe.each(components.map((f) => [path.basename(path.dirname(f)), f]))('%s st
   it('sizes its text only with the tokens (so 长辈版 grows it), running text at line height ≥ 1.5', () => {
     for (const r of all) {
       const size = r.body['font-size']
-      if (size !== undefined) expect(`${r.selector} ${size}`).toMatch(/ (var\(--yl-fs-(body|lead|title|h1|hero)\)|inherit)$/)
+      if (size !== undefined)
+        expect(`${r.selector} ${size}`).toMatch(/ (var\(--yl-fs-(body|lead|title|h1|hero)\)|inherit)$/)
       const lh = r.body['line-height']
       const running = !size || /--yl-fs-(body|lead|title)/.test(size)
-      if (lh !== undefined && running && lh !== 'var(--yl-lh)' && lh !== 'inherit') expect(`${r.selector} ${lh}`).toMatch(/ (1\.[5-9]\d*|[2-9](\.\d+)?)$/)
+      if (lh !== undefined && running && lh !== 'var(--yl-lh)' && lh !== 'inherit')
+        expect(`${r.selector} ${lh}`).toMatch(/ (1\.[5-9]\d*|[2-9](\.\d+)?)$/)
     }
   })
   it('gives a control at least the tap size of the mode', () => {

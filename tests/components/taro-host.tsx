@@ -15,7 +15,9 @@ function domProps({ nativeProps, placeholderClass, maxlength, onInput, password,
   void maxlength
   void mode
   const out: Props = { ...rest, ...((nativeProps as Props | undefined) ?? {}) }
-  if (onInput) out.onInput = (e: { target: { value: string } }) => (onInput as (e: { detail: { value: string } }) => void)({ detail: { value: e.target.value } })
+  if (onInput)
+    out.onInput = (e: { target: { value: string } }) =>
+      (onInput as (e: { detail: { value: string } }) => void)({ detail: { value: e.target.value } })
   if (password) out.type = 'password'
   return out
 }

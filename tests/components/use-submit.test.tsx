@@ -32,7 +32,10 @@ function harness<T>(opts: SubmitOptions<T> = {}) {
             data-testid={`go-${k}`}
             data-busy={submit.isBusy(k) ? 'yes' : 'no'}
             onClick={() =>
-              void submit.run(() => new Promise<MutationOutcome<T>>((resolve) => calls.push({ key: k, p: { resolve } })), { ...opts, key: k })
+              void submit.run(
+                () => new Promise<MutationOutcome<T>>((resolve) => calls.push({ key: k, p: { resolve } })),
+                { ...opts, key: k }
+              )
             }
           >
             {k}
@@ -90,7 +93,14 @@ describe('useSubmit', () => {
 
   it('shows a refusal where the button is and takes it out of the 待同步 banner', async () => {
     const store = useAppStore.getState()
-    const refusal = { id: 'm-2', action: 'signup.create', label: '报名「太极拳」', code: 'SIGNUP_CLOSED', message: '报名已截止', at: Date.now() }
+    const refusal = {
+      id: 'm-2',
+      action: 'signup.create',
+      label: '报名「太极拳」',
+      code: 'SIGNUP_CLOSED',
+      message: '报名已截止',
+      at: Date.now()
+    }
     const other = { ...refusal, id: 'm-3', label: '报名「书法」' }
     store.settleOutbox([], [refusal, other])
     expect(useAppStore.getState().rejected.map((x) => x.id)).toEqual(['m-2', 'm-3'])
@@ -106,7 +116,11 @@ describe('useSubmit', () => {
   })
 
   it('lets a page say it its own way; a form says 还不能保存 with the reason', async () => {
-    expect(formSaid({ status: 'rejected', code: 'INVALID_INPUT', message: '请填写地点' })).toEqual({ tone: 'danger', text: '还不能保存', lines: ['请填写地点'] })
+    expect(formSaid({ status: 'rejected', code: 'INVALID_INPUT', message: '请填写地点' })).toEqual({
+      tone: 'danger',
+      text: '还不能保存',
+      lines: ['请填写地点']
+    })
     expect(formSaid({ status: 'applied', data: null })).toBeNull()
     const h = harness<null>({ said: (o) => (o.status === 'applied' ? { tone: 'info', text: '已取消报名' } : null) })
     const r = render(<h.Page keys={['a']} />)

@@ -27,9 +27,50 @@ describe.each(ADAPTERS)('points under concurrency on $name', (adapter) => {
     const now = h.clock.now()
     await h.store.transaction(async (tx) => {
       for (const id of ids) {
-        await tx.put('persons', { _id: `p-${id}`, name: `测试${id}`, gender: 'male', birthDate: '1950-01-01', birthCalendar: 'solar', phone: null, formerUnit: '', retirementLevel: '', orgUnitId: 'org-sz', branchId: null, partyMember: false, frail: false, createdAt: now, updatedAt: now })
-        await tx.put('accounts', { _id: `local:${id}`, kind: 'local', displayName: id, roles: ['retiree'], personId: `p-${id}`, orgUnitId: null, phone: null, passwordHash: null, demo: null, createdAt: now })
-        await awardPoints(tx, { personId: `p-${id}`, amount: points, reason: '参加「测试」', source: { kind: 'test', id: 'start' }, actorAccountId: 'seed', at: now - 3 * 86400_000, rules: { byType: {} as never, dailyCap: null, staffAward: { songxue: 0, participation: 0 }, volunteerShift: 0, starBands: [{ min: 1, stars: 1 }], expiry: { enabled: false, afterYears: 1 } } })
+        await tx.put('persons', {
+          _id: `p-${id}`,
+          name: `测试${id}`,
+          gender: 'male',
+          birthDate: '1950-01-01',
+          birthCalendar: 'solar',
+          phone: null,
+          formerUnit: '',
+          retirementLevel: '',
+          orgUnitId: 'org-sz',
+          branchId: null,
+          partyMember: false,
+          frail: false,
+          createdAt: now,
+          updatedAt: now
+        })
+        await tx.put('accounts', {
+          _id: `local:${id}`,
+          kind: 'local',
+          displayName: id,
+          roles: ['retiree'],
+          personId: `p-${id}`,
+          orgUnitId: null,
+          phone: null,
+          passwordHash: null,
+          demo: null,
+          createdAt: now
+        })
+        await awardPoints(tx, {
+          personId: `p-${id}`,
+          amount: points,
+          reason: '参加「测试」',
+          source: { kind: 'test', id: 'start' },
+          actorAccountId: 'seed',
+          at: now - 3 * 86400_000,
+          rules: {
+            byType: {} as never,
+            dailyCap: null,
+            staffAward: { songxue: 0, participation: 0 },
+            volunteerShift: 0,
+            starBands: [{ min: 1, stars: 1 }],
+            expiry: { enabled: false, afterYears: 1 }
+          }
+        })
       }
     })
     return ids
@@ -38,7 +79,21 @@ describe.each(ADAPTERS)('points under concurrency on $name', (adapter) => {
   async function addItem(id: string, price: number, stock: number, perPersonLimit: number | null) {
     const now = h.clock.now()
     await h.store.transaction((tx) =>
-      tx.put('rewardItems', { _id: id, name: '最后几件', description: '', kind: 'item', price, stock, redeemed: 0, perPersonLimit, orgUnitId: 'org-sz', status: 'active', createdBy: 'seed', createdAt: now, updatedAt: now })
+      tx.put('rewardItems', {
+        _id: id,
+        name: '最后几件',
+        description: '',
+        kind: 'item',
+        price,
+        stock,
+        redeemed: 0,
+        perPersonLimit,
+        orgUnitId: 'org-sz',
+        status: 'active',
+        createdBy: 'seed',
+        createdAt: now,
+        updatedAt: now
+      })
     )
   }
 
@@ -47,7 +102,9 @@ describe.each(ADAPTERS)('points under concurrency on $name', (adapter) => {
   it('200 people redeeming an item with stock 5 at once: exactly 5 get it, stock ends at 0', async () => {
     const people = await addPeople(200, 100)
     await addItem('ri-last', 10, 5, 1)
-    const results = await Promise.all(people.map((id) => h.as(`local:${id}`).call('points.redeem', { itemId: 'ri-last' })))
+    const results = await Promise.all(
+      people.map((id) => h.as(`local:${id}`).call('points.redeem', { itemId: 'ri-last' }))
+    )
     const outcome = codes(results)
     // BUSY is a temporary refusal the outbox retries; everything else must be a clean answer.
     expect(outcome.filter((c) => !['OK', 'OUT_OF_STOCK', 'BUSY'].includes(c))).toEqual([])
@@ -55,12 +112,16 @@ describe.each(ADAPTERS)('points under concurrency on $name', (adapter) => {
     const item = (await h.store.get('rewardItems', 'ri-last'))!
     expect(item).toMatchObject({ stock: 0, redeemed: 5 })
     expect(await h.store.count('redemptions', { itemId: 'ri-last' })).toBe(5)
-    const balances = await Promise.all(people.map(async (id) => (await h.store.get('pointsBalances', `p-${id}`))!.balance))
+    const balances = await Promise.all(
+      people.map(async (id) => (await h.store.get('pointsBalances', `p-${id}`))!.balance)
+    )
     expect(balances.filter((b) => b === 90)).toHaveLength(5)
     expect(balances.filter((b) => b === 100)).toHaveLength(195)
     // What was refused as BUSY, sent again, finds the shelf empty.
     const busy = people.filter((_, i) => outcome[i] === 'BUSY')
-    const retried = await Promise.all(busy.map((id) => h.as(`local:${id}`).call('points.redeem', { itemId: 'ri-last' })))
+    const retried = await Promise.all(
+      busy.map((id) => h.as(`local:${id}`).call('points.redeem', { itemId: 'ri-last' }))
+    )
     expect(codes(retried).every((c) => c === 'OUT_OF_STOCK')).toBe(true)
   })
 

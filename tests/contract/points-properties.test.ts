@@ -24,7 +24,14 @@ const ITEMS = [
 const NOW = Date.UTC(2026, 10, 30, 23, 0, 0)
 const RULES = { ...DEFAULT_POINTS_RULES, dailyCap: 40 }
 /** Refusals a random operation may meet; anything else (a crash, a half write) fails the property. */
-const EXPECTED = new Set(['INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'LIMIT_REACHED', 'ALREADY_DONE', 'ILLEGAL_TRANSITION', 'NOT_FOUND'])
+const EXPECTED = new Set([
+  'INSUFFICIENT_POINTS',
+  'OUT_OF_STOCK',
+  'LIMIT_REACHED',
+  'ALREADY_DONE',
+  'ILLEGAL_TRANSITION',
+  'NOT_FOUND'
+])
 
 type Op =
   | { t: 'award'; p: number; s: number; amount: number; day: number }
@@ -36,10 +43,36 @@ type Op =
 
 const person = fc.integer({ min: 0, max: PERSONS.length - 1 })
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('award' as const), p: person, s: fc.integer({ min: 0, max: 4 }), amount: fc.integer({ min: 1, max: 20 }), day: fc.integer({ min: 0, max: 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('reverse' as const), p: person, s: fc.integer({ min: 0, max: 4 }) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('adjust' as const), p: person, amount: fc.integer({ min: -30, max: 30 }).filter((n) => n !== 0) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('redeem' as const), p: person, i: fc.integer({ min: 0, max: ITEMS.length - 1 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('award' as const),
+      p: person,
+      s: fc.integer({ min: 0, max: 4 }),
+      amount: fc.integer({ min: 1, max: 20 }),
+      day: fc.integer({ min: 0, max: 2 })
+    })
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('reverse' as const), p: person, s: fc.integer({ min: 0, max: 4 }) })
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('adjust' as const),
+      p: person,
+      amount: fc.integer({ min: -30, max: 30 }).filter((n) => n !== 0)
+    })
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('redeem' as const),
+      p: person,
+      i: fc.integer({ min: 0, max: ITEMS.length - 1 })
+    })
+  },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('cancel' as const), r: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('fulfil' as const), r: fc.nat() }) }
 )
@@ -48,7 +81,18 @@ const batches = fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLeng
 async function setup(store: StoragePort) {
   await store.transaction(async (tx) => {
     for (const i of ITEMS) {
-      await tx.put('rewardItems', { ...i, name: i._id, description: '', kind: 'item', redeemed: 0, orgUnitId: 'org', status: 'active', createdBy: 't', createdAt: NOW, updatedAt: NOW })
+      await tx.put('rewardItems', {
+        ...i,
+        name: i._id,
+        description: '',
+        kind: 'item',
+        redeemed: 0,
+        orgUnitId: 'org',
+        status: 'active',
+        createdBy: 't',
+        createdAt: NOW,
+        updatedAt: NOW
+      })
     }
   })
 }
@@ -58,16 +102,45 @@ async function apply(store: StoragePort, o: Op, codes: string[], n: number): Pro
   await store.transaction(async (tx) => {
     switch (o.t) {
       case 'award':
-        await award(tx, { personId: PERSONS[o.p], amount: o.amount, reason: `参加「${o.s}」`, source: { kind: 'checkin', id: `s${o.s}` }, actorAccountId: 't', at: at + o.day * 86400_000, rules: RULES })
+        await award(tx, {
+          personId: PERSONS[o.p],
+          amount: o.amount,
+          reason: `参加「${o.s}」`,
+          source: { kind: 'checkin', id: `s${o.s}` },
+          actorAccountId: 't',
+          at: at + o.day * 86400_000,
+          rules: RULES
+        })
         return
       case 'reverse':
-        await reverseAward(tx, { personId: PERSONS[o.p], source: { kind: 'checkin', id: `s${o.s}` }, reason: '撤销', actorAccountId: 't', staffAccountId: 't', at })
+        await reverseAward(tx, {
+          personId: PERSONS[o.p],
+          source: { kind: 'checkin', id: `s${o.s}` },
+          reason: '撤销',
+          actorAccountId: 't',
+          staffAccountId: 't',
+          at
+        })
         return
       case 'adjust':
-        await adjustPoints(tx, { entryId: `adj:${n}`, personId: PERSONS[o.p], amount: o.amount, reason: '调整', staffAccountId: 't', actorAccountId: 't', at })
+        await adjustPoints(tx, {
+          entryId: `adj:${n}`,
+          personId: PERSONS[o.p],
+          amount: o.amount,
+          reason: '调整',
+          staffAccountId: 't',
+          actorAccountId: 't',
+          at
+        })
         return
       case 'redeem': {
-        const { redemption } = await redeem(tx, { itemId: ITEMS[o.i]._id, personId: PERSONS[o.p], actorAccountId: 't', at, visible: () => true })
+        const { redemption } = await redeem(tx, {
+          itemId: ITEMS[o.i]._id,
+          personId: PERSONS[o.p],
+          actorAccountId: 't',
+          at,
+          visible: () => true
+        })
         codes.push(redemption._id)
         return
       }
@@ -127,7 +200,9 @@ async function checkInvariants(store: StoragePort) {
   for (const r of redemptions) {
     const related = entries.filter((e) => e.source?.kind === 'redemption' && e.source.id === r._id)
     expect(related.filter((e) => e.kind === 'redemption').map((e) => e.amount)).toEqual([-r.price])
-    expect(related.filter((e) => e.kind === 'reversal').map((e) => e.amount)).toEqual(r.status === 'cancelled' ? [r.price] : [])
+    expect(related.filter((e) => e.kind === 'reversal').map((e) => e.amount)).toEqual(
+      r.status === 'cancelled' ? [r.price] : []
+    )
   }
 }
 

@@ -24,22 +24,65 @@ async function setUp(h: Harness): Promise<string[]> {
   const accounts = Array.from({ length: PEOPLE }, (_, i) => `wx:shift-rush-${i}`)
   await h.store.transaction(async (tx) => {
     await tx.put('volunteerActivities', {
-      _id: 'va-rush', title: '迎新春义写春联', serviceItem: '文化艺术', description: '', orgUnitId: 'org-jq', teamId: null, teamOnly: false,
-      points: null, contactPhone: null, status: 'published', cancelReason: null, createdBy: 'test', createdAt: now, updatedAt: now
+      _id: 'va-rush',
+      title: '迎新春义写春联',
+      serviceItem: '文化艺术',
+      description: '',
+      orgUnitId: 'org-jq',
+      teamId: null,
+      teamOnly: false,
+      points: null,
+      contactPhone: null,
+      status: 'published',
+      cancelReason: null,
+      createdBy: 'test',
+      createdAt: now,
+      updatedAt: now
     })
     await tx.put('volunteerShifts', {
-      _id: SHIFT, activityId: 'va-rush', orgUnitId: 'org-jq', label: '上午班', startAt, endAt: startAt + 3 * 3600_000, place: '酒泉市文化馆',
-      capacity: PLACES, skills: [], status: 'open', cancelReason: null, createdAt: now, updatedAt: now
+      _id: SHIFT,
+      activityId: 'va-rush',
+      orgUnitId: 'org-jq',
+      label: '上午班',
+      startAt,
+      endAt: startAt + 3 * 3600_000,
+      place: '酒泉市文化馆',
+      capacity: PLACES,
+      skills: [],
+      status: 'open',
+      cancelReason: null,
+      createdAt: now,
+      updatedAt: now
     })
     await openPool(tx, shiftCounterId(SHIFT), PLACES)
     for (let i = 0; i < PEOPLE; i++) {
       await tx.put('persons', {
-        _id: `p-shift-${i}`, name: `志愿者${i}`, gender: 'female', birthDate: '1958-01-01', birthCalendar: 'solar', phone: null, formerUnit: '市直',
-        retirementLevel: '科员', orgUnitId: 'org-jq', branchId: null, partyMember: false, frail: false, createdAt: now, updatedAt: now
+        _id: `p-shift-${i}`,
+        name: `志愿者${i}`,
+        gender: 'female',
+        birthDate: '1958-01-01',
+        birthCalendar: 'solar',
+        phone: null,
+        formerUnit: '市直',
+        retirementLevel: '科员',
+        orgUnitId: 'org-jq',
+        branchId: null,
+        partyMember: false,
+        frail: false,
+        createdAt: now,
+        updatedAt: now
       })
       await tx.put('accounts', {
-        _id: accounts[i], kind: 'wechat', displayName: `志愿者${i}`, roles: ['retiree', 'volunteer'], personId: `p-shift-${i}`, orgUnitId: null,
-        phone: null, passwordHash: null, demo: null, createdAt: now
+        _id: accounts[i],
+        kind: 'wechat',
+        displayName: `志愿者${i}`,
+        roles: ['retiree', 'volunteer'],
+        personId: `p-shift-${i}`,
+        orgUnitId: null,
+        phone: null,
+        passwordHash: null,
+        demo: null,
+        createdAt: now
       })
     }
   })
@@ -47,7 +90,13 @@ async function setUp(h: Harness): Promise<string[]> {
 }
 
 /** As the outbox sends: a temporary failure (BUSY) is sent again with the same mutation id. */
-async function sendUntilFinal(h: Harness, accountId: string, action: string, payload: unknown, stats: { busy: number }): Promise<Envelope> {
+async function sendUntilFinal(
+  h: Harness,
+  accountId: string,
+  action: string,
+  payload: unknown,
+  stats: { busy: number }
+): Promise<Envelope> {
   const mutationId = randomUUID().replace(/-/g, '')
   for (;;) {
     const env = await h.router.call(accountId, { action, payload, mutationId })
@@ -78,8 +127,12 @@ describe.each(ADAPTERS)('shift capacity ($name)', (adapter) => {
     const accounts = await setUp(h)
     const stats = { busy: 0 }
     const started = Date.now()
-    const results = await Promise.all(accounts.map((a) => sendUntilFinal(h, a, 'volunteer.signup', { shiftId: SHIFT }, stats)))
-    process.stdout.write(`  ${adapter.name}: ${PEOPLE} concurrent shift sign-ups in ${Date.now() - started} ms, ${stats.busy} BUSY answers re-sent\n`)
+    const results = await Promise.all(
+      accounts.map((a) => sendUntilFinal(h, a, 'volunteer.signup', { shiftId: SHIFT }, stats))
+    )
+    process.stdout.write(
+      `  ${adapter.name}: ${PEOPLE} concurrent shift sign-ups in ${Date.now() - started} ms, ${stats.busy} BUSY answers re-sent\n`
+    )
 
     expect(results.every((r) => r.ok)).toBe(true)
     const statuses = results.map((r) => (r.ok ? (r.data as { status: string }).status : r.code))
@@ -89,20 +142,36 @@ describe.each(ADAPTERS)('shift capacity ($name)', (adapter) => {
     const { signups, counter, signed, waitlisted } = await state(h)
     expect(signups).toHaveLength(PEOPLE)
     expect(signed).toHaveLength(PLACES)
-    expect(counter).toMatchObject({ capacity: PLACES, taken: PLACES, waitlisted: PEOPLE - PLACES, nextWaitlistSeq: PEOPLE - PLACES + 1 })
+    expect(counter).toMatchObject({
+      capacity: PLACES,
+      taken: PLACES,
+      waitlisted: PEOPLE - PLACES,
+      nextWaitlistSeq: PEOPLE - PLACES + 1
+    })
     expect(waitlisted.map((s) => s.waitlistSeq)).toEqual(Array.from({ length: PEOPLE - PLACES }, (_, i) => i + 1))
     expect(await h.store.count('waitlistSlots', { counterId: shiftCounterId(SHIFT) })).toBe(PEOPLE - PLACES)
-    const positions = results.filter((r) => r.ok && (r.data as { status: string }).status === 'waitlisted').map((r) => (r as { data: { waitlistPosition: number } }).data.waitlistPosition)
+    const positions = results
+      .filter((r) => r.ok && (r.data as { status: string }).status === 'waitlisted')
+      .map((r) => (r as { data: { waitlistPosition: number } }).data.waitlistPosition)
     expect(new Set(positions).size).toBe(PEOPLE - PLACES)
 
     // What a reader sees agrees: no places left, 170 waiting, and the first in line is told they are first.
     const first = waitlisted[0].personId
-    const detail = await h.as(`wx:shift-rush-${first.slice('p-shift-'.length)}`).ok('volunteer.activity', { id: 'va-rush' })
-    expect(detail.shifts[0]).toMatchObject({ placesLeft: 0, waitlistCount: PEOPLE - PLACES, mySignup: 'waitlisted', myWaitlistPosition: 1 })
+    const detail = await h
+      .as(`wx:shift-rush-${first.slice('p-shift-'.length)}`)
+      .ok('volunteer.activity', { id: 'va-rush' })
+    expect(detail.shifts[0]).toMatchObject({
+      placesLeft: 0,
+      waitlistCount: PEOPLE - PLACES,
+      mySignup: 'waitlisted',
+      myWaitlistPosition: 1
+    })
 
     // Ten with places cancel at once: the first ten waiting move up, in order, and are told.
     const leavers = signed.slice(0, 10).map((s) => `wx:shift-rush-${s.personId.slice('p-shift-'.length)}`)
-    const cancels = await Promise.all(leavers.map((a) => sendUntilFinal(h, a, 'volunteer.cancelSignup', { shiftId: SHIFT }, stats)))
+    const cancels = await Promise.all(
+      leavers.map((a) => sendUntilFinal(h, a, 'volunteer.cancelSignup', { shiftId: SHIFT }, stats))
+    )
     expect(cancels.every((r) => r.ok)).toBe(true)
     const after = await state(h)
     expect(after.counter).toMatchObject({ taken: PLACES, waitlisted: PEOPLE - PLACES - 10 })
@@ -121,13 +190,39 @@ describe.each(ADAPTERS)('shift capacity ($name)', (adapter) => {
     const shift = (await h.store.get('volunteerShifts', SHIFT))!
     // Fill it, wait one, then two more places promote the waiting one.
     for (const acc of accounts.slice(1, PLACES)) await h.as(acc).ok('volunteer.signup', { shiftId: SHIFT })
-    expect(await h.as(accounts[PLACES]).ok('volunteer.signup', { shiftId: SHIFT })).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
-    const fields = { label: shift.label, startAt: shift.startAt, endAt: shift.endAt, place: shift.place, capacity: PLACES - 1, skills: [] }
-    expect(await h.as('local:liufang').call('volunteer.staff.shiftSave', { activityId: 'va-rush', shiftId: SHIFT, fields })).toMatchObject({ ok: false, code: 'PLACES_BELOW_TAKEN' })
-    expect(await h.as('local:liufang').ok('volunteer.staff.shiftSave', { activityId: 'va-rush', shiftId: SHIFT, fields: { ...fields, capacity: PLACES + 2 } })).toMatchObject({ promoted: 1 })
+    expect(await h.as(accounts[PLACES]).ok('volunteer.signup', { shiftId: SHIFT })).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 1
+    })
+    const fields = {
+      label: shift.label,
+      startAt: shift.startAt,
+      endAt: shift.endAt,
+      place: shift.place,
+      capacity: PLACES - 1,
+      skills: []
+    }
+    expect(
+      await h.as('local:liufang').call('volunteer.staff.shiftSave', { activityId: 'va-rush', shiftId: SHIFT, fields })
+    ).toMatchObject({ ok: false, code: 'PLACES_BELOW_TAKEN' })
+    expect(
+      await h
+        .as('local:liufang')
+        .ok('volunteer.staff.shiftSave', {
+          activityId: 'va-rush',
+          shiftId: SHIFT,
+          fields: { ...fields, capacity: PLACES + 2 }
+        })
+    ).toMatchObject({ promoted: 1 })
     expect(await h.store.get('shiftSignups', `${SHIFT}:p-shift-${PLACES}`)).toMatchObject({ status: 'signed' })
     h.clock.set(shift.startAt + 60_000)
-    expect(await h.as(accounts[PLACES + 1]).call('volunteer.signup', { shiftId: SHIFT })).toMatchObject({ ok: false, code: 'SIGNUP_CLOSED' })
-    expect(await h.as(accounts[0]).call('volunteer.cancelSignup', { shiftId: SHIFT })).toMatchObject({ ok: false, code: 'CANCEL_CLOSED' })
+    expect(await h.as(accounts[PLACES + 1]).call('volunteer.signup', { shiftId: SHIFT })).toMatchObject({
+      ok: false,
+      code: 'SIGNUP_CLOSED'
+    })
+    expect(await h.as(accounts[0]).call('volunteer.cancelSignup', { shiftId: SHIFT })).toMatchObject({
+      ok: false,
+      code: 'CANCEL_CLOSED'
+    })
   })
 })

@@ -43,9 +43,10 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('storage contract: $name', (adapter) => {
   })
   afterEach(async () => cleanup())
 
-  const put = (...docs: ActivityDoc[]) => store.transaction(async (tx) => {
-    for (const d of docs) await tx.create('activities', d)
-  })
+  const put = (...docs: ActivityDoc[]) =>
+    store.transaction(async (tx) => {
+      for (const d of docs) await tx.create('activities', d)
+    })
 
   it('creates and reads a document by id; a missing id reads as null', async () => {
     await put(activity('a1'))
@@ -79,7 +80,9 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('storage contract: $name', (adapter) => {
   })
 
   it('refuses to update a missing document', async () => {
-    await expect(store.transaction((tx) => tx.update('activities', 'nope', { title: 'x' }))).rejects.toBeInstanceOf(DocNotFoundError)
+    await expect(store.transaction((tx) => tx.update('activities', 'nope', { title: 'x' }))).rejects.toBeInstanceOf(
+      DocNotFoundError
+    )
   })
 
   it('reads its own writes inside a transaction', async () => {
@@ -97,7 +100,8 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('storage contract: $name', (adapter) => {
       activity('a2', { startAt: 200, status: 'draft', allowWalkIn: false, capacity: 5 }),
       activity('a3', { startAt: 300, status: 'cancelled', allowWalkIn: true, capacity: 8 })
     )
-    const ids = async (where: Parameters<StoragePort['find']>[1]) => (await store.find('activities', where)).map((a) => a._id).sort()
+    const ids = async (where: Parameters<StoragePort['find']>[1]) =>
+      (await store.find('activities', where)).map((a) => a._id).sort()
     expect(await ids({ where: { status: 'draft' } })).toEqual(['a2'])
     expect(await ids({ where: { status: { in: ['published', 'cancelled'] } } })).toEqual(['a1', 'a3'])
     expect(await ids({ where: { status: { ne: 'draft' } } })).toEqual(['a1', 'a3'])
@@ -111,7 +115,12 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('storage contract: $name', (adapter) => {
   })
 
   it('sorts, limits and pages with a stable tie-break on _id', async () => {
-    await put(activity('b', { startAt: 2 }), activity('a', { startAt: 2 }), activity('c', { startAt: 1 }), activity('d', { startAt: 3 }))
+    await put(
+      activity('b', { startAt: 2 }),
+      activity('a', { startAt: 2 }),
+      activity('c', { startAt: 1 }),
+      activity('d', { startAt: 3 })
+    )
     const page = async (offset: number) =>
       (await store.find('activities', { orderBy: [['startAt', 'asc']], limit: 2, offset })).map((a) => a._id)
     expect(await page(0)).toEqual(['c', 'a'])
@@ -143,10 +152,16 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('storage contract: $name', (adapter) => {
 
   it('lets exactly one of many concurrent creates of the same deterministic _id win', async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => store.transaction((tx) => tx.create('activities', activity('same', { title: `t${i}` }))))
+      Array.from({ length: 20 }, (_, i) =>
+        store.transaction((tx) => tx.create('activities', activity('same', { title: `t${i}` })))
+      )
     )
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
-    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof DuplicateIdError)).toBe(true)
+    expect(
+      results
+        .filter((r) => r.status === 'rejected')
+        .every((r) => (r as PromiseRejectedResult).reason instanceof DuplicateIdError)
+    ).toBe(true)
   })
 
   it('shows plain reads only committed data', async () => {
@@ -157,7 +172,9 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('storage contract: $name', (adapter) => {
       await gate
     })
     await new Promise((r) => setTimeout(r, 20))
-    expect(await store.get('activities', 'pending').catch(() => 'blocked')).not.toEqual(expect.objectContaining({ _id: 'pending' }))
+    expect(await store.get('activities', 'pending').catch(() => 'blocked')).not.toEqual(
+      expect.objectContaining({ _id: 'pending' })
+    )
     release()
     await tx
     expect((await store.get('activities', 'pending'))?._id).toBe('pending')

@@ -59,7 +59,10 @@ describe('h5: activities, sign-up and check-in', () => {
     host = await startHost({ demo: true, staticDir: H5_DIR, now: DEFAULT_NOW })
     clock = host.clock as FixedClock
     // Other people's phones, for what happens elsewhere meanwhile (they are not demo logins).
-    others = createRouter({ store: host.store, clock, secrets: { tokenKey: 'test-token-key' }, log: silentLogger }, handlers)
+    others = createRouter(
+      { store: host.store, clock, secrets: { tokenKey: 'test-token-key' }, log: silentLogger },
+      handlers
+    )
     browser = await launch()
     zhang = await person('local:zhangguilan')
     staff = await person('local:liufang')
@@ -102,7 +105,11 @@ describe('h5: activities, sign-up and check-in', () => {
     expect(await textOf(zhang, 'activity-status')).toContain('候补第 2 位')
 
     for (const account of ['wx:seed-volunteer-1', 'wx:seed-volunteer-2']) {
-      const env = await others.call(account, { action: 'signup.cancel', payload: { activityId: 'a-phone-1' }, mutationId: `e2e-cancel-${account.slice(-1)}-0001` })
+      const env = await others.call(account, {
+        action: 'signup.cancel',
+        payload: { activityId: 'a-phone-1' },
+        mutationId: `e2e-cancel-${account.slice(-1)}-0001`
+      })
       expect(env.ok).toBe(true)
     }
     await open(zhang, '/packages/activity/detail/index?id=a-phone-1', 'activity-status')
@@ -142,7 +149,9 @@ describe('h5: activities, sign-up and check-in', () => {
       const result = await textOf(zhang, 'checkin-result')
       expect(result).toContain('已签到')
       expect(result).toContain('09:05')
-      expect(await host.store.count('pointsLedger', { personId: 'p-zhangguilan', day: businessDay(DEFAULT_NOW) })).toBe(1)
+      expect(await host.store.count('pointsLedger', { personId: 'p-zhangguilan', day: businessDay(DEFAULT_NOW) })).toBe(
+        1
+      )
     })
 
     it('refuses a forged code', async () => {
@@ -166,7 +175,10 @@ describe('h5: activities, sign-up and check-in', () => {
       await open(staff, '/packages/staff/activity/index?id=a-xuanjiang-0', 'staff-reader-input')
       await pasteCode(staff, 'staff-reader', personal)
       expect(await textOf(staff, 'staff-result')).toContain('王建国 签到成功')
-      expect(await host.store.get('checkins', 'a-xuanjiang-0:p-wangjianguo')).toMatchObject({ method: 'staff-scan', actorAccountId: 'local:liufang' })
+      expect(await host.store.get('checkins', 'a-xuanjiang-0:p-wangjianguo')).toMatchObject({
+        method: 'staff-scan',
+        actorAccountId: 'local:liufang'
+      })
       await expect(textOf(staff, 'roster-p-wangjianguo')).resolves.toContain('工作人员扫码')
     })
 
@@ -178,7 +190,10 @@ describe('h5: activities, sign-up and check-in', () => {
       await visible(staff, 'reason-input').locator('input').fill('本人到场，不会用手机')
       await visible(staff, 'dialog-confirm').click()
       expect(await textOf(staff, 'staff-result')).toContain('签到成功')
-      expect(await host.store.get('checkins', 'a-xuanjiang-0:p-001')).toMatchObject({ method: 'proxy', reason: '本人到场，不会用手机' })
+      expect(await host.store.get('checkins', 'a-xuanjiang-0:p-001')).toMatchObject({
+        method: 'proxy',
+        reason: '本人到场，不会用手机'
+      })
     })
 
     it('keeps a scan made without network as 待同步, and checks in when it syncs', async () => {
@@ -199,7 +214,11 @@ describe('h5: activities, sign-up and check-in', () => {
       await setTime(clock.now() + 3600_000)
       await visible(li, 'checkin-pending').waitFor({ state: 'detached' })
       expect(await textOf(li, 'checkin-result')).toContain('已上传')
-      expect(await host.store.get('checkins', 'a-xuanjiang-0:p-lideming')).toMatchObject({ scannedAt, walkIn: true, method: 'scan' })
+      expect(await host.store.get('checkins', 'a-xuanjiang-0:p-lideming')).toMatchObject({
+        scannedAt,
+        walkIn: true,
+        method: 'scan'
+      })
     })
   })
 })

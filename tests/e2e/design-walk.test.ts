@@ -45,8 +45,13 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
         `${MODE_LABEL[m]}: smallest target ${fmt(worst[m].target, 'px')}; smallest primary ${fmt(worst[m].primary, 'px')}; smallest text ${fmt(worst[m].text, 'px')}; ` +
         `lowest body line height ${fmt(worst[m].lineHeight, '')}; lowest contrast ${fmt(worst[m].contrast, ':1')}`
     )
-    const excluded = Object.entries(axeExcluded).map(([rule, n]) => `${rule} ×${n}`).join(', ') || 'none'
-    console.log(`design walk: ${pagesMeasured} page views (${plan.length} visits × ${MODES.length} modes)\n${lines.join('\n')}\naxe findings on Taro's own markup left out: ${excluded}`)
+    const excluded =
+      Object.entries(axeExcluded)
+        .map(([rule, n]) => `${rule} ×${n}`)
+        .join(', ') || 'none'
+    console.log(
+      `design walk: ${pagesMeasured} page views (${plan.length} visits × ${MODES.length} modes)\n${lines.join('\n')}\naxe findings on Taro's own markup left out: ${excluded}`
+    )
     await browser?.close()
     await host?.stop()
   })
@@ -77,7 +82,8 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
         )
       })
       const normal = await measure(page, 'normal')
-      const found = (kind: string, words: string) => normal.findings.some((f) => f.kind === kind && f.what.includes(words))
+      const found = (kind: string, words: string) =>
+        normal.findings.some((f) => f.kind === kind && f.what.includes(words))
       expect(found('target', '小钮')).toBe(true)
       expect(found('text-size', '小字')).toBe(true)
       expect(found('line-height', '行距太密')).toBe(true)
@@ -90,10 +96,14 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
       expect(found('clipped', '我的特长')).toBe(true)
       expect(found('clipped', '什么时候有空')).toBe(true)
       expect(found('primary-target', '主要动作')).toBe(false)
-      expect((await measure(page, 'elder')).findings.some((f) => f.kind === 'primary-target' && f.what.includes('主要动作'))).toBe(true)
+      expect(
+        (await measure(page, 'elder')).findings.some((f) => f.kind === 'primary-target' && f.what.includes('主要动作'))
+      ).toBe(true)
       const a = await axe(page)
       expect(a.some((f) => f.what.startsWith('label:'))).toBe(true)
-      expect(report([...normal.findings, ...a].map((f) => ({ ...f, where: 'test' })))).toMatch(/problems \(.*target 1.*\), worst first:/)
+      expect(report([...normal.findings, ...a].map((f) => ({ ...f, where: 'test' })))).toMatch(
+        /problems \(.*target 1.*\), worst first:/
+      )
     } finally {
       await context.close()
     }
@@ -127,7 +137,8 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
               for (const key of Object.keys(worst[mode]) as (keyof Extremes)[]) {
                 const e = m.extremes[key]
                 const cur = worst[mode][key]
-                if (e && (!cur || e.value < cur.value)) worst[mode][key] = { value: e.value, what: `${e.what} on ${target.hash}` }
+                if (e && (!cur || e.value < cur.value))
+                  worst[mode][key] = { value: e.value, what: `${e.what} on ${target.hash}` }
               }
             }
             visited.add(`${mode} ${target.name}`)
@@ -137,7 +148,8 @@ describe('h5: every page, as its user, in normal mode and in 长辈版, meets th
           await session.context.close()
         }
         // YL_WALK_REPORT=<file>: every finding as JSON lines, for working through a long list.
-        if (process.env.YL_WALK_REPORT) appendFileSync(process.env.YL_WALK_REPORT, findings.map((f) => `${JSON.stringify(f)}\n`).join(''))
+        if (process.env.YL_WALK_REPORT)
+          appendFileSync(process.env.YL_WALK_REPORT, findings.map((f) => `${JSON.stringify(f)}\n`).join(''))
         expect(errors.map((e) => e.message)).toEqual([])
         if (findings.length) throw new Error(report(findings))
       })

@@ -44,7 +44,12 @@ describe('h5: 长辈版, the home page, 待同步 and 朗读', () => {
 
   /** A phone; `fontPx`: the reader's own browser font size (CDP Page.setFontSizes), set before the app starts. */
   async function phoneWith(opts: { fontPx?: number; speech?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai'
+    })
     contexts.push(context)
     if (opts.speech) await context.addInitScript(SPEECH_STUB)
     const page = await context.newPage()
@@ -65,7 +70,13 @@ describe('h5: 长辈版, the home page, 待同步 and 朗读', () => {
     await waitUntilDrawn(page)
   }
   const px = (page: Page, selector: string, prop: 'fontSize' | 'height') =>
-    page.locator(`${selector}:visible`).first().evaluate((el, p) => (p === 'height' ? el.getBoundingClientRect().height : parseFloat(getComputedStyle(el).fontSize)), prop)
+    page
+      .locator(`${selector}:visible`)
+      .first()
+      .evaluate(
+        (el, p) => (p === 'height' ? el.getBoundingClientRect().height : parseFloat(getComputedStyle(el).fontSize)),
+        prop
+      )
   const elder = (page: Page) => page.locator('.yl-page[data-elder]:visible').first().getAttribute('data-elder')
 
   beforeAll(async () => {
@@ -136,7 +147,14 @@ describe('h5: 长辈版, the home page, 待同步 and 朗读', () => {
     const page = await phoneWith()
     await demoLogin(page, host.url, 'local:zhangguilan')
     const tiles = page.locator('[data-testid="home-tiles"]:visible [role="button"]')
-    expect((await tiles.allInnerTexts()).map((t) => t.replace(/\s+/g, ''))).toEqual(['▣扫码签到', '☰活动报名', '★我的积分', '♣志愿服务', '✚我要求助', '☎联系我们'])
+    expect((await tiles.allInnerTexts()).map((t) => t.replace(/\s+/g, ''))).toEqual([
+      '▣扫码签到',
+      '☰活动报名',
+      '★我的积分',
+      '♣志愿服务',
+      '✚我要求助',
+      '☎联系我们'
+    ])
     // Marks are hidden from screen readers: the name is the words.
     expect(await page.getByRole('button', { name: '志愿服务', exact: true }).count()).toBe(1)
 
@@ -194,7 +212,10 @@ describe('h5: 长辈版, the home page, 待同步 and 朗读', () => {
 
   it('reads an activity, a message and a status notice aloud in Mandarin, and stops on a second tap', async () => {
     const page = await phoneWith({ speech: true })
-    const spoken = () => page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string; voice: string | null }[] }).__spoken)
+    const spoken = () =>
+      page.evaluate(
+        () => (window as unknown as { __spoken: { text: string; lang: string; voice: string | null }[] }).__spoken
+      )
     await demoLogin(page, host.url, 'local:zhangguilan')
 
     await go(page, '/packages/activity/detail/index?id=a-phone-1')
@@ -202,7 +223,9 @@ describe('h5: 长辈版, the home page, 待同步 and 朗读', () => {
     const [first] = await spoken()
     expect(first.lang).toBe('zh-CN')
     expect(first.voice).toBe('zh-CN')
-    expect(first.text).toMatch(/^智能手机使用培训。.*时间：12月2日 周三，09:00 到 11:00。地点：肃州区老干部活动中心一楼。/)
+    expect(first.text).toMatch(
+      /^智能手机使用培训。.*时间：12月2日 周三，09:00 到 11:00。地点：肃州区老干部活动中心一楼。/
+    )
     expect(await visible(page, 'activity-read').innerText()).toContain('停止朗读')
     await visible(page, 'activity-read').click()
     expect(await page.evaluate(() => (window as unknown as { __cancels: number }).__cancels)).toBeGreaterThanOrEqual(2)
@@ -211,7 +234,9 @@ describe('h5: 长辈版, the home page, 待同步 and 朗读', () => {
 
     await go(page, '/packages/me/messages/index')
     await visible(page, 'message-read-walk-msg-1').click()
-    expect((await spoken()).at(-1)?.text).toBe('活动时间调整：智能手机使用培训。「智能手机使用培训」改到 12月2日 周三 09:00 开始，地点不变。请按时参加。')
+    expect((await spoken()).at(-1)?.text).toBe(
+      '活动时间调整：智能手机使用培训。「智能手机使用培训」改到 12月2日 周三 09:00 开始，地点不变。请按时参加。'
+    )
     // Read aloud counts as read.
     await visible(page, 'message-walk-msg-1').filter({ hasText: '已读' }).waitFor()
     await page.evaluate(() => (window as unknown as { __finishSpeech(): void }).__finishSpeech())

@@ -28,7 +28,12 @@ describe('h5: a family member asks for help for his mother and sees it through',
     return page
   }
   const go = (page: Page, path: string) => page.goto(`${host.url}/#${path}`)
-  const input = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible input, [data-testid="${testId}"]:visible textarea, input[data-testid="${testId}"]:visible, textarea[data-testid="${testId}"]:visible`).first()
+  const input = (page: Page, testId: string) =>
+    page
+      .locator(
+        `[data-testid="${testId}"]:visible input, [data-testid="${testId}"]:visible textarea, input[data-testid="${testId}"]:visible, textarea[data-testid="${testId}"]:visible`
+      )
+      .first()
 
   beforeAll(async () => {
     host = await startHost({ demo: true, staticDir: H5_DIR })
@@ -111,7 +116,11 @@ describe('h5: a family member asks for help for his mother and sees it through',
     expect(await visible(son, 'help-status').innerText()).toContain('已提交')
     expect(await son.locator('.yl-help-detail__photo:visible').count()).toBe(1)
     // The photo is served back through its signed address.
-    await son.waitForFunction(() => Array.from(document.querySelectorAll('.yl-help-detail__photo-img img')).some((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth === 64))
+    await son.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.yl-help-detail__photo-img img')).some(
+        (i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth === 64
+      )
+    )
   })
 
   it('staff of her county dispatch it to the suggested volunteer', async () => {

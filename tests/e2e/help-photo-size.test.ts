@@ -17,10 +17,32 @@ jest.setTimeout(180_000)
 /** An EXIF APP1 segment holding only Orientation (big-endian TIFF, one IFD0 entry). */
 function exifOrientation(value: number): Buffer {
   const tiff = Buffer.from([
-    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, // "MM", 42, IFD0 at 8
-    0x00, 0x01, // one entry
-    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, value >> 8, value & 0xff, 0x00, 0x00, // Orientation, SHORT, 1
-    0x00, 0x00, 0x00, 0x00 // no next IFD
+    0x4d,
+    0x4d,
+    0x00,
+    0x2a,
+    0x00,
+    0x00,
+    0x00,
+    0x08, // "MM", 42, IFD0 at 8
+    0x00,
+    0x01, // one entry
+    0x01,
+    0x12,
+    0x00,
+    0x03,
+    0x00,
+    0x00,
+    0x00,
+    0x01,
+    value >> 8,
+    value & 0xff,
+    0x00,
+    0x00, // Orientation, SHORT, 1
+    0x00,
+    0x00,
+    0x00,
+    0x00 // no next IFD
   ])
   const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff])
   const length = Buffer.alloc(2)
@@ -184,12 +206,17 @@ describe('h5: a big photo for a help request', () => {
   })
 
   it('reads the host’s 413 envelope in Chromium for an upload over the limit, every time', async () => {
-    const token = (await post(`${host.url}/api/demo/login`, { accountId: 'local:zhangguilan' })).json.data.token as string
+    const token = (await post(`${host.url}/api/demo/login`, { accountId: 'local:zhangguilan' })).json.data
+      .token as string
     const answers = await page.evaluate(
       async ({ size, token }) => {
         const out: unknown[] = []
         for (let i = 0; i < 10; i++) {
-          const res = await fetch('/api/upload', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` }, body: new Uint8Array(size) })
+          const res = await fetch('/api/upload', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
+            body: new Uint8Array(size)
+          })
           const env = await res.json()
           out.push({ status: res.status, code: env.code, message: env.message })
         }
@@ -197,6 +224,8 @@ describe('h5: a big photo for a help request', () => {
       },
       { size: MAX_PHOTO_BYTES + 1, token }
     )
-    expect(answers).toEqual(Array(10).fill({ status: 413, code: 'PHOTO_TOO_LARGE', message: '照片太大了，请换一张或重新拍' }))
+    expect(answers).toEqual(
+      Array(10).fill({ status: 413, code: 'PHOTO_TOO_LARGE', message: '照片太大了，请换一张或重新拍' })
+    )
   })
 })

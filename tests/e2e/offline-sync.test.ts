@@ -64,7 +64,10 @@ describe('h5: a write made offline', () => {
     await page.unroute('**/api')
     await context.setOffline(false) // fires window 'online'
     await visible(page, 'sync-status').waitFor({ state: 'detached' })
-    expect(await host.store.get('signups', 'a-volunteer-5:p-zhangguilan')).toMatchObject({ status: 'signed', actorAccountId: 'local:zhangguilan' })
+    expect(await host.store.get('signups', 'a-volunteer-5:p-zhangguilan')).toMatchObject({
+      status: 'signed',
+      actorAccountId: 'local:zhangguilan'
+    })
     expect(await host.store.count('mutations', { accountId: 'local:zhangguilan', action: 'signup.create' })).toBe(1)
   })
 })

@@ -27,7 +27,13 @@ describe('h5: first login of an account made by admin:create', () => {
 
   it('shows the change-password step, then the home page', async () => {
     // The demo deployment has administrators; a new one is vouched for by one of them (password from the seed).
-    await createAdmin(host.store, { username: 'wangli', displayName: '王丽', password: 'first-secret-1', as: { username: 'admin', password: DEMO_PASSWORD }, now: Date.now() })
+    await createAdmin(host.store, {
+      username: 'wangli',
+      displayName: '王丽',
+      password: 'first-secret-1',
+      as: { username: 'admin', password: DEMO_PASSWORD },
+      now: Date.now()
+    })
 
     await page.goto(`${host.url}/#/pages/login/index`)
     await visible(page, 'login-username').locator('input').fill('wangli')
@@ -45,7 +51,9 @@ describe('h5: first login of an account made by admin:create', () => {
     await visible(page, 'change-password').click()
     await visible(page, 'page-home').waitFor()
 
-    expect((await post(`${host.url}/api/auth/login`, { username: 'wangli', password: 'first-secret-1' })).json.code).toBe('LOGIN_FAILED')
+    expect(
+      (await post(`${host.url}/api/auth/login`, { username: 'wangli', password: 'first-secret-1' })).json.code
+    ).toBe('LOGIN_FAILED')
     const login = await post(`${host.url}/api/auth/login`, { username: 'wangli', password: 'a-new-secret-9' })
     expect(login.json.data.mustChangePassword).toBe(false)
   })

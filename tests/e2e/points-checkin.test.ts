@@ -62,7 +62,10 @@ describe('h5: check in → balance rises → redeem → staff 核销', () => {
     await visible(elder, 'checkin-reader-submit').click()
     expect(await textOf(elder, 'checkin-result')).toContain('签到成功')
     expect(await balance()).toBe(start + 5)
-    expect(await host.store.get('pointsLedger', `award:checkin:${TALK}:${ZGL}`)).toMatchObject({ amount: 5, kind: 'award' })
+    expect(await host.store.get('pointsLedger', `award:checkin:${TALK}:${ZGL}`)).toMatchObject({
+      amount: 5,
+      kind: 'award'
+    })
   })
 
   it('shows the award on 我的积分 in plain words', async () => {

@@ -31,7 +31,9 @@ describe('h5 smoke: a retiree finds today’s activities', () => {
   it('shows today’s activities on the home page, from the backend', async () => {
     const today = businessDay(Date.now())
     const { items } = await host.store.find('activities', { where: { status: 'published' } }).then((all) => ({
-      items: all.filter((a) => businessDay(a.startAt) === today && (a.audience.kind === 'all' || a.orgUnitId === 'org-sz'))
+      items: all.filter(
+        (a) => businessDay(a.startAt) === today && (a.audience.kind === 'all' || a.orgUnitId === 'org-sz')
+      )
     }))
     expect(items.length).toBeGreaterThan(0)
     for (const a of items) await visible(page, `activity-${a._id}`).waitFor()
@@ -43,7 +45,9 @@ describe('h5 smoke: a retiree finds today’s activities', () => {
     await visible(page, 'activity-a-health-2').click()
     await visible(page, 'activity-title').waitFor()
     expect(await visible(page, 'activity-title').innerText()).toBe('冬季健康讲座：预防心脑血管疾病')
-    expect(await page.locator('[data-testid="page-activity-detail"]:visible').innerText()).toContain('市人民医院学术报告厅')
+    expect(await page.locator('[data-testid="page-activity-detail"]:visible').innerText()).toContain(
+      '市人民医院学术报告厅'
+    )
   })
 
   it('shows her name, role and county on 我的', async () => {

@@ -36,7 +36,12 @@ describe('h5: join a team, serve a shift, and prove it', () => {
   const today = businessDay(DEFAULT_NOW)
 
   async function phone(accountId: string | null): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: 'UTC', acceptDownloads: true })
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'zh-CN',
+      timezoneId: 'UTC',
+      acceptDownloads: true
+    })
     await context.clock.setFixedTime(new Date(clock.now()))
     contexts.push(context)
     const page = await context.newPage()
@@ -53,7 +58,8 @@ describe('h5: join a team, serve a shift, and prove it', () => {
   }
 
   const go = (page: Page, path: string) => page.goto(`${host.url}/#${path}`)
-  const field = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible input, input[data-testid="${testId}"]:visible`).first()
+  const field = (page: Page, testId: string) =>
+    page.locator(`[data-testid="${testId}"]:visible input, input[data-testid="${testId}"]:visible`).first()
   const textOf = async (page: Page, testId: string) => {
     const el = visible(page, testId)
     await el.waitFor()
@@ -139,7 +145,10 @@ describe('h5: join a team, serve a shift, and prove it', () => {
     await go(zhang, '/packages/volunteer/index/index')
     expect(await textOf(zhang, 'volunteer-total')).toBe('2 小时 10 分')
     await go(zhang, '/packages/points/index/index')
-    await zhang.waitForFunction((before) => Number(document.querySelector('[data-testid="points-balance"]')?.textContent) === before + 5, pointsBefore)
+    await zhang.waitForFunction(
+      (before) => Number(document.querySelector('[data-testid="points-balance"]')?.textContent) === before + 5,
+      pointsBefore
+    )
 
     // Staff see her on the roster, checked in and out.
     await go(staff, `/packages/volunteer-staff/shift/index?id=${SHIFT}`)
@@ -176,7 +185,10 @@ describe('h5: join a team, serve a shift, and prove it', () => {
     expect(await textOf(stranger, 'verify-volunteer-no')).toMatch(/^YL\d{6}$/)
     expect(await textOf(stranger, 'verify-total')).toContain('2 小时 10 分')
 
-    const changed = certCode.slice(0, 3) + CERT_ALPHABET[(CERT_ALPHABET.indexOf(certCode[3]) + 5) % CERT_ALPHABET.length] + certCode.slice(4)
+    const changed =
+      certCode.slice(0, 3) +
+      CERT_ALPHABET[(CERT_ALPHABET.indexOf(certCode[3]) + 5) % CERT_ALPHABET.length] +
+      certCode.slice(4)
     await field(stranger, 'verify-input').fill(changed)
     await visible(stranger, 'verify-submit').click()
     await stranger.locator('[data-testid="page-volunteer-verify"]:visible').getByText('编号有一位不对').waitFor()
@@ -214,8 +226,16 @@ describe('h5: join a team, serve a shift, and prove it', () => {
       for (const [page, path] of pages) {
         await go(page, path)
         await page.locator('[data-testid^="page-"]:visible').first().waitFor()
-        await page.locator('.yl-state:visible').filter({ hasText: '正在加载' }).waitFor({ state: 'detached' }).catch(() => undefined)
-        await page.waitForFunction(() => Array.from(document.querySelectorAll('[role="main"]')).filter((m) => (m as HTMLElement).checkVisibility()).length === 1)
+        await page
+          .locator('.yl-state:visible')
+          .filter({ hasText: '正在加载' })
+          .waitFor({ state: 'detached' })
+          .catch(() => undefined)
+        await page.waitForFunction(
+          () =>
+            Array.from(document.querySelectorAll('[role="main"]')).filter((m) => (m as HTMLElement).checkVisibility())
+              .length === 1
+        )
         if (path.includes('/certificate/')) {
           // The certificate itself, as drawn on the page.
           await visible(page, 'cert-issue').click()
@@ -227,15 +247,27 @@ describe('h5: join a team, serve a shift, and prove it', () => {
           // Taro's own page scroller (a div with overflow) is not focusable; not ours to change.
           .disableRules(['scrollable-region-focusable'])
           .analyze()
-        for (const v of result.violations) problems.push(`${elder ? '长辈版 ' : ''}${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+        for (const v of result.violations)
+          problems.push(
+            `${elder ? '长辈版 ' : ''}${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+          )
         // Big type everywhere: no text under the body size (18 px, 24 px in 长辈版).
-        const small = await page.evaluate((min) => {
-          const root = Array.from(document.querySelectorAll('.taro_page')).find((p) => (p as HTMLElement).checkVisibility()) ?? document.body
-          return Array.from(root.querySelectorAll('*'))
-            .filter((e) => (e as HTMLElement).checkVisibility() && Array.from(e.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim()))
-            .filter((e) => parseFloat(getComputedStyle(e).fontSize) < min)
-            .map((e) => `${(e.textContent ?? '').trim().slice(0, 20)} ${getComputedStyle(e).fontSize}`)
-        }, elder ? 24 : 18)
+        const small = await page.evaluate(
+          (min) => {
+            const root =
+              Array.from(document.querySelectorAll('.taro_page')).find((p) => (p as HTMLElement).checkVisibility()) ??
+              document.body
+            return Array.from(root.querySelectorAll('*'))
+              .filter(
+                (e) =>
+                  (e as HTMLElement).checkVisibility() &&
+                  Array.from(e.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim())
+              )
+              .filter((e) => parseFloat(getComputedStyle(e).fontSize) < min)
+              .map((e) => `${(e.textContent ?? '').trim().slice(0, 20)} ${getComputedStyle(e).fontSize}`)
+          },
+          elder ? 24 : 18
+        )
         for (const s of small) problems.push(`${elder ? '长辈版 ' : ''}${path}: small text ${s}`)
       }
       if (!elder) {

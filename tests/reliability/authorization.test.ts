@@ -88,17 +88,44 @@ const P = 'PROXY_NOT_ALLOWED' as const
 const NB = 'NOT_BOUND' as const
 /** Any signed-in caller, for themself (not while acting for an elder). */
 const everyone = (over: Partial<Expectations> = {}): Expectations => ({
-  anonymous: U, retiree: 'ok', otherRetiree: 'ok', familyBound: P, familyUnbound: P, volunteer: 'ok', staffSame: 'ok', staffOther: 'ok', admin: 'ok', ...over
+  anonymous: U,
+  retiree: 'ok',
+  otherRetiree: 'ok',
+  familyBound: P,
+  familyUnbound: P,
+  volunteer: 'ok',
+  staffSame: 'ok',
+  staffOther: 'ok',
+  admin: 'ok',
+  ...over
 })
 /** Something a person on the roster does for themself; a bound family member may do it for them (代办). Staff and the admin have no roster person. */
 const personal = (over: Partial<Expectations> = {}): Expectations => ({
-  anonymous: U, retiree: 'ok', otherRetiree: 'ok', familyBound: 'ok', familyUnbound: NB, volunteer: 'ok', staffSame: F, staffOther: F, admin: F, ...over
+  anonymous: U,
+  retiree: 'ok',
+  otherRetiree: 'ok',
+  familyBound: 'ok',
+  familyUnbound: NB,
+  volunteer: 'ok',
+  staffSame: F,
+  staffOther: F,
+  admin: F,
+  ...over
 })
 /** The same, done only in person (no 代办). */
-const inPerson = (over: Partial<Expectations> = {}): Expectations => personal({ familyBound: P, familyUnbound: P, ...over })
+const inPerson = (over: Partial<Expectations> = {}): Expectations =>
+  personal({ familyBound: P, familyUnbound: P, ...over })
 /** Staff and admin only; `same` / `other` for staff of 张桂兰's county and of another. */
 const staff = (same: Expect, other: Expect, admin: Expect = same): Expectations => ({
-  anonymous: U, retiree: F, otherRetiree: F, familyBound: P, familyUnbound: P, volunteer: F, staffSame: same, staffOther: other, admin
+  anonymous: U,
+  retiree: F,
+  otherRetiree: F,
+  familyBound: P,
+  familyUnbound: P,
+  volunteer: F,
+  staffSame: same,
+  staffOther: other,
+  admin
 })
 
 const FIELDS = (orgUnitId: string): ActionInput<'activity.staff.create'> => ({
@@ -119,7 +146,14 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
   'account.activate': {
     // Every caller here already has an account: nobody can bind themself to someone else's roster record.
     payload: () => ({ code: '123456' }),
-    expect: everyone({ retiree: 'ACCOUNT_ALREADY_BOUND', otherRetiree: 'ACCOUNT_ALREADY_BOUND', volunteer: 'ACCOUNT_ALREADY_BOUND', staffSame: 'ACCOUNT_ALREADY_BOUND', staffOther: 'ACCOUNT_ALREADY_BOUND', admin: 'ACCOUNT_ALREADY_BOUND' })
+    expect: everyone({
+      retiree: 'ACCOUNT_ALREADY_BOUND',
+      otherRetiree: 'ACCOUNT_ALREADY_BOUND',
+      volunteer: 'ACCOUNT_ALREADY_BOUND',
+      staffSame: 'ACCOUNT_ALREADY_BOUND',
+      staffOther: 'ACCOUNT_ALREADY_BOUND',
+      admin: 'ACCOUNT_ALREADY_BOUND'
+    })
   },
   'person.staff.issueActivationCode': { payload: () => ({ personId: ZHANG }), expect: staff('ok', F) },
   'org.units': { payload: () => ({}), expect: everyone() },
@@ -127,10 +161,16 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
   // ---- activities ----
   'activity.list': { payload: () => ({}), expect: everyone({ familyBound: 'ok', familyUnbound: NB }) },
   // 太极拳晨练 is for 肃州区: people and staff of 敦煌 do not see it.
-  'activity.get': { payload: () => ({ id: 'a-taiji-0' }), expect: everyone({ otherRetiree: 'NOT_FOUND', familyBound: 'ok', familyUnbound: NB, staffOther: 'NOT_FOUND' }) },
+  'activity.get': {
+    payload: () => ({ id: 'a-taiji-0' }),
+    expect: everyone({ otherRetiree: 'NOT_FOUND', familyBound: 'ok', familyUnbound: NB, staffOther: 'NOT_FOUND' })
+  },
   'activity.staff.list': { payload: () => ({}), expect: staff('ok', 'ok') },
   'activity.staff.create': { payload: () => FIELDS('org-sz'), expect: staff('ok', F) },
-  'activity.staff.update': { payload: () => ({ id: 'a-taiji-0', fields: { ...FIELDS('org-sz'), capacity: 40 } }), expect: staff('ok', F) },
+  'activity.staff.update': {
+    payload: () => ({ id: 'a-taiji-0', fields: { ...FIELDS('org-sz'), capacity: 40 } }),
+    expect: staff('ok', F)
+  },
   'activity.staff.publish': { payload: (f) => ({ id: f.draft }), expect: staff('ok', F) },
   'activity.staff.cancel': { payload: () => ({ id: 'a-taiji-0', reason: '天气原因' }), expect: staff('ok', F) },
   'activity.staff.roster': { payload: () => ({ id: 'a-taiji-0' }), expect: staff('ok', F) },
@@ -139,7 +179,10 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
 
   // ---- sign-ups and check-in ----
   // 肃州区第一党支部's meeting in three days: 张桂兰's branch; 王建国 is in the second branch, 李德明 in 敦煌.
-  'signup.create': { payload: () => ({ activityId: 'a-branch-3' }), expect: personal({ otherRetiree: 'NOT_IN_AUDIENCE', volunteer: 'NOT_IN_AUDIENCE' }) },
+  'signup.create': {
+    payload: () => ({ activityId: 'a-branch-3' }),
+    expect: personal({ otherRetiree: 'NOT_IN_AUDIENCE', volunteer: 'NOT_IN_AUDIENCE' })
+  },
   // 张桂兰 is signed up for the health talk: only she (or her bound daughter) can cancel her place; anyone
   // else cancels their own (absent) sign-up, which changes nothing of hers.
   'signup.cancel': {
@@ -147,7 +190,10 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
     expect: personal(),
     async verify(h, _f, caller) {
       const mine = caller === 'retiree' || caller === 'familyBound'
-      expect({ caller, status: (await h.store.get('signups', `a-health-2:${ZHANG}`))?.status }).toEqual({ caller, status: mine ? 'cancelled' : 'signed' })
+      expect({ caller, status: (await h.store.get('signups', `a-health-2:${ZHANG}`))?.status }).toEqual({
+        caller,
+        status: mine ? 'cancelled' : 'signed'
+      })
     }
   },
   'signup.mine': { payload: () => ({}), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
@@ -157,14 +203,24 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
     expect: inPerson({ otherRetiree: 'NOT_IN_AUDIENCE' }),
     async verify(h, _f, caller) {
       const checkins = await h.store.find('checkins', { where: { activityId: 'a-taiji-0' } })
-      expect({ caller, who: checkins.map((c) => c.personId) }).toEqual({ caller, who: [caller === 'retiree' ? ZHANG : 'p-wangjianguo'] })
+      expect({ caller, who: checkins.map((c) => c.personId) }).toEqual({
+        caller,
+        who: [caller === 'retiree' ? ZHANG : 'p-wangjianguo']
+      })
     }
   },
   'checkin.staff.scan': {
-    payload: () => ({ activityId: 'a-taiji-0', token: issueCode(TOKEN_KEY, { kind: 'person', id: ZHANG }, NOW).token, scannedAt: NOW }),
+    payload: () => ({
+      activityId: 'a-taiji-0',
+      token: issueCode(TOKEN_KEY, { kind: 'person', id: ZHANG }, NOW).token,
+      scannedAt: NOW
+    }),
     expect: staff('ok', F)
   },
-  'checkin.staff.proxy': { payload: () => ({ activityId: 'a-taiji-0', personId: ZHANG, reason: '本人到场，不会用手机' }), expect: staff('ok', F) },
+  'checkin.staff.proxy': {
+    payload: () => ({ activityId: 'a-taiji-0', personId: ZHANG, reason: '本人到场，不会用手机' }),
+    expect: staff('ok', F)
+  },
   'checkin.myCode': { payload: () => ({}), expect: inPerson() },
 
   // ---- messages ----
@@ -184,7 +240,19 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
   'points.summary': { payload: () => ({}), expect: personal() },
   'points.history': { payload: () => ({}), expect: personal() },
   'points.rules': { payload: () => ({}), expect: everyone() },
-  'points.staff.setRules': { payload: () => ({ rules: { byType: { 组织生活: 5, 讲座: 3, 文体活动: 2, 老年大学: 3, 志愿服务: 5, 宣讲: 3, 其他: 1 }, dailyCap: 20, staffAward: { songxue: 5, participation: 3 }, volunteerShift: 2, starBands: [{ min: 10, stars: 1 }], expiry: { enabled: false, afterYears: 1 } } }), expect: staff(F, F, 'ok') },
+  'points.staff.setRules': {
+    payload: () => ({
+      rules: {
+        byType: { 组织生活: 5, 讲座: 3, 文体活动: 2, 老年大学: 3, 志愿服务: 5, 宣讲: 3, 其他: 1 },
+        dailyCap: 20,
+        staffAward: { songxue: 5, participation: 3 },
+        volunteerShift: 2,
+        starBands: [{ min: 10, stars: 1 }],
+        expiry: { enabled: false, afterYears: 1 }
+      }
+    }),
+    expect: staff(F, F, 'ok')
+  },
   'points.catalogue': { payload: () => ({}), expect: personal() },
   // An item of 肃州区: not in 敦煌's catalogue. Spending points is done in person.
   'points.redeem': { payload: () => ({ itemId: 'ri-sz-massage' }), expect: inPerson({ otherRetiree: 'NOT_FOUND' }) },
@@ -206,77 +274,154 @@ export const ROWS: { [A in ActionName]: Row<A> | Reference } = {
     }
   },
   'points.staff.ledger': { payload: () => ({ personId: ZHANG }), expect: staff('ok', F) },
-  'points.staff.adjust': { payload: () => ({ personId: ZHANG, amount: 5, reason: '补录三月学习' }), expect: staff('ok', F) },
-  'points.staff.award': { payload: () => ({ personId: ZHANG, kind: 'songxue', title: '送学上门：学习文件', day: businessDay(NOW) }), expect: staff('ok', F) },
+  'points.staff.adjust': {
+    payload: () => ({ personId: ZHANG, amount: 5, reason: '补录三月学习' }),
+    expect: staff('ok', F)
+  },
+  'points.staff.award': {
+    payload: () => ({ personId: ZHANG, kind: 'songxue', title: '送学上门：学习文件', day: businessDay(NOW) }),
+    expect: staff('ok', F)
+  },
   'points.staff.items': { payload: () => ({}), expect: staff('ok', 'ok') },
-  'points.staff.saveItem': { payload: () => ({ name: '围巾', kind: 'item', price: 20, addStock: 5, perPersonLimit: 1, orgUnitId: 'org-sz', active: true }), expect: staff('ok', F) },
+  'points.staff.saveItem': {
+    payload: () => ({
+      name: '围巾',
+      kind: 'item',
+      price: 20,
+      addStock: 5,
+      perPersonLimit: 1,
+      orgUnitId: 'org-sz',
+      active: true
+    }),
+    expect: staff('ok', F)
+  },
   'points.staff.redemption': { payload: (f) => ({ code: f.code }), expect: staff('ok', F) },
   'points.staff.fulfil': { payload: (f) => ({ code: f.code }), expect: staff('ok', F) },
   'points.staff.pending': { payload: () => ({}), expect: staff('ok', 'ok') },
-  'points.staff.export': { payload: () => ({ branchId: 'br-sz-1', from: businessDay(NOW - 30 * 86400_000), to: businessDay(NOW) }), expect: staff('ok', F) },
+  'points.staff.export': {
+    payload: () => ({ branchId: 'br-sz-1', from: businessDay(NOW - 30 * 86400_000), to: businessDay(NOW) }),
+    expect: staff('ok', F)
+  },
   'points.staff.stars': { payload: () => ({ branchId: 'br-sz-1', year: 2026 }), expect: staff('ok', F) },
-  'points.staff.setStarExempt': { payload: () => ({ personId: ZHANG, year: 2026, exempt: true, reason: '长期卧床' }), expect: staff('ok', F) },
+  'points.staff.setStarExempt': {
+    payload: () => ({ personId: ZHANG, year: 2026, exempt: true, reason: '长期卧床' }),
+    expect: staff('ok', F)
+  },
   'points.staff.setLeaderboard': { payload: () => ({ branchId: 'br-sz-1', enabled: true }), expect: staff('ok', F) },
 
   // ---- volunteer service (王建国 leads 关爱 team of 肃州区; 张桂兰 is in no team) ----
   // Looking is open to staff too (their desk links to the same pages); joining and signing up are for roster people.
   'volunteer.teams': { payload: () => ({}), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
-  'volunteer.team': { payload: () => ({ id: 'vt-sz-guanai' }), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
+  'volunteer.team': {
+    payload: () => ({ id: 'vt-sz-guanai' }),
+    expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' })
+  },
   'volunteer.joinTeam': { payload: () => ({ teamId: 'vt-sz-guanai', note: '' }), expect: personal() },
   // 王建国 leads the team: a leader cannot just leave it (staff name a new leader first).
-  'volunteer.leaveTeam': { payload: () => ({ teamId: 'vt-sz-guanai' }), expect: personal({ volunteer: 'ILLEGAL_TRANSITION' }) },
+  'volunteer.leaveTeam': {
+    payload: () => ({ teamId: 'vt-sz-guanai' }),
+    expect: personal({ volunteer: 'ILLEGAL_TRANSITION' })
+  },
   // Volunteers may serve in any county (宣讲 goes to 玉门), so another county's retiree sees and signs up too.
   'volunteer.activities': { payload: () => ({}), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
-  'volunteer.activity': { payload: () => ({ id: 'va-phone' }), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
+  'volunteer.activity': {
+    payload: () => ({ id: 'va-phone' }),
+    expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' })
+  },
   'volunteer.signup': { payload: () => ({ shiftId: 'vs-phone-d4' }), expect: personal() },
   'volunteer.cancelSignup': { payload: () => ({ shiftId: 'vs-yizhen-d3' }), expect: personal() },
   'volunteer.mine': { payload: () => ({}), expect: personal({ staffSame: 'ok', staffOther: 'ok', admin: 'ok' }) },
   'volunteer.hours': { payload: () => ({}), expect: personal() },
   // In person only: the code is on the staff's screen at the place.
   'volunteer.scan': {
-    payload: () => ({ token: issueCode(TOKEN_KEY, { kind: 'shift-in', id: 'vs-guanai-d0-am' }, NOW).token, scannedAt: NOW }),
+    payload: () => ({
+      token: issueCode(TOKEN_KEY, { kind: 'shift-in', id: 'vs-guanai-d0-am' }, NOW).token,
+      scannedAt: NOW
+    }),
     // 07:10: the 09:00 shift's check-in is not open yet; the point is who gets that far.
     expect: inPerson({ retiree: 'CHECKIN_NOT_OPEN', otherRetiree: 'CHECKIN_NOT_OPEN', volunteer: 'CHECKIN_NOT_OPEN' })
   },
   // For oneself (or the elder, 代办); staff name the person in `personId`.
-  'volunteer.issueCertificate': { payload: () => ({}), expect: personal({ retiree: 'NO_HOURS', otherRetiree: 'NO_HOURS', familyBound: 'NO_HOURS' }) },
+  'volunteer.issueCertificate': {
+    payload: () => ({}),
+    expect: personal({ retiree: 'NO_HOURS', otherRetiree: 'NO_HOURS', familyBound: 'NO_HOURS' })
+  },
   // Public: whoever is shown the certificate checks it, no login needed.
   'volunteer.verifyCertificate': { payload: (f) => ({ code: f.certificate }), expect: everyone({ anonymous: 'ok' }) },
   'volunteer.profile': { payload: () => ({}), expect: inPerson() },
   // 张桂兰 and 李德明 are past the intake age of the 银发人才库.
-  'volunteer.saveProfile': { payload: () => ({ skills: ['医疗保健'], availability: '周二上午', available: true }), expect: inPerson({ retiree: 'AGE_LIMIT', otherRetiree: 'AGE_LIMIT' }) },
+  'volunteer.saveProfile': {
+    payload: () => ({ skills: ['医疗保健'], availability: '周二上午', available: true }),
+    expect: inPerson({ retiree: 'AGE_LIMIT', otherRetiree: 'AGE_LIMIT' })
+  },
   'volunteer.settings': { payload: () => ({}), expect: everyone() },
   // The team's leader (王建国) decides as staff of its county do.
-  'volunteer.decideJoin': { payload: () => ({ teamId: 'vt-sz-guanai', personId: 'p-017', approve: true, reason: '' }), expect: { ...staff('ok', F), volunteer: 'ok' } },
+  'volunteer.decideJoin': {
+    payload: () => ({ teamId: 'vt-sz-guanai', personId: 'p-017', approve: true, reason: '' }),
+    expect: { ...staff('ok', F), volunteer: 'ok' }
+  },
   'volunteer.staff.desk': { payload: () => ({}), expect: staff('ok', 'ok') },
-  'volunteer.staff.teamSave': { payload: () => ({ fields: { name: '书画志愿队', kind: '其他', orgUnitId: 'org-sz' } }), expect: staff('ok', F) },
-  'volunteer.staff.activitySave': { payload: () => ({ fields: { title: '书画进社区', serviceItem: '文化服务', orgUnitId: 'org-sz' } }), expect: staff('ok', F) },
+  'volunteer.staff.teamSave': {
+    payload: () => ({ fields: { name: '书画志愿队', kind: '其他', orgUnitId: 'org-sz' } }),
+    expect: staff('ok', F)
+  },
+  'volunteer.staff.activitySave': {
+    payload: () => ({ fields: { title: '书画进社区', serviceItem: '文化服务', orgUnitId: 'org-sz' } }),
+    expect: staff('ok', F)
+  },
   // The draft has no shift yet: staff of its county get as far as 请先添加至少一个班次.
   'volunteer.staff.activityPublish': { payload: () => ({ id: 'va-draft' }), expect: staff('VALIDATION', F) },
   'volunteer.staff.shiftSave': {
-    payload: () => ({ activityId: 'va-phone', fields: { startAt: NOW + 6 * 86400_000, endAt: NOW + 6 * 86400_000 + 7200_000, place: '肃州区老干部活动中心一楼', capacity: 5 } }),
+    payload: () => ({
+      activityId: 'va-phone',
+      fields: {
+        startAt: NOW + 6 * 86400_000,
+        endAt: NOW + 6 * 86400_000 + 7200_000,
+        place: '肃州区老干部活动中心一楼',
+        capacity: 5
+      }
+    }),
     expect: staff('ok', F)
   },
-  'volunteer.staff.shiftCancel': { payload: () => ({ shiftId: 'vs-phone-d11', reason: '场地维修' }), expect: staff('ok', F) },
+  'volunteer.staff.shiftCancel': {
+    payload: () => ({ shiftId: 'vs-phone-d11', reason: '场地维修' }),
+    expect: staff('ok', F)
+  },
   'volunteer.staff.shiftRoster': { payload: () => ({ shiftId: 'vs-guanai-d0-am' }), expect: staff('ok', F) },
-  'volunteer.staff.shiftCode': { payload: () => ({ shiftId: 'vs-guanai-d0-am', direction: 'in' }), expect: staff('ok', F) },
+  'volunteer.staff.shiftCode': {
+    payload: () => ({ shiftId: 'vs-guanai-d0-am', direction: 'in' }),
+    expect: staff('ok', F)
+  },
   // Before the shift's check-in opens: staff of its county get as far as the window.
   'volunteer.staff.scan': {
-    payload: () => ({ shiftId: 'vs-guanai-d0-am', direction: 'in', token: issueCode(TOKEN_KEY, { kind: 'person', id: 'p-001' }, NOW).token, scannedAt: NOW }),
+    payload: () => ({
+      shiftId: 'vs-guanai-d0-am',
+      direction: 'in',
+      token: issueCode(TOKEN_KEY, { kind: 'person', id: 'p-001' }, NOW).token,
+      scannedAt: NOW
+    }),
     expect: staff('CHECKIN_NOT_OPEN', F)
   },
-  'volunteer.staff.mark': { payload: () => ({ shiftId: 'vs-guanai-d0-am', personId: 'p-001', direction: 'in', reason: '忘带手机' }), expect: staff('CHECKIN_NOT_OPEN', F) },
-  'volunteer.staff.correctHours': { payload: () => ({ shiftId: 'vs-guanai-p12', personId: 'p-001', minutes: 140, reason: '补录' }), expect: staff('ok', F) },
-  'volunteer.staff.confirmHours': { payload: () => ({ shiftId: 'vs-guanai-p5', personId: 'p-wangjianguo' }), expect: staff('ok', F) },
+  'volunteer.staff.mark': {
+    payload: () => ({ shiftId: 'vs-guanai-d0-am', personId: 'p-001', direction: 'in', reason: '忘带手机' }),
+    expect: staff('CHECKIN_NOT_OPEN', F)
+  },
+  'volunteer.staff.correctHours': {
+    payload: () => ({ shiftId: 'vs-guanai-p12', personId: 'p-001', minutes: 140, reason: '补录' }),
+    expect: staff('ok', F)
+  },
+  'volunteer.staff.confirmHours': {
+    payload: () => ({ shiftId: 'vs-guanai-p5', personId: 'p-wangjianguo' }),
+    expect: staff('ok', F)
+  },
   'volunteer.staff.settleShift': { payload: () => ({ shiftId: 'vs-guanai-p5' }), expect: staff('ok', F) },
   'volunteer.staff.searchPool': { payload: () => ({}), expect: staff('ok', 'ok') },
   // The intake age is the bureau's (admin) setting.
   'volunteer.staff.settingsUpdate': { payload: () => ({ intakeMaxAge: 80 }), expect: staff(F, F, 'ok') },
 
-  ...(Object.fromEntries([...Object.keys(helpActions), ...Object.keys(familyActions)].map((a) => [a, { see: HELP_FAMILY_MATRIX }])) as Record<
-    keyof typeof helpActions | keyof typeof familyActions,
-    Reference
-  >)
+  ...(Object.fromEntries(
+    [...Object.keys(helpActions), ...Object.keys(familyActions)].map((a) => [a, { see: HELP_FAMILY_MATRIX }])
+  ) as Record<keyof typeof helpActions | keyof typeof familyActions, Reference>)
 }
 
 async function prepare(h: Harness): Promise<Fixtures> {
@@ -284,7 +429,18 @@ async function prepare(h: Harness): Promise<Fixtures> {
   h.clock.set(NOW)
   const code = (await h.as(ACCOUNTS.retiree).ok('points.redeem', { itemId: 'ri-sz-massage' })).redemption.code
   const draft = (await h.as(ACCOUNTS.staffSuzhou).ok('activity.staff.create', FIELDS('org-sz'))).id
-  await h.store.transaction((tx) => tx.put('messages', { _id: 'authz-msg', toPersonId: ZHANG, toAccountId: null, title: '活动提醒', body: '明天上午有活动', link: null, at: NOW - 3600_000, readAt: null }))
+  await h.store.transaction((tx) =>
+    tx.put('messages', {
+      _id: 'authz-msg',
+      toPersonId: ZHANG,
+      toAccountId: null,
+      title: '活动提醒',
+      body: '明天上午有活动',
+      link: null,
+      at: NOW - 3600_000,
+      readAt: null
+    })
+  )
   const certificate = (await h.as(ACCOUNTS.volunteer).ok('volunteer.issueCertificate', {})).code
   return { code, draft, message: 'authz-msg', certificate }
 }
@@ -305,12 +461,17 @@ describe('the authorization table', () => {
     for (const [action, row] of Object.entries(ROWS)) {
       if ('see' in row) continue
       const inPersonOnly = !mayActFor(action)
-      expect({ action, bound: row.expect.familyBound === P, unbound: row.expect.familyUnbound === P }).toEqual({ action, bound: inPersonOnly, unbound: inPersonOnly })
+      expect({ action, bound: row.expect.familyBound === P, unbound: row.expect.familyUnbound === P }).toEqual({
+        action,
+        bound: inPersonOnly,
+        unbound: inPersonOnly
+      })
     }
   })
 
   it('expects only known codes', () => {
-    for (const row of Object.values(ROWS)) if (!('see' in row)) for (const e of Object.values(row.expect)) if (e !== 'ok') expect(ERRORS).toHaveProperty(e)
+    for (const row of Object.values(ROWS))
+      if (!('see' in row)) for (const e of Object.values(row.expect)) if (e !== 'ok') expect(ERRORS).toHaveProperty(e)
   })
 })
 
@@ -327,7 +488,17 @@ describe.each(['sqlite', 'cloudbase'] as const)('the authorization table on %s',
   })
   afterAll(async () => {
     await t.dispose()
-    if (process.env.AUTHZ_DISCOVER) process.stdout.write(`${kind}\n${Object.entries(seen).map(([a, r]) => `${a}: ${Object.entries(r).map(([c, v]) => `${c}=${v}`).join(' ')}`).join('\n')}\n`)
+    if (process.env.AUTHZ_DISCOVER)
+      process.stdout.write(
+        `${kind}\n${Object.entries(seen)
+          .map(
+            ([a, r]) =>
+              `${a}: ${Object.entries(r)
+                .map(([c, v]) => `${c}=${v}`)
+                .join(' ')}`
+          )
+          .join('\n')}\n`
+      )
   })
 
   it.each(CELLS)('%s as %s', async (action, caller) => {
@@ -336,7 +507,10 @@ describe.each(['sqlite', 'cloudbase'] as const)('the authorization table on %s',
       const row = ROWS[action] as Row
       const who = CALLERS[caller]
       const store = trackWrites(h.store)
-      const router = createRouter({ store, clock: h.clock, secrets: { tokenKey: TOKEN_KEY }, log: silentLogger }, handlers)
+      const router = createRouter(
+        { store, clock: h.clock, secrets: { tokenKey: TOKEN_KEY }, log: silentLogger },
+        handlers
+      )
       const env = await router.call(who.account, {
         action,
         payload: row.payload(f),
@@ -346,7 +520,11 @@ describe.each(['sqlite', 'cloudbase'] as const)('the authorization table on %s',
       const got = env.ok ? 'ok' : env.code
       ;(seen[action] ??= {})[caller] = got
       if (process.env.AUTHZ_DISCOVER) return
-      expect({ action, caller, got, message: env.ok ? '' : env.message }).toMatchObject({ action, caller, got: row.expect[caller] })
+      expect({ action, caller, got, message: env.ok ? '' : env.message }).toMatchObject({
+        action,
+        caller,
+        got: row.expect[caller]
+      })
       if (env.ok) {
         await row.verify?.(h, f, caller, env)
       } else {

@@ -53,19 +53,53 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('everything at once on $name', (adapter) =
     const activity = world.futureActivities[0].id
     const requests: string[] = []
     for (let i = 0; i < REQUESTS; i++) {
-      const { id } = await h.as(world.retirees[i].accountId).ok('help.create', { category: '家政维修', description: `第 ${i + 1} 家的水管漏水了。`, address: '肃州区东关街道富康家园', phone: '13909371001' })
+      const { id } = await h
+        .as(world.retirees[i].accountId)
+        .ok('help.create', {
+          category: '家政维修',
+          description: `第 ${i + 1} 家的水管漏水了。`,
+          address: '肃州区东关街道富康家园',
+          phone: '13909371001'
+        })
       requests.push(id)
     }
 
     // Each write keeps its mutation id across resends, as the outbox does.
-    type Write = { account: string; action: 'signup.create' | 'points.redeem' | 'help.claim'; payload: Record<string, string>; mutationId: string; answer?: Envelope }
+    type Write = {
+      account: string
+      action: 'signup.create' | 'points.redeem' | 'help.claim'
+      payload: Record<string, string>
+      mutationId: string
+      answer?: Envelope
+    }
     const writes: Write[] = [
-      ...world.retirees.map((r, i) => ({ account: r.accountId, action: 'signup.create' as const, payload: { activityId: activity }, mutationId: `race-s-${i}` })),
-      ...world.retirees.map((r, i) => ({ account: r.accountId, action: 'points.redeem' as const, payload: { itemId: 'race-item' }, mutationId: `race-r-${i}` })),
-      ...world.volunteers.flatMap((v, i) => requests.map((id, j) => ({ account: v.accountId, action: 'help.claim' as const, payload: { id }, mutationId: `race-c-${i}-${j}` })))
+      ...world.retirees.map((r, i) => ({
+        account: r.accountId,
+        action: 'signup.create' as const,
+        payload: { activityId: activity },
+        mutationId: `race-s-${i}`
+      })),
+      ...world.retirees.map((r, i) => ({
+        account: r.accountId,
+        action: 'points.redeem' as const,
+        payload: { itemId: 'race-item' },
+        mutationId: `race-r-${i}`
+      })),
+      ...world.volunteers.flatMap((v, i) =>
+        requests.map((id, j) => ({
+          account: v.accountId,
+          action: 'help.claim' as const,
+          payload: { id },
+          mutationId: `race-c-${i}-${j}`
+        }))
+      )
     ]
     // Interleave the three kinds so they really contend at the same moment.
-    writes.sort((a, b) => a.mutationId.split('-').pop()!.localeCompare(b.mutationId.split('-').pop()!) || a.mutationId.localeCompare(b.mutationId))
+    writes.sort(
+      (a, b) =>
+        a.mutationId.split('-').pop()!.localeCompare(b.mutationId.split('-').pop()!) ||
+        a.mutationId.localeCompare(b.mutationId)
+    )
 
     const started = Date.now()
     const conflictsBefore = db ? db.stats.conflicts : 0
@@ -74,7 +108,9 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('everything at once on $name', (adapter) =
     let pending = writes
     while (pending.length) {
       rounds += 1
-      const answers = await Promise.all(pending.map((w) => h.router.call(w.account, { action: w.action, payload: w.payload, mutationId: w.mutationId })))
+      const answers = await Promise.all(
+        pending.map((w) => h.router.call(w.account, { action: w.action, payload: w.payload, mutationId: w.mutationId }))
+      )
       pending.forEach((w, i) => (w.answer = answers[i]))
       // Resent as the outbox resends: every temporary answer (BUSY, or UNAVAILABLE when the database is slow).
       const again = pending.filter((w) => !w.answer!.ok && ERRORS[w.answer!.code].retry)
@@ -109,15 +145,26 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('everything at once on $name', (adapter) =
     const rows = await findAll(h.store, 'signups', { activityId: activity })
     expect(rows.filter((s) => s.status === 'signed')).toHaveLength(PLACES)
     const positions = writes
-      .filter((w) => w.action === 'signup.create' && w.answer!.ok && (w.answer as { data: { status: string } }).data.status === 'waitlisted')
+      .filter(
+        (w) =>
+          w.action === 'signup.create' &&
+          w.answer!.ok &&
+          (w.answer as { data: { status: string } }).data.status === 'waitlisted'
+      )
       .map((w) => (w.answer as { data: { waitlistPosition: number } }).data.waitlistPosition)
       .sort((a, b) => a - b)
     expect(positions).toEqual(Array.from({ length: PEOPLE - PLACES }, (_, i) => i + 1))
-    expect(await h.store.get('counters', counterId(activity))).toMatchObject({ capacity: PLACES, taken: PLACES, waitlisted: PEOPLE - PLACES })
+    expect(await h.store.get('counters', counterId(activity))).toMatchObject({
+      capacity: PLACES,
+      taken: PLACES,
+      waitlisted: PEOPLE - PLACES
+    })
 
     // Stock: exactly STOCK redemptions, each paid for once; everybody else still has their 50 points.
     expect(await h.store.get('rewardItems', 'race-item')).toMatchObject({ stock: 0, redeemed: STOCK })
-    const balances = await Promise.all(world.retirees.map(async (r) => (await h.store.get('pointsBalances', r.personId))!.balance))
+    const balances = await Promise.all(
+      world.retirees.map(async (r) => (await h.store.get('pointsBalances', r.personId))!.balance)
+    )
     expect(balances.filter((b) => b === 20)).toHaveLength(STOCK)
     expect(balances.filter((b) => b === 50)).toHaveLength(PEOPLE - STOCK)
     expect((await reconcilePoints(h.store)).mismatches).toEqual([])
@@ -136,6 +183,7 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('everything at once on $name', (adapter) =
     // The same invariants the faults simulation checks, and one processed-mutation record per write.
     const report = await checkDomain(h.store, world)
     expect(report.violations).toEqual([])
-    for (const w of writes) expect((await h.store.get('mutations', `${w.account}:${w.mutationId}`))?.result.ok).toBe(w.answer!.ok)
+    for (const w of writes)
+      expect((await h.store.get('mutations', `${w.account}:${w.mutationId}`))?.result.ok).toBe(w.answer!.ok)
   })
 })

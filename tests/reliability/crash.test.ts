@@ -37,11 +37,23 @@ const running = new Set<ChildProcess>()
 function startHost(db: string): Promise<Host> {
   const proc = spawn(process.execPath, [path.join(ROOT, 'build/local-host.cjs')], {
     cwd: ROOT,
-    env: { ...process.env, YINLING_DB: db, YINLING_DEMO: '1', PORT: '0', HOST: '127.0.0.1', YINLING_QUIET: '1', YINLING_RATE_LIMIT_SCALE: '1000', YINLING_TOKEN_KEY: 'crash-test-key', YINLING_STATIC: path.join(path.dirname(db), 'no-h5') },
+    env: {
+      ...process.env,
+      YINLING_DB: db,
+      YINLING_DEMO: '1',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      YINLING_QUIET: '1',
+      YINLING_RATE_LIMIT_SCALE: '1000',
+      YINLING_TOKEN_KEY: 'crash-test-key',
+      YINLING_STATIC: path.join(path.dirname(db), 'no-h5')
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   running.add(proc)
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => (running.delete(proc), resolve(code))))
+  const exited = new Promise<number | null>((resolve) =>
+    proc.on('exit', (code) => (running.delete(proc), resolve(code)))
+  )
   return new Promise((resolve, reject) => {
     let out = ''
     proc.stdout!.on('data', (chunk: Buffer) => {
@@ -55,7 +67,11 @@ function startHost(db: string): Promise<Host> {
 }
 
 async function login(url: string, accountId: string): Promise<string> {
-  const res = await fetch(`${url}/api/demo/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ accountId }) })
+  const res = await fetch(`${url}/api/demo/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ accountId })
+  })
   return ((await res.json()) as { data: { token: string } }).data.token
 }
 
@@ -69,7 +85,11 @@ function httpTransport(base: () => string, token: string, answered: () => boolea
     async send(body: ApiCall | ApiBatch): Promise<Envelope> {
       let json: Envelope
       try {
-        const res = await fetch(`${base()}/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) })
+        const res = await fetch(`${base()}/api`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(body)
+        })
         json = (await res.json()) as Envelope
         if (typeof json?.ok !== 'boolean') throw new Error('no envelope')
       } catch (err) {
@@ -94,7 +114,10 @@ interface Phone {
 describe('kill -9 during a burst of writes', () => {
   let dir: string
   beforeAll(() => {
-    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs')], { cwd: ROOT, encoding: 'utf8' })
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
     if (built.status !== 0) throw new Error(`build-server failed: ${built.stderr}`)
     dir = mkdtempSync(path.join(tmpdir(), 'yl-crash-'))
   })
@@ -111,14 +134,51 @@ describe('kill -9 during a burst of writes', () => {
     let base = host.url
     const PEOPLE = ['p-zhangguilan', 'p-wangjianguo', 'p-zhaoshuzhen', 'p-001', 'p-002', 'p-003']
     const specs: { accountId: string; actingFor: string | null; next: Phone['next'] }[] = [
-      { accountId: 'local:liufang', actingFor: null, next: (i) => ({ action: 'points.staff.adjust', payload: { personId: PEOPLE[i % PEOPLE.length], amount: 1 + (i % 3), reason: `补录第 ${i} 次学习` } }) },
-      { accountId: 'local:admin', actingFor: null, next: (i) => ({ action: 'points.staff.adjust', payload: { personId: PEOPLE[(i + 2) % PEOPLE.length], amount: 1, reason: `管理员补录 ${i}` } }) },
+      {
+        accountId: 'local:liufang',
+        actingFor: null,
+        next: (i) => ({
+          action: 'points.staff.adjust',
+          payload: { personId: PEOPLE[i % PEOPLE.length], amount: 1 + (i % 3), reason: `补录第 ${i} 次学习` }
+        })
+      },
+      {
+        accountId: 'local:admin',
+        actingFor: null,
+        next: (i) => ({
+          action: 'points.staff.adjust',
+          payload: { personId: PEOPLE[(i + 2) % PEOPLE.length], amount: 1, reason: `管理员补录 ${i}` }
+        })
+      },
       ...['local:zhangguilan', 'local:lideming', 'local:wangjianguo'].map((accountId) => ({
         accountId,
         actingFor: null,
-        next: (i: number) => (i % 4 === 3 ? { action: 'message.markRead', payload: { all: true } } : { action: 'help.create', payload: { category: '家政维修', description: `家里第 ${i} 处要修。`, address: '肃州区东关街道富康家园', phone: '13909371001' } })
+        next: (i: number) =>
+          i % 4 === 3
+            ? { action: 'message.markRead', payload: { all: true } }
+            : {
+                action: 'help.create',
+                payload: {
+                  category: '家政维修',
+                  description: `家里第 ${i} 处要修。`,
+                  address: '肃州区东关街道富康家园',
+                  phone: '13909371001'
+                }
+              }
       })),
-      { accountId: 'local:zhangxiaoyan', actingFor: 'p-zhangguilan', next: (i) => ({ action: 'help.create', payload: { category: '生活照料', description: `替妈妈第 ${i} 次求助。`, address: '肃州区东关街道富康家园', phone: '13800138021' } }) }
+      {
+        accountId: 'local:zhangxiaoyan',
+        actingFor: 'p-zhangguilan',
+        next: (i) => ({
+          action: 'help.create',
+          payload: {
+            category: '生活照料',
+            description: `替妈妈第 ${i} 次求助。`,
+            address: '肃州区东关街道富康家园',
+            phone: '13800138021'
+          }
+        })
+      }
     ]
     // The host is killed when it has answered KILL_AT requests; that last answer never reaches its phone (the
     // writes in it are on disk but unacknowledged), and requests on the wire at that moment are cut off.
@@ -161,7 +221,15 @@ describe('kill -9 during a burst of writes', () => {
           const { action, payload } = p.next(i)
           const id = newMutationId(Date.now(), rng)
           p.submitted.push({ id, action })
-          await p.engine.submit({ id, action, payload, accountId: p.accountId, actingFor: p.actingFor, clientTime: Date.now(), label: action })
+          await p.engine.submit({
+            id,
+            action,
+            payload,
+            accountId: p.accountId,
+            actingFor: p.actingFor,
+            clientTime: Date.now(),
+            label: action
+          })
         }
       })
     )
@@ -180,13 +248,22 @@ describe('kill -9 during a burst of writes', () => {
     for (const p of phones) {
       for (const [id, data] of p.acked) {
         const row = record.get(`${p.accountId}:${id}`) as { doc: string } | undefined
-        expect({ id, recorded: !!row && (JSON.parse(row.doc) as { result: Envelope }).result.ok }).toEqual({ id, recorded: true })
+        expect({ id, recorded: !!row && (JSON.parse(row.doc) as { result: Envelope }).result.ok }).toEqual({
+          id,
+          recorded: true
+        })
         const action = p.submitted.find((s) => s.id === id)!.action
         if (action === 'points.staff.adjust') expect(entry.get((data as { entryId: string }).entryId)).toBeTruthy()
         if (action === 'help.create') expect(request.get((data as { id: string }).id)).toBeTruthy()
       }
     }
-    const recordsAfterKill = (raw.prepare("SELECT COUNT(*) AS n FROM c_mutations WHERE json_extract(doc, '$.accountId') IN (SELECT value FROM json_each(?))").get(JSON.stringify(specs.map((s) => s.accountId))) as { n: number }).n
+    const recordsAfterKill = (
+      raw
+        .prepare(
+          "SELECT COUNT(*) AS n FROM c_mutations WHERE json_extract(doc, '$.accountId') IN (SELECT value FROM json_each(?))"
+        )
+        .get(JSON.stringify(specs.map((s) => s.accountId))) as { n: number }
+    ).n
     raw.close()
     // At least the swallowed answer's writes are on disk without the phone knowing.
     expect(recordsAfterKill).toBeGreaterThan(acked)
@@ -195,7 +272,8 @@ describe('kill -9 during a burst of writes', () => {
     host = await startHost(db)
     base = host.url
     restarted = true
-    for (let pass = 0; pass < 10 && phones.some((p) => p.outbox.items().length); pass++) await Promise.all(phones.map((p) => p.engine.retryAllNow()))
+    for (let pass = 0; pass < 10 && phones.some((p) => p.outbox.items().length); pass++)
+      await Promise.all(phones.map((p) => p.engine.retryAllNow()))
     expect(phones.map((p) => p.outbox.items().length)).toEqual(phones.map(() => 0))
     host.proc.kill('SIGTERM')
     await host.exited
@@ -212,17 +290,26 @@ describe('kill -9 during a burst of writes', () => {
           expect({ id: s.id, ok: rec?.result.ok }).toEqual({ id: s.id, ok: true })
           if (s.action === 'points.staff.adjust') {
             adjustments += 1
-            expect(await store.get('pointsLedger', `adj:${p.accountId}:${s.id}`)).toMatchObject({ kind: 'adjustment', staffAccountId: p.accountId })
+            expect(await store.get('pointsLedger', `adj:${p.accountId}:${s.id}`)).toMatchObject({
+              kind: 'adjustment',
+              staffAccountId: p.accountId
+            })
           }
           if (s.action === 'help.create') {
             requests += 1
-            expect(await store.get('helpRequests', (rec!.result as { data: { id: string } }).data.id)).toMatchObject({ requesterAccountId: p.accountId })
+            expect(await store.get('helpRequests', (rec!.result as { data: { id: string } }).data.id)).toMatchObject({
+              requesterAccountId: p.accountId
+            })
           }
         }
       }
       const ledger = await store.find('pointsLedger', { where: { kind: 'adjustment' }, limit: 1000 })
-      expect(ledger.filter((e) => e.staffAccountId === 'local:liufang' || e.staffAccountId === 'local:admin')).toHaveLength(adjustments)
-      const byPhones = (await store.find('helpRequests', { limit: 1000 })).filter((h) => specs.some((s) => s.accountId === h.requesterAccountId) && h.description.includes('第'))
+      expect(
+        ledger.filter((e) => e.staffAccountId === 'local:liufang' || e.staffAccountId === 'local:admin')
+      ).toHaveLength(adjustments)
+      const byPhones = (await store.find('helpRequests', { limit: 1000 })).filter(
+        (h) => specs.some((s) => s.accountId === h.requesterAccountId) && h.description.includes('第')
+      )
       expect(byPhones).toHaveLength(requests)
       expect((await reconcilePoints(store)).mismatches).toEqual([])
       process.stdout.write(

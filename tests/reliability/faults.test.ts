@@ -27,7 +27,8 @@ describe('faults: every write applied exactly once, nothing lost, ledgers balanc
     expect(result.report.violations).toEqual([])
     expect(result.ops).toBeGreaterThanOrEqual(ops)
     // The run really was hostile, and really did things.
-    for (const kind of ['drop-request', 'drop-response', 'duplicate', 'delay', 'server-error', 'offline'] as const) expect(result.faults[kind]).toBeGreaterThan(0)
+    for (const kind of ['drop-request', 'drop-response', 'duplicate', 'delay', 'server-error', 'offline'] as const)
+      expect(result.faults[kind]).toBeGreaterThan(0)
     // Every area's writes were applied, volunteer shifts (sign-ups and scans) among them.
     const areas = new Set(Object.keys(result.outcomes.appliedBy).map((a) => a.split('.')[0]))
     expect([...areas].sort()).toEqual(expect.arrayContaining(['checkin', 'help', 'points', 'signup', 'volunteer']))

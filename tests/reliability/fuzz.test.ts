@@ -62,11 +62,14 @@ function judge(action: ActionName, payload: unknown, env: Envelope, status?: num
   if (!CHINESE.test(env.message)) throw new Error(`message not in Chinese: ${where}`)
   if (env.code === 'INTERNAL' || ERRORS[env.code].status >= 500) throw new Error(`server error: ${where}`)
   if (!valid && env.code !== 'VALIDATION') throw new Error(`invalid payload not answered VALIDATION: ${where}`)
-  if (status !== undefined && (status !== ERRORS[env.code].status || status < 400 || status >= 500)) throw new Error(`HTTP ${status} for ${env.code}: ${where}`)
+  if (status !== undefined && (status !== ERRORS[env.code].status || status < 400 || status >= 500))
+    throw new Error(`HTTP ${status} for ${env.code}: ${where}`)
 }
 
 afterAll(() => {
-  process.stdout.write(`fuzz: seed ${seed} (replay: RELIABILITY_SEED=${seed}), ${NAMES.length} actions, ${calls} calls; answers ${JSON.stringify(counted)}\n`)
+  process.stdout.write(
+    `fuzz: seed ${seed} (replay: RELIABILITY_SEED=${seed}), ${NAMES.length} actions, ${calls} calls; answers ${JSON.stringify(counted)}\n`
+  )
 })
 
 describe.each(ADAPTERS)('every action with bad input, through the router on $name', (adapter) => {
@@ -76,7 +79,10 @@ describe.each(ADAPTERS)('every action with bad input, through the router on $nam
   beforeAll(async () => {
     h = await makeHarness(adapter)
     store = trackWrites(h.store)
-    router = createRouter({ store, clock: h.clock, secrets: { tokenKey: 'test-token-key' }, log: silentLogger }, handlers)
+    router = createRouter(
+      { store, clock: h.clock, secrets: { tokenKey: 'test-token-key' }, log: silentLogger },
+      handlers
+    )
   })
   afterAll(() => h.cleanup())
 
@@ -88,10 +94,17 @@ describe.each(ADAPTERS)('every action with bad input, through the router on $nam
     await fc.assert(
       fc.asyncProperty(payloadArbitrary(ACTIONS[action].input), async (payload) => {
         store.takeWrites()
-        const env = await router.handle(caller, { action, payload, mutationId: `fuzz-${action.replace(/\W/g, '')}-${n++}` })
+        const env = await router.handle(caller, {
+          action,
+          payload,
+          mutationId: `fuzz-${action.replace(/\W/g, '')}-${n++}`
+        })
         judge(action, payload, env)
         const wrote = store.takeWrites().filter((c) => c !== 'mutations')
-        if (!env.ok && wrote.length) throw new Error(`refused ${env.code} but wrote ${wrote.join(', ')}: ${action} ${JSON.stringify(payload).slice(0, 200)}`)
+        if (!env.ok && wrote.length)
+          throw new Error(
+            `refused ${env.code} but wrote ${wrote.join(', ')}: ${action} ${JSON.stringify(payload).slice(0, 200)}`
+          )
         if (env.ok) refusedOnly = false
       }),
       { seed, numRuns: adapter.name.startsWith('sqlite') ? 40 : 20 }
@@ -105,7 +118,8 @@ describe('bad input through the HTTP host', () => {
   let host: RunningHost
   const tokens = new Map<string, string>()
   const token = async (accountId: string) => {
-    if (!tokens.has(accountId)) tokens.set(accountId, (await post(`${host.url}/api/demo/login`, { accountId })).json.data.token)
+    if (!tokens.has(accountId))
+      tokens.set(accountId, (await post(`${host.url}/api/demo/login`, { accountId })).json.data.token)
     return tokens.get(accountId)!
   }
   beforeAll(async () => {
@@ -123,7 +137,8 @@ describe('bad input through the HTTP host', () => {
           const res = await post(`${host.url}/api`, { action, payload, mutationId: `http-fuzz-${n++}` }, t)
           judge(action, payload, res.json, res.status)
           const after = await snapshot(host.store)
-          if (!res.json.ok && changedCollections(before, after).length) throw new Error(`refused but changed ${changedCollections(before, after)}: ${action}`)
+          if (!res.json.ok && changedCollections(before, after).length)
+            throw new Error(`refused but changed ${changedCollections(before, after)}: ${action}`)
           before = after
         }),
         { seed, numRuns: 6 }
@@ -139,15 +154,27 @@ describe('bad input through the HTTP host', () => {
       fc.asyncProperty(
         fc.oneof(
           // The call's own fields, each junk in turn.
-          fc.record({ action: fc.oneof(fc.constantFrom(...NAMES), nastyString), payload: fc.anything({ maxDepth: 2 }), mutationId: envelopeField, actingFor: envelopeField, clientTime: envelopeField }, { requiredKeys: ['action'] }),
-          fc.record({ batch: fc.oneof(fc.anything({ maxDepth: 2 }), fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 5 })) }),
+          fc.record(
+            {
+              action: fc.oneof(fc.constantFrom(...NAMES), nastyString),
+              payload: fc.anything({ maxDepth: 2 }),
+              mutationId: envelopeField,
+              actingFor: envelopeField,
+              clientTime: envelopeField
+            },
+            { requiredKeys: ['action'] }
+          ),
+          fc.record({
+            batch: fc.oneof(fc.anything({ maxDepth: 2 }), fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 5 }))
+          }),
           fc.anything({ maxDepth: 3 })
         ),
         async (body) => {
           const res = await post(`${host.url}/api`, JSON.stringify(body) ?? 'null', t)
           expect(res.status).toBeLessThan(500)
           expect(typeof res.json.ok).toBe('boolean')
-          const answers: Envelope[] = res.json.ok && Array.isArray(res.json.data) && 'batch' in (body as object) ? res.json.data : [res.json]
+          const answers: Envelope[] =
+            res.json.ok && Array.isArray(res.json.data) && 'batch' in (body as object) ? res.json.data : [res.json]
           for (const a of answers) {
             if (a.ok) continue
             expect(ERROR_CODES).toContain(a.code)
@@ -162,19 +189,46 @@ describe('bad input through the HTTP host', () => {
     expect(changedCollections(before, await snapshot(host.store))).toEqual([])
 
     const raw = async (body: string, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${host.url}/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}`, ...headers }, body })
+      const res = await fetch(`${host.url}/api`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}`, ...headers },
+        body
+      })
       return { status: res.status, json: (await res.json()) as Envelope }
     }
-    expect(await raw('{"action": "auth.whoami",')).toMatchObject({ status: 400, json: { ok: false, code: 'BAD_REQUEST' } })
+    expect(await raw('{"action": "auth.whoami",')).toMatchObject({
+      status: 400,
+      json: { ok: false, code: 'BAD_REQUEST' }
+    })
     expect(await raw('这不是 JSON')).toMatchObject({ status: 400, json: { code: 'BAD_REQUEST' } })
     expect(await raw('[]')).toMatchObject({ status: 400, json: { code: 'BAD_REQUEST' } })
-    expect(await raw('['.repeat(200_000) + ']'.repeat(200_000))).toMatchObject({ status: 413, json: { code: 'PAYLOAD_TOO_LARGE' } })
-    expect(await raw('['.repeat(100_000) + ']'.repeat(100_000))).toMatchObject({ status: 400, json: { code: 'BAD_REQUEST' } })
-    expect(await raw(JSON.stringify({ action: 'help.create', payload: { description: '长'.repeat(MAX_BODY_BYTES) } }))).toMatchObject({ status: 413, json: { code: 'PAYLOAD_TOO_LARGE' } })
-    const tooMany = { batch: Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({ action: 'message.markRead', payload: { all: true }, mutationId: `too-many-${i}` })) }
+    expect(await raw('['.repeat(200_000) + ']'.repeat(200_000))).toMatchObject({
+      status: 413,
+      json: { code: 'PAYLOAD_TOO_LARGE' }
+    })
+    expect(await raw('['.repeat(100_000) + ']'.repeat(100_000))).toMatchObject({
+      status: 400,
+      json: { code: 'BAD_REQUEST' }
+    })
+    expect(
+      await raw(JSON.stringify({ action: 'help.create', payload: { description: '长'.repeat(MAX_BODY_BYTES) } }))
+    ).toMatchObject({ status: 413, json: { code: 'PAYLOAD_TOO_LARGE' } })
+    const tooMany = {
+      batch: Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({
+        action: 'message.markRead',
+        payload: { all: true },
+        mutationId: `too-many-${i}`
+      }))
+    }
     expect(await raw(JSON.stringify(tooMany))).toMatchObject({ status: 413, json: { code: 'BATCH_TOO_LARGE' } })
-    for (let i = 0; i <= MAX_BATCH; i++) expect(await host.store.get('mutations', `${ACCOUNTS.retiree}:too-many-${i}`)).toBeNull()
-    for (const r of [await raw('{}'), await raw('{"action":"__proto__"}'), await raw('{"action":"constructor"}'), await raw('{"action":"toString"}')]) {
+    for (let i = 0; i <= MAX_BATCH; i++)
+      expect(await host.store.get('mutations', `${ACCOUNTS.retiree}:too-many-${i}`)).toBeNull()
+    for (const r of [
+      await raw('{}'),
+      await raw('{"action":"__proto__"}'),
+      await raw('{"action":"constructor"}'),
+      await raw('{"action":"toString"}')
+    ]) {
       expect(r.status).toBe(400)
       expect(['BAD_REQUEST', 'UNKNOWN_ACTION']).toContain(r.json.ok ? 'OK' : r.json.code)
     }

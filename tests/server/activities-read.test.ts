@@ -55,7 +55,8 @@ describe.each(ADAPTERS)('reading activities ($name)', (adapter) => {
 
   it('reads with the elder’s eyes while a family member acts for her', async () => {
     const own = (await h.as(ACCOUNTS.family).ok('activity.list', { limit: 50 })).items.map((a) => a.id)
-    const forMum = (await h.as(ACCOUNTS.family).ok('activity.list', { limit: 50 }, { actingFor: 'p-zhangguilan' })).items
+    const forMum = (await h.as(ACCOUNTS.family).ok('activity.list', { limit: 50 }, { actingFor: 'p-zhangguilan' }))
+      .items
     expect(own).not.toContain('a-taiji-0')
     expect(forMum.map((a) => a.id)).toContain('a-taiji-0')
     expect(forMum.find((a) => a.id === 'a-xuanjiang-0')?.mySignup).toBe('signed')

@@ -40,22 +40,54 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     const { id } = await h.as(ACCOUNTS.staffSuzhou).ok('activity.staff.create', fields())
     expect(await h.store.get('counters', counterId(id))).toMatchObject({ capacity: 2, taken: 0, waitlisted: 0 })
     expect(await h.as(ACCOUNTS.retiree).call('activity.get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect(await h.as(ACCOUNTS.retiree).call('signup.create', { activityId: id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await h.as(ACCOUNTS.retiree).call('signup.create', { activityId: id })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND'
+    })
     const staffView = await h.as(ACCOUNTS.staffSuzhou).ok('activity.get', { id })
     expect(staffView).toMatchObject({ status: 'draft', canManage: true })
     await h.as(ACCOUNTS.staffSuzhou).ok('activity.staff.publish', { id })
-    expect(await h.as(ACCOUNTS.retiree).ok('activity.get', { id })).toMatchObject({ status: 'published', canManage: false, audienceLabel: '肃州区的老干部' })
+    expect(await h.as(ACCOUNTS.retiree).ok('activity.get', { id })).toMatchObject({
+      status: 'published',
+      canManage: false,
+      audienceLabel: '肃州区的老干部'
+    })
     expect((await h.as(ACCOUNTS.retireeDunhuang).call('activity.get', { id })).ok).toBe(false)
   })
 
   it('keeps staff inside their scope', async () => {
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.create', fields({ orgUnitId: 'org-dh' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.create', fields({ audience: { kind: 'county', orgUnitId: 'org-dh' } }))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.create', fields({ audience: { kind: 'branch', branchId: 'br-dh-1' } }))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(ACCOUNTS.retiree).call('activity.staff.create', fields())).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.cancel', { id: 'a-xuanjiang-0' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.roster', { id: 'a-dh-4' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect((await h.as(ACCOUNTS.staffCity).call('activity.staff.create', fields({ orgUnitId: 'org-dh', audience: { kind: 'all' } }))).ok).toBe(true)
+    expect(
+      await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.create', fields({ orgUnitId: 'org-dh' }))
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(
+      await h
+        .as(ACCOUNTS.staffSuzhou)
+        .call('activity.staff.create', fields({ audience: { kind: 'county', orgUnitId: 'org-dh' } }))
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(
+      await h
+        .as(ACCOUNTS.staffSuzhou)
+        .call('activity.staff.create', fields({ audience: { kind: 'branch', branchId: 'br-dh-1' } }))
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await h.as(ACCOUNTS.retiree).call('activity.staff.create', fields())).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.cancel', { id: 'a-xuanjiang-0' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.roster', { id: 'a-dh-4' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(
+      (
+        await h
+          .as(ACCOUNTS.staffCity)
+          .call('activity.staff.create', fields({ orgUnitId: 'org-dh', audience: { kind: 'all' } }))
+      ).ok
+    ).toBe(true)
   })
 
   it('refuses an end before the start, naming the field', async () => {
@@ -71,7 +103,9 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     const items = []
     let cursor: string | undefined
     do {
-      const page = await h.as(account).ok('activity.staff.list', { when, ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) })
+      const page = await h
+        .as(account)
+        .ok('activity.staff.list', { when, ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) })
       pages.push(page.items.map((a) => a.id))
       items.push(...page.items)
       cursor = page.nextCursor ?? undefined
@@ -80,9 +114,16 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
   }
 
   it('lists the activities of the staff member’s scope with their numbers, upcoming and past apart', async () => {
-    const suzhou = [...(await allPages(ACCOUNTS.staffSuzhou, 'upcoming')).items, ...(await allPages(ACCOUNTS.staffSuzhou, 'past')).items]
+    const suzhou = [
+      ...(await allPages(ACCOUNTS.staffSuzhou, 'upcoming')).items,
+      ...(await allPages(ACCOUNTS.staffSuzhou, 'past')).items
+    ]
     expect(suzhou.every((a) => ['肃州区'].includes(a.orgUnitName))).toBe(true)
-    expect(suzhou.find((a) => a.id === 'a-phone-1')).toMatchObject({ signedCount: 3, waitlistCount: 1, checkedInCount: 0 })
+    expect(suzhou.find((a) => a.id === 'a-phone-1')).toMatchObject({
+      signedCount: 3,
+      waitlistCount: 1,
+      checkedInCount: 0
+    })
     const upcoming = (await allPages(ACCOUNTS.staffCity, 'upcoming')).items
     const past = (await allPages(ACCOUNTS.staffCity, 'past')).items
     expect(upcoming.map((a) => a.id)).toEqual(expect.arrayContaining(['a-draft-9', 'a-dh-4']))
@@ -96,7 +137,17 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
   it('pages a long list: every activity once, in order, none lost between pages', async () => {
     for (let i = 0; i < 45; i++) {
       const startAt = beijingTime(addDays(today, 1 + (i % 20)), '08:00') + i * 60_000
-      await h.as(ACCOUNTS.staffSuzhou).ok('activity.staff.create', fields({ title: `书画交流第${i + 1}期`, startAt, endAt: startAt + 3600_000, signupDeadline: startAt - 3600_000 }))
+      await h
+        .as(ACCOUNTS.staffSuzhou)
+        .ok(
+          'activity.staff.create',
+          fields({
+            title: `书画交流第${i + 1}期`,
+            startAt,
+            endAt: startAt + 3600_000,
+            signupDeadline: startAt - 3600_000
+          })
+        )
     }
     const { pages, items } = await allPages(ACCOUNTS.staffSuzhou, 'upcoming')
     expect(pages.slice(0, -1).every((p) => p.length === 20)).toBe(true)
@@ -108,15 +159,28 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     expect(small.items.map((a) => a.id)).toEqual(ids)
     const past = (await allPages(ACCOUNTS.staffSuzhou, 'past', 1)).items.map((a) => a.startAt)
     expect(past).toEqual([...past].sort((a, b) => b - a))
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.list', { when: 'upcoming', cursor: 'NOT A CURSOR' })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(
+      await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.list', { when: 'upcoming', cursor: 'NOT A CURSOR' })
+    ).toMatchObject({ ok: false, code: 'VALIDATION' })
   })
 
   it('refuses fewer places than are taken, and promotes the waitlist when places are added', async () => {
     const phone = (await h.store.get('activities', 'a-phone-1'))!
     const f = (capacity: number | null): ActivityFields => ({
-      title: phone.title, type: phone.type, description: phone.description, place: phone.place, startAt: phone.startAt, endAt: phone.endAt,
-      signupDeadline: phone.signupDeadline, capacity, points: phone.points, audience: phone.audience, orgUnitId: phone.orgUnitId,
-      checkinOpensBeforeMin: phone.checkinOpensBeforeMin, allowWalkIn: phone.allowWalkIn, contactPhone: phone.contactPhone
+      title: phone.title,
+      type: phone.type,
+      description: phone.description,
+      place: phone.place,
+      startAt: phone.startAt,
+      endAt: phone.endAt,
+      signupDeadline: phone.signupDeadline,
+      capacity,
+      points: phone.points,
+      audience: phone.audience,
+      orgUnitId: phone.orgUnitId,
+      checkinOpensBeforeMin: phone.checkinOpensBeforeMin,
+      allowWalkIn: phone.allowWalkIn,
+      contactPhone: phone.contactPhone
     })
     const env = await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.update', { id: 'a-phone-1', fields: f(2) })
     expect(env).toMatchObject({ ok: false, code: 'PLACES_BELOW_TAKEN' })
@@ -125,7 +189,11 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     expect(r).toMatchObject({ promoted: 1, notified: 0 })
     expect(await h.store.get('signups', 'a-phone-1:p-004')).toMatchObject({ status: 'signed' })
     expect(await h.store.count('messages', { toPersonId: 'p-004' })).toBe(1)
-    expect(await h.store.get('counters', counterId('a-phone-1'))).toMatchObject({ capacity: 5, taken: 4, waitlisted: 0 })
+    expect(await h.store.get('counters', counterId('a-phone-1'))).toMatchObject({
+      capacity: 5,
+      taken: 4,
+      waitlisted: 0
+    })
   })
 
   it('tells everyone signed up when the time or place changes', async () => {
@@ -148,19 +216,42 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     expect(inbox.items[0]).toMatchObject({ title: '活动取消：「智能手机使用培训」' })
     expect(inbox.items[0].body).toContain('老师生病')
     expect(await h.store.count('signups', { activityId: 'a-phone-1' })).toBe(5)
-    expect(await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-phone-1' })).toMatchObject({ status: 'cancelled', cancelReason: '老师生病' })
-    expect(await h.as(ACCOUNTS.retireeDunhuang).call('signup.create', { activityId: 'a-phone-1' })).toMatchObject({ ok: false, code: 'ACTIVITY_CANCELLED' })
+    expect(await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-phone-1' })).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '老师生病'
+    })
+    expect(await h.as(ACCOUNTS.retireeDunhuang).call('signup.create', { activityId: 'a-phone-1' })).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY_CANCELLED'
+    })
     // Cancelling again is harmless and messages nobody twice.
-    expect(await h.as(ACCOUNTS.staffSuzhou).ok('activity.staff.cancel', { id: 'a-phone-1' })).toMatchObject({ notified: 0 })
+    expect(await h.as(ACCOUNTS.staffSuzhou).ok('activity.staff.cancel', { id: 'a-phone-1' })).toMatchObject({
+      notified: 0
+    })
     expect(await h.store.count('messages', { toPersonId: 'p-zhangguilan' })).toBe(1)
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.publish', { id: 'a-phone-1' })).toMatchObject({ ok: false, code: 'ACTIVITY_CANCELLED' })
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('activity.staff.publish', { id: 'a-phone-1' })).toMatchObject({
+      ok: false,
+      code: 'ACTIVITY_CANCELLED'
+    })
     expect(await h.store.count('audit', { action: 'activity.staff.cancel' } as never)).toBe(1)
   })
 
   it('lets no sign-up slip past a cancellation unnotified when both happen at once', async () => {
     const people = ['p-010', 'p-017', 'p-024', 'p-031', 'p-038']
     await h.store.transaction(async (tx) => {
-      for (const p of people) await tx.put('accounts', { _id: `wx:${p}`, kind: 'wechat', displayName: p, roles: ['retiree'], personId: p, orgUnitId: null, phone: null, passwordHash: null, demo: null, createdAt: 0 })
+      for (const p of people)
+        await tx.put('accounts', {
+          _id: `wx:${p}`,
+          kind: 'wechat',
+          displayName: p,
+          roles: ['retiree'],
+          personId: p,
+          orgUnitId: null,
+          phone: null,
+          passwordHash: null,
+          demo: null,
+          createdAt: 0
+        })
     })
     const results = await Promise.all([
       ...people.map((p) => h.as(`wx:${p}`).call('signup.create', { activityId: 'a-health-2' })),
@@ -169,10 +260,14 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     const cancel = results[results.length - 1]
     // A race with a sign-up answers BUSY (the outbox sends it again); retry as the outbox would.
     let final = cancel
-    for (let i = 0; i < 5 && !final.ok; i++) final = await h.as(ACCOUNTS.staffCity).call('activity.staff.cancel', { id: 'a-health-2', reason: '专家临时有事' })
+    for (let i = 0; i < 5 && !final.ok; i++)
+      final = await h.as(ACCOUNTS.staffCity).call('activity.staff.cancel', { id: 'a-health-2', reason: '专家临时有事' })
     expect(final.ok).toBe(true)
-    const holders = await h.store.find('signups', { where: { activityId: 'a-health-2', status: { in: ['signed', 'waitlisted'] } } })
-    for (const s of holders) expect(await h.store.count('messages', { toPersonId: s.personId })).toBeGreaterThanOrEqual(1)
+    const holders = await h.store.find('signups', {
+      where: { activityId: 'a-health-2', status: { in: ['signed', 'waitlisted'] } }
+    })
+    for (const s of holders)
+      expect(await h.store.count('messages', { toPersonId: s.personId })).toBeGreaterThanOrEqual(1)
   })
 
   it('gives staff the sign-up and attendance list, with walk-ins and 代签 reasons', async () => {
@@ -182,14 +277,28 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     h.clock.advance(5_000)
     await h.as(ACCOUNTS.retireeDunhuang).ok('checkin.scan', { token, scannedAt: h.clock.now() })
     h.clock.advance(5_000)
-    await h.as(ACCOUNTS.staffCity).ok('checkin.staff.proxy', { activityId: 'a-xuanjiang-0', personId: 'p-wangjianguo', reason: '本人到场，不会用手机' })
+    await h
+      .as(ACCOUNTS.staffCity)
+      .ok('checkin.staff.proxy', {
+        activityId: 'a-xuanjiang-0',
+        personId: 'p-wangjianguo',
+        reason: '本人到场，不会用手机'
+      })
     const roster = await h.as(ACCOUNTS.staffCity).ok('activity.staff.roster', { id: 'a-xuanjiang-0' })
     expect(roster).toMatchObject({ signedCount: 4, waitlistCount: 0, checkedInCount: 3 })
     // Checked in first, in the order they arrived; then those signed up but not here yet.
     expect(roster.entries.map((e) => e.name).slice(0, 3)).toEqual(['张桂兰', '李德明', '王建国'])
     expect(roster.entries).toHaveLength(4)
-    expect(roster.entries.find((e) => e.name === '李德明')?.checkin).toMatchObject({ walkIn: true, method: 'scan', by: null })
-    expect(roster.entries.find((e) => e.name === '王建国')?.checkin).toMatchObject({ method: 'proxy', reason: '本人到场，不会用手机', by: '刘芳' })
+    expect(roster.entries.find((e) => e.name === '李德明')?.checkin).toMatchObject({
+      walkIn: true,
+      method: 'scan',
+      by: null
+    })
+    expect(roster.entries.find((e) => e.name === '王建国')?.checkin).toMatchObject({
+      method: 'proxy',
+      reason: '本人到场，不会用手机',
+      by: '刘芳'
+    })
     expect(roster.entries[roster.entries.length - 1].checkin).toBeNull()
   })
 
@@ -233,6 +342,8 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     expect(at.numFmt).toBe('yyyy-mm-dd hh:mm')
     const shown = (at.value as Date).toISOString().slice(0, 16).replace('T', ' ')
     expect(shown).toBe(`${businessDay(zhang.checkin!.at)} ${formatClock(zhang.checkin!.at)}`)
-    expect(await h.as(ACCOUNTS.retiree).call('activity.staff.exportAttendance', { id: 'a-past-chongyang' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(
+      await h.as(ACCOUNTS.retiree).call('activity.staff.exportAttendance', { id: 'a-past-chongyang' })
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

@@ -43,7 +43,13 @@ function adminCreate(args: string[], stdin: string, dataDir = dir) {
 
 async function withHost<T>(run: (url: string) => Promise<T>): Promise<T> {
   const store = new SqliteStorage({ filename: path.join(dir, 'yinling.db') })
-  const server: Server = createLocalHost({ store, clock: systemClock, secrets: { tokenKey: 'k'.repeat(40) }, log: silentLogger, demo: false })
+  const server: Server = createLocalHost({
+    store,
+    clock: systemClock,
+    secrets: { tokenKey: 'k'.repeat(40) },
+    log: silentLogger,
+    demo: false
+  })
   const url = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}`
   try {
     return await run(url)
@@ -63,7 +69,7 @@ async function post(url: string, body: unknown, token?: string) {
 }
 
 describe('npm run admin:create', () => {
-  it('makes the first administrator once on an empty deployment, then only with an administrator\'s password', async () => {
+  it("makes the first administrator once on an empty deployment, then only with an administrator's password", async () => {
     const first = adminCreate(['wangli', '--name', '王丽'], 'first-secret-1\n')
     expect(first.err).toBe('')
     expect(first.code).toBe(0)
@@ -96,15 +102,39 @@ describe('npm run admin:create', () => {
       expect(blocked.status).toBe(403)
       expect(blocked.json.code).toBe('PASSWORD_CHANGE_REQUIRED')
       // The change itself: the old password must be right, the new one long enough and different.
-      expect((await post(`${url}/api/auth/password`, { oldPassword: 'nope', newPassword: 'a-new-secret-9' }, token)).json.code).toBe('LOGIN_FAILED')
-      expect((await post(`${url}/api/auth/password`, { oldPassword: 'first-secret-1', newPassword: 'short' }, token)).json.code).toBe('PASSWORD_TOO_WEAK')
-      expect((await post(`${url}/api/auth/password`, { oldPassword: 'first-secret-1', newPassword: 'first-secret-1' }, token)).json.code).toBe('PASSWORD_TOO_WEAK')
-      expect((await post(`${url}/api/auth/password`, { oldPassword: 'first-secret-1', newPassword: 'a-new-secret-9' })).json.code).toBe('UNAUTHENTICATED')
-      const changed = await post(`${url}/api/auth/password`, { oldPassword: 'first-secret-1', newPassword: 'a-new-secret-9' }, token)
+      expect(
+        (await post(`${url}/api/auth/password`, { oldPassword: 'nope', newPassword: 'a-new-secret-9' }, token)).json
+          .code
+      ).toBe('LOGIN_FAILED')
+      expect(
+        (await post(`${url}/api/auth/password`, { oldPassword: 'first-secret-1', newPassword: 'short' }, token)).json
+          .code
+      ).toBe('PASSWORD_TOO_WEAK')
+      expect(
+        (
+          await post(
+            `${url}/api/auth/password`,
+            { oldPassword: 'first-secret-1', newPassword: 'first-secret-1' },
+            token
+          )
+        ).json.code
+      ).toBe('PASSWORD_TOO_WEAK')
+      expect(
+        (await post(`${url}/api/auth/password`, { oldPassword: 'first-secret-1', newPassword: 'a-new-secret-9' })).json
+          .code
+      ).toBe('UNAUTHENTICATED')
+      const changed = await post(
+        `${url}/api/auth/password`,
+        { oldPassword: 'first-secret-1', newPassword: 'a-new-secret-9' },
+        token
+      )
       expect(changed.json).toEqual({ ok: true, data: { changed: true } })
       const who = await post(`${url}/api`, { action: 'auth.whoami', payload: {} }, token)
       expect(who.json.data).toMatchObject({ accountId: 'local:wangli', roles: ['admin'], displayName: '王丽' })
-      expect((await post(`${url}/api/auth/login`, { username: 'wangli', password: 'a-new-secret-9' })).json.data.mustChangePassword).toBe(false)
+      expect(
+        (await post(`${url}/api/auth/login`, { username: 'wangli', password: 'a-new-secret-9' })).json.data
+          .mustChangePassword
+      ).toBe(false)
     })
 
     // Now she may vouch for a second administrator, who must change the password too.
@@ -115,7 +145,9 @@ describe('npm run admin:create', () => {
     await withHost(async (url) => {
       const login = await post(`${url}/api/auth/login`, { username: 'zhaoqiang', password: 'second-secret-2' })
       expect(login.json.data.mustChangePassword).toBe(true)
-      expect((await post(`${url}/api`, { action: 'auth.whoami', payload: {} }, login.json.data.token)).json.code).toBe('PASSWORD_CHANGE_REQUIRED')
+      expect((await post(`${url}/api`, { action: 'auth.whoami', payload: {} }, login.json.data.token)).json.code).toBe(
+        'PASSWORD_CHANGE_REQUIRED'
+      )
     })
   })
 
@@ -144,7 +176,8 @@ describe.each(ADAPTERS)('the bootstrap on $name', ({ make }) => {
   it('lets only one of two simultaneous first administrators through', async () => {
     const { store, cleanup } = await make()
     try {
-      const attempt = (username: string) => createAdmin(store, { username, password: `${username}-secret-1`, now: DEFAULT_NOW })
+      const attempt = (username: string) =>
+        createAdmin(store, { username, password: `${username}-secret-1`, now: DEFAULT_NOW })
       const results = await Promise.allSettled([attempt('alice'), attempt('bobby')])
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
       const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult

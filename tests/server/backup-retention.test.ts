@@ -27,10 +27,19 @@ it('keeps the newest N automatic backups and nothing else is touched', async () 
   await store.close()
   const backups = path.join(dir, 'backups')
   mkdirSync(backups)
-  const old = ['yinling-2026-01-01T02-30-00-000Z.db', 'yinling-2026-01-02T02-30-00-000Z.db', 'yinling-2026-01-03T02-30-00-000Z.db']
-  for (const f of [...old, 'pre-upgrade-v0-2026-01-01T00-00-00-000Z.db', 'notes.txt']) writeFileSync(path.join(backups, f), 'x')
+  const old = [
+    'yinling-2026-01-01T02-30-00-000Z.db',
+    'yinling-2026-01-02T02-30-00-000Z.db',
+    'yinling-2026-01-03T02-30-00-000Z.db'
+  ]
+  for (const f of [...old, 'pre-upgrade-v0-2026-01-01T00-00-00-000Z.db', 'notes.txt'])
+    writeFileSync(path.join(backups, f), 'x')
 
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'build/backup.cjs'), 'backup', '--keep', '2'], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ YINLING_DATA_DIR: dir }) })
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'build/backup.cjs'), 'backup', '--keep', '2'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: cleanEnv({ YINLING_DATA_DIR: dir })
+  })
   expect(r.stderr).toBe('')
   expect(r.status).toBe(0)
   expect(r.stdout).toContain('删除了 2 份旧备份')
@@ -39,7 +48,11 @@ it('keeps the newest N automatic backups and nothing else is touched', async () 
   expect(fresh).toHaveLength(1)
   expect(left).toEqual([...['notes.txt', 'pre-upgrade-v0-2026-01-01T00-00-00-000Z.db', old[2]], ...fresh].sort())
 
-  const bad = spawnSync(process.execPath, [path.join(ROOT, 'build/backup.cjs'), 'backup', '--keep', '0'], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ YINLING_DATA_DIR: dir }) })
+  const bad = spawnSync(process.execPath, [path.join(ROOT, 'build/backup.cjs'), 'backup', '--keep', '0'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: cleanEnv({ YINLING_DATA_DIR: dir })
+  })
   expect(bad.status).toBe(1)
   expect(bad.stderr).toContain('--keep')
 })

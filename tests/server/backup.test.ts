@@ -26,10 +26,25 @@ describe('backup and restore', () => {
       while (writing) {
         const n = written++
         await live.transaction(async (tx) => {
-          await tx.create('audit', { _id: `burst-${n}`, at: n, actorAccountId: 'bench', subjectPersonId: null, action: 'backup-test', target: 't', detail: { n } })
+          await tx.create('audit', {
+            _id: `burst-${n}`,
+            at: n,
+            actorAccountId: 'bench',
+            subjectPersonId: null,
+            action: 'backup-test',
+            target: 't',
+            detail: { n }
+          })
           const c = await tx.get('counters', 'backup-burst')
           if (c) await tx.update('counters', 'backup-burst', { taken: c.taken + 1 })
-          else await tx.create('counters', { _id: 'backup-burst', capacity: null, taken: 1, waitlisted: 0, nextWaitlistSeq: 1 })
+          else
+            await tx.create('counters', {
+              _id: 'backup-burst',
+              capacity: null,
+              taken: 1,
+              waitlisted: 0,
+              nextWaitlistSeq: 1
+            })
         })
         await new Promise((r) => setImmediate(r))
       }
@@ -65,6 +80,8 @@ describe('backup and restore', () => {
     const raw = new Database(path.join(dir, 'foreign.db'))
     raw.exec('CREATE TABLE t (x)')
     raw.close()
-    expect(() => restoreDatabase(path.join(dir, 'foreign.db'), path.join(dir, 'x.db'))).toThrow(/not a 银龄之家 database/)
+    expect(() => restoreDatabase(path.join(dir, 'foreign.db'), path.join(dir, 'x.db'))).toThrow(
+      /not a 银龄之家 database/
+    )
   })
 })

@@ -63,7 +63,9 @@ function rawRequest(port: number, head: string, body: Buffer[], paceMs = 1): Pro
     socket.on('error', (err) => settle(() => reject(err)))
     socket.on('close', () => settle(() => reject(new Error(`closed before a whole answer (${got.length} bytes)`))))
     socket.write(head)
-    const pieces = body.flatMap((b) => Array.from({ length: Math.ceil(b.length / 65536) }, (_, i) => b.subarray(i * 65536, (i + 1) * 65536)))
+    const pieces = body.flatMap((b) =>
+      Array.from({ length: Math.ceil(b.length / 65536) }, (_, i) => b.subarray(i * 65536, (i + 1) * 65536))
+    )
     const next = (i: number) => {
       if (settled) return
       if (i === pieces.length) {
@@ -123,9 +125,17 @@ describe('bodies over the limit on the local host', () => {
       // Half of them ask for the connection to be closed after the answer, as HTTP/1.0 clients and many libraries
       // do; half of each send with no pause at all.
       const connection = i % 4 < 2 ? 'close' : 'keep-alive'
-      const head = headOf('/api/upload', { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream', 'Content-Length': body.length, Connection: connection })
+      const head = headOf('/api/upload', {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': body.length,
+        Connection: connection
+      })
       const answer = await rawRequest(port, head, [body], i % 2)
-      expect(answer).toMatchObject({ status: 413, json: { ok: false, code: 'PHOTO_TOO_LARGE', message: '照片太大了，请换一张或重新拍' } })
+      expect(answer).toMatchObject({
+        status: 413,
+        json: { ok: false, code: 'PHOTO_TOO_LARGE', message: '照片太大了，请换一张或重新拍' }
+      })
     }
     expect(filesKept()).toEqual([])
     expect(await host.store.count('uploads')).toBe(0)
@@ -134,21 +144,45 @@ describe('bodies over the limit on the local host', () => {
   it('answers an /api body over 256 KB, sent as fast as the client can, with 413 PAYLOAD_TOO_LARGE every time', async () => {
     const body = Buffer.from(JSON.stringify({ action: 'auth.whoami', payload: { note: 'x'.repeat(MAX_BODY_BYTES) } }))
     for (let i = 0; i < 50; i++) {
-      const head = headOf('/api', { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': body.length, Connection: i % 2 ? 'close' : 'keep-alive' })
-      expect(await rawRequest(port, head, [body], i % 3 ? 1 : 0)).toMatchObject({ status: 413, json: { ok: false, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太多了，请删减后再试' } })
+      const head = headOf('/api', {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        'Content-Length': body.length,
+        Connection: i % 2 ? 'close' : 'keep-alive'
+      })
+      expect(await rawRequest(port, head, [body], i % 3 ? 1 : 0)).toMatchObject({
+        status: 413,
+        json: { ok: false, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太多了，请删减后再试' }
+      })
     }
   })
 
   it('answers bodies without a length (chunked) the same once they pass the limit', async () => {
     for (let i = 0; i < 10; i++) {
       const connection = i % 2 ? 'close' : 'keep-alive'
-      const photo = rawRequest(port, headOf('/api/upload', { Authorization: `Bearer ${token}`, 'Transfer-Encoding': 'chunked', Connection: connection }), chunked(photoOf(MAX_PHOTO_BYTES + 1)))
+      const photo = rawRequest(
+        port,
+        headOf('/api/upload', {
+          Authorization: `Bearer ${token}`,
+          'Transfer-Encoding': 'chunked',
+          Connection: connection
+        }),
+        chunked(photoOf(MAX_PHOTO_BYTES + 1))
+      )
       expect(await photo).toMatchObject({ status: 413, json: { code: 'PHOTO_TOO_LARGE' } })
-      const api = rawRequest(port, headOf('/api', { Authorization: `Bearer ${token}`, 'Transfer-Encoding': 'chunked', Connection: connection }), chunked(Buffer.alloc(MAX_BODY_BYTES + 1, 0x20)))
+      const api = rawRequest(
+        port,
+        headOf('/api', { Authorization: `Bearer ${token}`, 'Transfer-Encoding': 'chunked', Connection: connection }),
+        chunked(Buffer.alloc(MAX_BODY_BYTES + 1, 0x20))
+      )
       expect(await api).toMatchObject({ status: 413, json: { code: 'PAYLOAD_TOO_LARGE' } })
     }
     // Within the limit, a chunked photo is taken like any other.
-    const ok = await rawRequest(port, headOf('/api/upload', { Authorization: `Bearer ${token}`, 'Transfer-Encoding': 'chunked' }), chunked(photoOf(200_000)))
+    const ok = await rawRequest(
+      port,
+      headOf('/api/upload', { Authorization: `Bearer ${token}`, 'Transfer-Encoding': 'chunked' }),
+      chunked(photoOf(200_000))
+    )
     expect(ok).toMatchObject({ status: 200, json: { ok: true, data: { ref: expect.stringMatching(/^local:up/) } } })
     // One file, and it is the one on record.
     expect(filesKept()).toEqual([ok.json.data.ref.slice('local:'.length)])
@@ -158,14 +192,22 @@ describe('bodies over the limit on the local host', () => {
   it('answers a refusal decided before reading the body (not logged in) the same way', async () => {
     const body = photoOf(MAX_PHOTO_BYTES)
     for (let i = 0; i < 10; i++) {
-      const head = headOf('/api/upload', { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length, Connection: 'close' })
+      const head = headOf('/api/upload', {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': body.length,
+        Connection: 'close'
+      })
       expect(await rawRequest(port, head, [body])).toMatchObject({ status: 401, json: { code: 'UNAUTHENTICATED' } })
     }
   })
 
   it('reads the answer with fetch too, and serves the next request after a refusal', async () => {
     for (let i = 0; i < 10; i++) {
-      const res = await fetch(`${host.url}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: new Uint8Array(photoOf(MAX_PHOTO_BYTES + 1)) })
+      const res = await fetch(`${host.url}/api/upload`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body: new Uint8Array(photoOf(MAX_PHOTO_BYTES + 1))
+      })
       expect(res.status).toBe(413)
       expect(await res.json()).toMatchObject({ code: 'PHOTO_TOO_LARGE' })
     }

@@ -33,15 +33,25 @@ describe('the CloudBase entry', () => {
     await seedDemo(store, { now: DEFAULT_NOW, passwordHash: () => 'x' })
     // 张桂兰's WeChat is bound to her roster record.
     const account = (await store.get('accounts', 'local:zhangguilan'))!
-    await store.transaction((tx) => tx.create('accounts', { ...account, _id: 'wx:openid-zhang', kind: 'wechat', demo: null }))
+    await store.transaction((tx) =>
+      tx.create('accounts', { ...account, _id: 'wx:openid-zhang', kind: 'wechat', demo: null })
+    )
     const fake = fakeCloud(db)
     state = fake.state
     main = createCloudMain(fake.cloud, { clock: new FixedClock(DEFAULT_NOW), log: silentLogger, tokenKey: 'k' })
   })
 
   it('knows the caller by OPENID and ignores identity claims in the event', async () => {
-    const res = await main({ action: 'auth.whoami', payload: { openid: 'someone-else' }, userInfo: { openId: 'forged' }, accountId: 'local:admin' })
-    expect(res).toMatchObject({ ok: true, data: { accountId: 'wx:openid-zhang', displayName: '张桂兰', roles: ['retiree'] } })
+    const res = await main({
+      action: 'auth.whoami',
+      payload: { openid: 'someone-else' },
+      userInfo: { openId: 'forged' },
+      accountId: 'local:admin'
+    })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { accountId: 'wx:openid-zhang', displayName: '张桂兰', roles: ['retiree'] }
+    })
   })
 
   it('treats an unknown OPENID as not yet registered, and no OPENID as not logged in', async () => {
@@ -60,7 +70,10 @@ describe('the CloudBase entry', () => {
   })
 
   it('refuses an oversized or malformed event with an envelope', async () => {
-    expect(await main({ action: 'auth.whoami', payload: { x: 'x'.repeat(MAX_BODY_BYTES) } })).toMatchObject({ ok: false, code: 'PAYLOAD_TOO_LARGE' })
+    expect(await main({ action: 'auth.whoami', payload: { x: 'x'.repeat(MAX_BODY_BYTES) } })).toMatchObject({
+      ok: false,
+      code: 'PAYLOAD_TOO_LARGE'
+    })
     expect(await main(null)).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await main({ action: 'nope' })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
   })
@@ -71,8 +84,14 @@ describe('the CloudBase entry', () => {
       ok: true,
       data: { job: 'points-reconcile', mismatches: 0 }
     })
-    expect(await main({ Type: 'Timer', TriggerName: 'hours-reconcile' })).toMatchObject({ ok: true, data: { job: 'hours-reconcile' } })
-    expect(await main({ Type: 'Timer', TriggerName: 'drop-everything' })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+    expect(await main({ Type: 'Timer', TriggerName: 'hours-reconcile' })).toMatchObject({
+      ok: true,
+      data: { job: 'hours-reconcile' }
+    })
+    expect(await main({ Type: 'Timer', TriggerName: 'drop-everything' })).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_ACTION'
+    })
     state.openid = 'openid-zhang'
     const fromPhone = await main({ Type: 'Timer', TriggerName: 'points-reconcile' })
     expect(fromPhone).not.toMatchObject({ ok: true, data: { job: 'points-reconcile' } })
@@ -88,7 +107,10 @@ describe('the CloudBase entry', () => {
   it('runs the document migrations on { Type: "Migrate" } without a user, and not for a phone', async () => {
     state.openid = undefined
     // The same list as npm run upgrade (server/storage/migrations): the demo data predates version 1.
-    expect(await main({ Type: 'Migrate' })).toMatchObject({ ok: true, data: { from: 0, to: 1, applied: [{ version: 1, name: 'accounts: mustChangePassword' }] } })
+    expect(await main({ Type: 'Migrate' })).toMatchObject({
+      ok: true,
+      data: { from: 0, to: 1, applied: [{ version: 1, name: 'accounts: mustChangePassword' }] }
+    })
     expect(await main({ Type: 'Migrate' })).toEqual({ ok: true, data: { from: 1, to: 1, applied: [] } })
     state.openid = 'openid-zhang'
     expect(await main({ Type: 'Migrate' })).not.toMatchObject({ ok: true, data: { applied: [] } })

@@ -47,7 +47,11 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('document migrations on $name', (adapter) 
     const messages = (await all('messages')).length
     expect(before.length).toBeGreaterThan(10)
     const lines: string[] = []
-    const first = await runMigrations(h.store, [renameFormerUnit(), addChannel], { now: h.clock.now(), pageSize: 7, log: (l) => lines.push(l) })
+    const first = await runMigrations(h.store, [renameFormerUnit(), addChannel], {
+      now: h.clock.now(),
+      pageSize: 7,
+      log: (l) => lines.push(l)
+    })
     expect(first).toEqual({ from: 0, to: 2, changed: { 1: before.length, 2: messages } })
     expect(await schemaVersion(h.store)).toBe(2)
     const after = await all('persons')

@@ -26,34 +26,59 @@ describe.each(ADAPTERS)('family binding on $name', (adapter) => {
     const pending = await h.as(LIMING).ok('family.acceptInvite', { code, relation: '儿子' })
     expect(pending).toMatchObject({ personId: ZHANG, name: '张桂兰', status: 'pending', relation: '儿子' })
     // Not yet: 代办 needs her confirmation.
-    expect(await h.as(LIMING).call('help.mine', {}, { actingFor: ZHANG })).toMatchObject({ ok: false, code: 'NOT_BOUND' })
+    expect(await h.as(LIMING).call('help.mine', {}, { actingFor: ZHANG })).toMatchObject({
+      ok: false,
+      code: 'NOT_BOUND'
+    })
     // One-time: the code is spent.
-    expect(await h.as('wx:someone-else').call('family.acceptInvite', { code, relation: '女儿', name: '王某' })).toMatchObject({ ok: false, code: 'INVITE_INVALID' })
+    expect(
+      await h.as('wx:someone-else').call('family.acceptInvite', { code, relation: '女儿', name: '王某' })
+    ).toMatchObject({ ok: false, code: 'INVITE_INVALID' })
 
     // She sees the request (with a masked phone), and a message about it, and confirms.
     const mine = await h.as(ACCOUNTS.retiree).ok('family.myFamily', {})
     const row = mine.items.find((b) => b.bindingId === pending.bindingId)!
     expect(row).toMatchObject({ memberName: '李明', memberPhone: '138****8022', status: 'pending' })
-    expect((await h.store.find('messages', { where: { toPersonId: ZHANG } })).map((m) => m.title)).toContain('有家人申请和您绑定')
+    expect((await h.store.find('messages', { where: { toPersonId: ZHANG } })).map((m) => m.title)).toContain(
+      '有家人申请和您绑定'
+    )
     const confirmed = await h.as(ACCOUNTS.retiree).ok('family.confirm', { bindingId: pending.bindingId })
     expect(confirmed).toMatchObject({ status: 'active', confirmedByLabel: '本人确认' })
-    expect(await h.as(ACCOUNTS.retiree).call('family.confirm', { bindingId: pending.bindingId })).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
+    expect(await h.as(ACCOUNTS.retiree).call('family.confirm', { bindingId: pending.bindingId })).toMatchObject({
+      ok: false,
+      code: 'ALREADY_DONE'
+    })
 
-    expect((await h.as(LIMING).ok('family.myElders', {})).items).toEqual([expect.objectContaining({ personId: ZHANG, status: 'active' })])
+    expect((await h.as(LIMING).ok('family.myElders', {})).items).toEqual([
+      expect.objectContaining({ personId: ZHANG, status: 'active' })
+    ])
     expect((await h.as(LIMING).call('help.mine', {}, { actingFor: ZHANG })).ok).toBe(true)
 
     // Bindings are not something a family member can do for her: refused even with actingFor.
-    expect(await h.as(LIMING).call('family.unbind', { bindingId: pending.bindingId }, { actingFor: ZHANG })).toMatchObject({ ok: false, code: 'PROXY_NOT_ALLOWED' })
-    expect(await h.as(LIMING).call('family.createInvite', {}, { actingFor: ZHANG })).toMatchObject({ ok: false, code: 'PROXY_NOT_ALLOWED' })
+    expect(
+      await h.as(LIMING).call('family.unbind', { bindingId: pending.bindingId }, { actingFor: ZHANG })
+    ).toMatchObject({ ok: false, code: 'PROXY_NOT_ALLOWED' })
+    expect(await h.as(LIMING).call('family.createInvite', {}, { actingFor: ZHANG })).toMatchObject({
+      ok: false,
+      code: 'PROXY_NOT_ALLOWED'
+    })
 
     // Either side unbinds; 代办 stops at once.
     await h.as(LIMING).ok('family.unbind', { bindingId: pending.bindingId })
-    expect(await h.as(LIMING).call('help.mine', {}, { actingFor: ZHANG })).toMatchObject({ ok: false, code: 'NOT_BOUND' })
-    expect((await h.as(ACCOUNTS.retiree).ok('family.myFamily', {})).items.some((b) => b.bindingId === pending.bindingId)).toBe(false)
+    expect(await h.as(LIMING).call('help.mine', {}, { actingFor: ZHANG })).toMatchObject({
+      ok: false,
+      code: 'NOT_BOUND'
+    })
+    expect(
+      (await h.as(ACCOUNTS.retiree).ok('family.myFamily', {})).items.some((b) => b.bindingId === pending.bindingId)
+    ).toBe(false)
 
     // The elder ends her daughter's binding herself.
     await h.as(ACCOUNTS.retiree).ok('family.unbind', { bindingId: `${ACCOUNTS.family}:${ZHANG}` })
-    expect(await h.as(ACCOUNTS.family).call('activity.list', {}, { actingFor: ZHANG })).toMatchObject({ ok: false, code: 'NOT_BOUND' })
+    expect(await h.as(ACCOUNTS.family).call('activity.list', {}, { actingFor: ZHANG })).toMatchObject({
+      ok: false,
+      code: 'NOT_BOUND'
+    })
     // And sees what happened, in her history.
     const done = await h.as(ACCOUNTS.retiree).ok('family.doneForMe', {})
     expect(done.items.map((i) => i.text)).toContain('解除了家属绑定：李明（儿子）')
@@ -67,33 +92,62 @@ describe.each(ADAPTERS)('family binding on $name', (adapter) => {
       expect(env.ok).toBe(false)
     }
     await h.as(ACCOUNTS.retiree).ok('family.reject', { bindingId: b.bindingId })
-    expect(await h.as(ACCOUNTS.retiree).call('family.confirm', { bindingId: b.bindingId })).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
-    expect(await h.as(LIMING).call('help.mine', {}, { actingFor: ZHANG })).toMatchObject({ ok: false, code: 'NOT_BOUND' })
+    expect(await h.as(ACCOUNTS.retiree).call('family.confirm', { bindingId: b.bindingId })).toMatchObject({
+      ok: false,
+      code: 'ILLEGAL_TRANSITION'
+    })
+    expect(await h.as(LIMING).call('help.mine', {}, { actingFor: ZHANG })).toMatchObject({
+      ok: false,
+      code: 'NOT_BOUND'
+    })
   })
 
   it('refuses an expired code, one’s own code, and a second binding to the same elder', async () => {
     const { code } = await h.as(ACCOUNTS.retiree).ok('family.createInvite', {})
-    expect(await h.as(ACCOUNTS.retiree).call('family.acceptInvite', { code, relation: '女儿' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await h.as(ACCOUNTS.retiree).call('family.acceptInvite', { code, relation: '女儿' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
     h.clock.advance(24 * 3600_000 + 1)
-    expect(await h.as(LIMING).call('family.acceptInvite', { code, relation: '儿子' })).toMatchObject({ ok: false, code: 'INVITE_INVALID' })
+    expect(await h.as(LIMING).call('family.acceptInvite', { code, relation: '儿子' })).toMatchObject({
+      ok: false,
+      code: 'INVITE_INVALID'
+    })
     const again = await h.as(ACCOUNTS.retiree).ok('family.createInvite', {})
-    expect(await h.as(ACCOUNTS.family).call('family.acceptInvite', { code: again.code, relation: '女儿' })).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
+    expect(
+      await h.as(ACCOUNTS.family).call('family.acceptInvite', { code: again.code, relation: '女儿' })
+    ).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
   })
 
   it('lets a new WeChat user bind as family (with their name), and staff make a code and confirm for an elder without a phone', async () => {
     // 赵淑珍 has no phone and no account: 陈静 (肃州区) makes the code for her.
     const { code } = await h.as(ACCOUNTS.staffSuzhou).ok('family.createInvite', { personId: 'p-zhaoshuzhen' })
-    expect(await h.as(ACCOUNTS.staffCity).call('family.createInvite', { personId: 'p-zhaoshuzhen' })).toMatchObject({ ok: true })
-    expect(await h.as(STAFF_DUNHUANG).call('family.createInvite', { personId: 'p-zhaoshuzhen' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(STAFF_DUNHUANG).call('family.staff.searchPersons', { q: '赵淑珍' })).toMatchObject({ ok: true, data: { items: [] } })
+    expect(await h.as(ACCOUNTS.staffCity).call('family.createInvite', { personId: 'p-zhaoshuzhen' })).toMatchObject({
+      ok: true
+    })
+    expect(await h.as(STAFF_DUNHUANG).call('family.createInvite', { personId: 'p-zhaoshuzhen' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await h.as(STAFF_DUNHUANG).call('family.staff.searchPersons', { q: '赵淑珍' })).toMatchObject({
+      ok: true,
+      data: { items: [] }
+    })
 
     const stranger = 'wx:openid-new-son'
-    expect(await h.as(stranger).call('family.acceptInvite', { code, relation: '儿子' })).toMatchObject({ ok: false, code: 'VALIDATION' })
-    const b = await h.as(stranger).ok('family.acceptInvite', { code, relation: '儿子', name: '赵刚', phone: '13800138099' })
+    expect(await h.as(stranger).call('family.acceptInvite', { code, relation: '儿子' })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION'
+    })
+    const b = await h
+      .as(stranger)
+      .ok('family.acceptInvite', { code, relation: '儿子', name: '赵刚', phone: '13800138099' })
     expect(b.status).toBe('pending')
     const account = await h.store.get('accounts', stranger)
     expect(account).toMatchObject({ roles: ['family'], displayName: '赵刚', personId: null, phone: '13800138099' })
-    expect((await h.store.find('messages', { where: { toAccountId: ACCOUNTS.staffSuzhou } })).map((m) => m.title)).toContain('请核实家属绑定：赵淑珍')
+    expect(
+      (await h.store.find('messages', { where: { toAccountId: ACCOUNTS.staffSuzhou } })).map((m) => m.title)
+    ).toContain('请核实家属绑定：赵淑珍')
 
     // Staff see it among pending bindings of their county and confirm after checking.
     const pending = await h.as(ACCOUNTS.staffSuzhou).ok('family.staff.bindings', {})
@@ -113,6 +167,8 @@ describe.each(ADAPTERS)('family binding on $name', (adapter) => {
     expect(found.items.map((p) => p.name)).toContain('张桂兰')
     expect(found.items.every((p) => p.orgUnitName === '肃州区')).toBe(true)
     expect((await h.as(ACCOUNTS.staffSuzhou).ok('family.staff.searchPersons', { q: '李德明' })).items).toEqual([])
-    expect((await h.as(ACCOUNTS.staffCity).ok('family.staff.searchPersons', { q: '李德明' })).items).toEqual([expect.objectContaining({ id: 'p-lideming', hasAccount: true })])
+    expect((await h.as(ACCOUNTS.staffCity).ok('family.staff.searchPersons', { q: '李德明' })).items).toEqual([
+      expect.objectContaining({ id: 'p-lideming', hasAccount: true })
+    ])
   })
 })

@@ -25,7 +25,9 @@ describe.each(ADAPTERS)('claiming a help request on $name', (adapter) => {
       const results = await Promise.all(volunteers.map((v) => h.as(v).call('help.claim', { id })))
       const winners = results.filter((r) => r.ok)
       expect(winners).toHaveLength(1)
-      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.code))).toEqual(Array(volunteers.length - 1).fill('ALREADY_CLAIMED'))
+      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.code))).toEqual(
+        Array(volunteers.length - 1).fill('ALREADY_CLAIMED')
+      )
 
       const doc = (await h.store.get('helpRequests', id))!
       const winner = volunteers[results.findIndex((r) => r.ok)]

@@ -15,9 +15,15 @@ describe('help photos on CloudBase', () => {
     const db = new MemoryCloudDb()
     const store = new CloudbaseStorage(db)
     await seedDemo(store, { now: DEFAULT_NOW, passwordHash: () => 'x' })
-    for (const [openid, local] of [['zhang', 'local:zhangguilan'], ['chen', 'local:chenjing'], ['li', 'local:lideming']] as const) {
+    for (const [openid, local] of [
+      ['zhang', 'local:zhangguilan'],
+      ['chen', 'local:chenjing'],
+      ['li', 'local:lideming']
+    ] as const) {
       const account = (await store.get('accounts', local))!
-      await store.transaction((tx) => tx.create('accounts', { ...account, _id: `wx:${openid}`, kind: 'wechat', demo: null }))
+      await store.transaction((tx) =>
+        tx.create('accounts', { ...account, _id: `wx:${openid}`, kind: 'wechat', demo: null })
+      )
     }
     const asked: string[][] = []
     let openid = 'zhang'
@@ -28,15 +34,31 @@ describe('help photos on CloudBase', () => {
       getWXContext: () => ({ OPENID: openid }),
       getTempFileURL: async ({ fileList }) => {
         asked.push(fileList)
-        return { fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${fileID.split('/').pop()}?sign=1`, status: 0 })) }
+        return {
+          fileList: fileList.map((fileID) => ({
+            fileID,
+            tempFileURL: `https://tmp.example/${fileID.split('/').pop()}?sign=1`,
+            status: 0
+          }))
+        }
       }
     }
-    const main: (event: unknown) => Promise<any> = createCloudMain(cloud, { clock: new FixedClock(DEFAULT_NOW), log: silentLogger, tokenKey: 'k' })
+    const main: (event: unknown) => Promise<any> = createCloudMain(cloud, {
+      clock: new FixedClock(DEFAULT_NOW),
+      log: silentLogger,
+      tokenKey: 'k'
+    })
     const fileID = 'cloud://env-1.656e-env-1/help/abc123.jpg'
     const created = await main({
       action: 'help.create',
       mutationId: 'cloud-photo-0001',
-      payload: { category: '家政维修', description: '阳台的晾衣架坏了', address: '肃州区东关街道 3 号楼', phone: '13909371001', photos: [fileID] }
+      payload: {
+        category: '家政维修',
+        description: '阳台的晾衣架坏了',
+        address: '肃州区东关街道 3 号楼',
+        phone: '13909371001',
+        photos: [fileID]
+      }
     })
     expect(created.ok).toBe(true)
     const get = () => main({ action: 'help.get', payload: { id: created.data.id } })

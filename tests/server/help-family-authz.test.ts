@@ -34,7 +34,15 @@ const CALLERS = {
 } as const satisfies Record<string, { account: string | null; actingFor?: string }>
 
 type Caller = keyof typeof CALLERS
-type Expect = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_BOUND' | 'PROXY_NOT_ALLOWED' | 'CHOOSE_ELDER' | 'ALREADY_DONE' | 'UNAUTHENTICATED'
+type Expect =
+  | 'ok'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'NOT_BOUND'
+  | 'PROXY_NOT_ALLOWED'
+  | 'CHOOSE_ELDER'
+  | 'ALREADY_DONE'
+  | 'UNAUTHENTICATED'
 type Expectations = Record<Exclude<Caller, 'anonymous'>, Expect>
 
 interface Row<A extends ActionName = ActionName> {
@@ -50,7 +58,10 @@ const REQUEST: ActionInput<'help.create'> = {
   phone: '13909371001'
 }
 
-async function request(h: Harness, state: 'submitted' | 'accepted' | 'assigned' | 'in_progress' | 'completed'): Promise<string> {
+async function request(
+  h: Harness,
+  state: 'submitted' | 'accepted' | 'assigned' | 'in_progress' | 'completed'
+): Promise<string> {
   const { id } = await h.as(ACCOUNTS.retiree).ok('help.create', REQUEST)
   if (state === 'submitted') return id
   await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.accept', { id })
@@ -73,57 +84,187 @@ const P = 'PROXY_NOT_ALLOWED' as const
 const F = 'FORBIDDEN' as const
 const NF = 'NOT_FOUND' as const
 const staffOnly = (same: Expect, other: Expect, admin: Expect): Expectations => ({
-  retiree: F, otherRetiree: F, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: F, volunteerOther: F,
-  staffSame: same, staffOther: other, admin
+  retiree: F,
+  otherRetiree: F,
+  familyActing: P,
+  familySelf: F,
+  unboundActing: P,
+  volunteerAssigned: F,
+  volunteerOther: F,
+  staffSame: same,
+  staffOther: other,
+  admin
 })
 const workers = (): Expectations => ({
-  retiree: F, otherRetiree: F, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: 'ok', volunteerOther: NF,
-  staffSame: 'ok', staffOther: F, admin: 'ok'
+  retiree: F,
+  otherRetiree: F,
+  familyActing: P,
+  familySelf: F,
+  unboundActing: P,
+  volunteerAssigned: 'ok',
+  volunteerOther: NF,
+  staffSame: 'ok',
+  staffOther: F,
+  admin: 'ok'
 })
 
 const ROWS: { [A in keyof typeof helpActions | keyof typeof familyActions]: Row<A> } = {
   'help.rules': {
     setup: async () => ({}),
-    expect: { retiree: 'ok', otherRetiree: 'ok', familyActing: 'ok', familySelf: 'ok', unboundActing: 'NOT_BOUND', volunteerAssigned: 'ok', volunteerOther: 'ok', staffSame: 'ok', staffOther: 'ok', admin: 'ok' }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: 'ok',
+      familyActing: 'ok',
+      familySelf: 'ok',
+      unboundActing: 'NOT_BOUND',
+      volunteerAssigned: 'ok',
+      volunteerOther: 'ok',
+      staffSame: 'ok',
+      staffOther: 'ok',
+      admin: 'ok'
+    }
   },
   'help.create': {
     setup: async () => REQUEST,
-    expect: { retiree: 'ok', otherRetiree: 'ok', familyActing: 'ok', familySelf: 'CHOOSE_ELDER', unboundActing: 'NOT_BOUND', volunteerAssigned: 'ok', volunteerOther: 'ok', staffSame: F, staffOther: F, admin: F }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: 'ok',
+      familyActing: 'ok',
+      familySelf: 'CHOOSE_ELDER',
+      unboundActing: 'NOT_BOUND',
+      volunteerAssigned: 'ok',
+      volunteerOther: 'ok',
+      staffSame: F,
+      staffOther: F,
+      admin: F
+    }
   },
   'help.mine': {
     setup: async () => ({}),
-    expect: { retiree: 'ok', otherRetiree: 'ok', familyActing: 'ok', familySelf: 'CHOOSE_ELDER', unboundActing: 'NOT_BOUND', volunteerAssigned: 'ok', volunteerOther: 'ok', staffSame: F, staffOther: F, admin: F }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: 'ok',
+      familyActing: 'ok',
+      familySelf: 'CHOOSE_ELDER',
+      unboundActing: 'NOT_BOUND',
+      volunteerAssigned: 'ok',
+      volunteerOther: 'ok',
+      staffSame: F,
+      staffOther: F,
+      admin: F
+    }
   },
   'help.get': {
     setup: async (h) => ({ id: await request(h, 'assigned') }),
-    expect: { retiree: 'ok', otherRetiree: NF, familyActing: 'ok', familySelf: 'ok', unboundActing: 'NOT_BOUND', volunteerAssigned: 'ok', volunteerOther: NF, staffSame: 'ok', staffOther: F, admin: 'ok' }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: NF,
+      familyActing: 'ok',
+      familySelf: 'ok',
+      unboundActing: 'NOT_BOUND',
+      volunteerAssigned: 'ok',
+      volunteerOther: NF,
+      staffSame: 'ok',
+      staffOther: F,
+      admin: 'ok'
+    }
   },
   'help.withdraw': {
     setup: async (h) => ({ id: await request(h, 'assigned') }),
-    expect: { retiree: 'ok', otherRetiree: NF, familyActing: 'ok', familySelf: F, unboundActing: 'NOT_BOUND', volunteerAssigned: F, volunteerOther: NF, staffSame: F, staffOther: F, admin: F }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: NF,
+      familyActing: 'ok',
+      familySelf: F,
+      unboundActing: 'NOT_BOUND',
+      volunteerAssigned: F,
+      volunteerOther: NF,
+      staffSame: F,
+      staffOther: F,
+      admin: F
+    }
   },
   'help.rate': {
     setup: async (h) => ({ id: await request(h, 'completed'), stars: 5 }),
-    expect: { retiree: 'ok', otherRetiree: NF, familyActing: 'ok', familySelf: F, unboundActing: 'NOT_BOUND', volunteerAssigned: F, volunteerOther: NF, staffSame: F, staffOther: F, admin: F }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: NF,
+      familyActing: 'ok',
+      familySelf: F,
+      unboundActing: 'NOT_BOUND',
+      volunteerAssigned: F,
+      volunteerOther: NF,
+      staffSame: F,
+      staffOther: F,
+      admin: F
+    }
   },
   'help.revealContact': {
     setup: async (h) => ({ id: await request(h, 'assigned') }),
-    expect: { retiree: 'ok', otherRetiree: NF, familyActing: 'ok', familySelf: F, unboundActing: 'NOT_BOUND', volunteerAssigned: 'ok', volunteerOther: NF, staffSame: 'ok', staffOther: F, admin: 'ok' }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: NF,
+      familyActing: 'ok',
+      familySelf: F,
+      unboundActing: 'NOT_BOUND',
+      volunteerAssigned: 'ok',
+      volunteerOther: NF,
+      staffSame: 'ok',
+      staffOther: F,
+      admin: 'ok'
+    }
   },
   'help.staff.queue': { setup: async () => ({}), expect: staffOnly('ok', 'ok', 'ok') },
-  'help.staff.accept': { setup: async (h) => ({ id: await request(h, 'submitted') }), expect: staffOnly('ok', F, 'ok') },
-  'help.staff.return': { setup: async (h) => ({ id: await request(h, 'submitted'), reason: '不属于服务范围' }), expect: staffOnly('ok', F, 'ok') },
-  'help.staff.suggestAssignees': { setup: async (h) => ({ id: await request(h, 'submitted') }), expect: staffOnly('ok', F, 'ok') },
-  'help.staff.assign': { setup: async (h) => ({ id: await request(h, 'submitted'), assigneeAccountId: ACCOUNTS.volunteer }), expect: staffOnly('ok', F, 'ok') },
-  'help.staff.settingsUpdate': { setup: async () => ({ acceptWorkingDays: 2, urgentAcceptMinutes: 20 }), expect: staffOnly(F, F, 'ok') },
+  'help.staff.accept': {
+    setup: async (h) => ({ id: await request(h, 'submitted') }),
+    expect: staffOnly('ok', F, 'ok')
+  },
+  'help.staff.return': {
+    setup: async (h) => ({ id: await request(h, 'submitted'), reason: '不属于服务范围' }),
+    expect: staffOnly('ok', F, 'ok')
+  },
+  'help.staff.suggestAssignees': {
+    setup: async (h) => ({ id: await request(h, 'submitted') }),
+    expect: staffOnly('ok', F, 'ok')
+  },
+  'help.staff.assign': {
+    setup: async (h) => ({ id: await request(h, 'submitted'), assigneeAccountId: ACCOUNTS.volunteer }),
+    expect: staffOnly('ok', F, 'ok')
+  },
+  'help.staff.settingsUpdate': {
+    setup: async () => ({ acceptWorkingDays: 2, urgentAcceptMinutes: 20 }),
+    expect: staffOnly(F, F, 'ok')
+  },
   'help.tasks': {
     setup: async () => ({}),
-    expect: { retiree: F, otherRetiree: F, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: 'ok', volunteerOther: 'ok', staffSame: F, staffOther: F, admin: F }
+    expect: {
+      retiree: F,
+      otherRetiree: F,
+      familyActing: P,
+      familySelf: F,
+      unboundActing: P,
+      volunteerAssigned: 'ok',
+      volunteerOther: 'ok',
+      staffSame: F,
+      staffOther: F,
+      admin: F
+    }
   },
   'help.claim': {
     // Accepted and free: 王建国's skills fit 就医陪护, 吕春生's do not.
     setup: async (h) => ({ id: await request(h, 'accepted') }),
-    expect: { retiree: F, otherRetiree: F, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: 'ok', volunteerOther: F, staffSame: F, staffOther: F, admin: F }
+    expect: {
+      retiree: F,
+      otherRetiree: F,
+      familyActing: P,
+      familySelf: F,
+      unboundActing: P,
+      volunteerAssigned: 'ok',
+      volunteerOther: F,
+      staffSame: F,
+      staffOther: F,
+      admin: F
+    }
   },
   'help.start': { setup: async (h) => ({ id: await request(h, 'assigned') }), expect: workers() },
   'help.note': { setup: async (h) => ({ id: await request(h, 'in_progress'), note: '约好了时间' }), expect: workers() },
@@ -132,35 +273,123 @@ const ROWS: { [A in keyof typeof helpActions | keyof typeof familyActions]: Row<
 
   'family.createInvite': {
     setup: async () => ({ personId: ZHANG }),
-    expect: { retiree: 'ok', otherRetiree: F, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: F, volunteerOther: F, staffSame: 'ok', staffOther: F, admin: 'ok' }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: F,
+      familyActing: P,
+      familySelf: F,
+      unboundActing: P,
+      volunteerAssigned: F,
+      volunteerOther: F,
+      staffSame: 'ok',
+      staffOther: F,
+      admin: 'ok'
+    }
   },
   'family.acceptInvite': {
     setup: async (h) => ({ code: (await h.as(ACCOUNTS.retiree).ok('family.createInvite', {})).code, relation: '儿子' }),
-    expect: { retiree: F, otherRetiree: 'ok', familyActing: P, familySelf: 'ALREADY_DONE', unboundActing: P, volunteerAssigned: 'ok', volunteerOther: 'ok', staffSame: F, staffOther: F, admin: F }
+    expect: {
+      retiree: F,
+      otherRetiree: 'ok',
+      familyActing: P,
+      familySelf: 'ALREADY_DONE',
+      unboundActing: P,
+      volunteerAssigned: 'ok',
+      volunteerOther: 'ok',
+      staffSame: F,
+      staffOther: F,
+      admin: F
+    }
   },
   'family.confirm': {
     setup: async (h) => ({ bindingId: await pendingBinding(h) }),
-    expect: { retiree: 'ok', otherRetiree: NF, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: NF, volunteerOther: NF, staffSame: 'ok', staffOther: F, admin: 'ok' }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: NF,
+      familyActing: P,
+      familySelf: F,
+      unboundActing: P,
+      volunteerAssigned: NF,
+      volunteerOther: NF,
+      staffSame: 'ok',
+      staffOther: F,
+      admin: 'ok'
+    }
   },
   'family.reject': {
     setup: async (h) => ({ bindingId: await pendingBinding(h) }),
-    expect: { retiree: 'ok', otherRetiree: NF, familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: NF, volunteerOther: NF, staffSame: 'ok', staffOther: F, admin: 'ok' }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: NF,
+      familyActing: P,
+      familySelf: F,
+      unboundActing: P,
+      volunteerAssigned: NF,
+      volunteerOther: NF,
+      staffSame: 'ok',
+      staffOther: F,
+      admin: 'ok'
+    }
   },
   'family.unbind': {
     setup: async () => ({ bindingId: `${ACCOUNTS.family}:${ZHANG}` }),
-    expect: { retiree: 'ok', otherRetiree: NF, familyActing: P, familySelf: 'ok', unboundActing: P, volunteerAssigned: NF, volunteerOther: NF, staffSame: 'ok', staffOther: F, admin: 'ok' }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: NF,
+      familyActing: P,
+      familySelf: 'ok',
+      unboundActing: P,
+      volunteerAssigned: NF,
+      volunteerOther: NF,
+      staffSame: 'ok',
+      staffOther: F,
+      admin: 'ok'
+    }
   },
   'family.myElders': {
     setup: async () => ({}),
-    expect: { retiree: F, otherRetiree: F, familyActing: P, familySelf: 'ok', unboundActing: P, volunteerAssigned: F, volunteerOther: F, staffSame: F, staffOther: F, admin: F }
+    expect: {
+      retiree: F,
+      otherRetiree: F,
+      familyActing: P,
+      familySelf: 'ok',
+      unboundActing: P,
+      volunteerAssigned: F,
+      volunteerOther: F,
+      staffSame: F,
+      staffOther: F,
+      admin: F
+    }
   },
   'family.myFamily': {
     setup: async () => ({}),
-    expect: { retiree: 'ok', otherRetiree: 'ok', familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: 'ok', volunteerOther: 'ok', staffSame: F, staffOther: F, admin: F }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: 'ok',
+      familyActing: P,
+      familySelf: F,
+      unboundActing: P,
+      volunteerAssigned: 'ok',
+      volunteerOther: 'ok',
+      staffSame: F,
+      staffOther: F,
+      admin: F
+    }
   },
   'family.doneForMe': {
     setup: async () => ({}),
-    expect: { retiree: 'ok', otherRetiree: 'ok', familyActing: P, familySelf: F, unboundActing: P, volunteerAssigned: 'ok', volunteerOther: 'ok', staffSame: F, staffOther: F, admin: F }
+    expect: {
+      retiree: 'ok',
+      otherRetiree: 'ok',
+      familyActing: P,
+      familySelf: F,
+      unboundActing: P,
+      volunteerAssigned: 'ok',
+      volunteerOther: 'ok',
+      staffSame: F,
+      staffOther: F,
+      admin: F
+    }
   },
   'family.staff.bindings': { setup: async () => ({ personId: ZHANG }), expect: staffOnly('ok', F, 'ok') },
   'family.staff.searchPersons': { setup: async () => ({ q: '张' }), expect: staffOnly('ok', 'ok', 'ok') }
@@ -169,9 +398,18 @@ const ROWS: { [A in keyof typeof helpActions | keyof typeof familyActions]: Row<
 /** Everything a refused call must leave untouched. */
 async function fingerprint(h: Harness): Promise<string> {
   const parts = await Promise.all(
-    (['helpRequests', 'helpEvents', 'familyBindings', 'familyInvites', 'accounts', 'audit', 'messages', 'helpSettings'] as const).map(async (c) =>
-      JSON.stringify(await h.store.find(c, { orderBy: [['_id', 'asc']] }))
-    )
+    (
+      [
+        'helpRequests',
+        'helpEvents',
+        'familyBindings',
+        'familyInvites',
+        'accounts',
+        'audit',
+        'messages',
+        'helpSettings'
+      ] as const
+    ).map(async (c) => JSON.stringify(await h.store.find(c, { orderBy: [['_id', 'asc']] })))
   )
   return parts.join('\n')
 }
@@ -183,8 +421,16 @@ describe('the help and family authorization matrix', () => {
   })
 
   it('never lets binding or invite actions be done while acting for an elder', () => {
-    for (const name of Object.keys(familyActions) as (keyof typeof familyActions)[]) expect(familyActions[name]).not.toHaveProperty('proxy', true)
-    for (const name of ['help.staff.queue', 'help.staff.accept', 'help.staff.assign', 'help.claim', 'help.complete', 'help.staff.settingsUpdate'] as const) {
+    for (const name of Object.keys(familyActions) as (keyof typeof familyActions)[])
+      expect(familyActions[name]).not.toHaveProperty('proxy', true)
+    for (const name of [
+      'help.staff.queue',
+      'help.staff.accept',
+      'help.staff.assign',
+      'help.claim',
+      'help.complete',
+      'help.staff.settingsUpdate'
+    ] as const) {
       expect(helpActions[name]).not.toHaveProperty('proxy', true)
     }
   })
@@ -212,7 +458,9 @@ describe.each(ADAPTERS)('authorization matrix on $name', (adapter) => {
     const who = CALLERS[caller]
     const want: Expect = caller === 'anonymous' ? 'UNAUTHENTICATED' : row.expect[caller]
     const before = await fingerprint(h)
-    const env = await h.as(who.account).call(action, payload as never, 'actingFor' in who ? { actingFor: who.actingFor } : {})
+    const env = await h
+      .as(who.account)
+      .call(action, payload as never, 'actingFor' in who ? { actingFor: who.actingFor } : {})
     if (want === 'ok') {
       expect({ caller, env: env.ok ? 'ok' : `${env.code} ${env.message}` }).toEqual({ caller, env: 'ok' })
     } else {
@@ -230,9 +478,15 @@ async function restore(h: Harness, accounts: AccountDoc[]): Promise<void> {
     // Accepting an invite makes the caller a family member too.
     for (const a of accounts) await tx.put('accounts', a)
     const b = await tx.get('familyBindings', `${ACCOUNTS.family}:${ZHANG}`)
-    if (b && b.status !== 'active') await tx.put('familyBindings', { ...b, status: 'active', endedAt: null, endedBy: null })
+    if (b && b.status !== 'active')
+      await tx.put('familyBindings', { ...b, status: 'active', endedAt: null, endedBy: null })
     if (await tx.get('helpSettings', 'help')) await tx.remove('helpSettings', 'help')
-    for (const id of [`${ACCOUNTS.retireeDunhuang}:${ZHANG}`, `${ACCOUNTS.volunteer}:${ZHANG}`, `wx:seed-volunteer-1:${ZHANG}`, `${LIMING}:${ZHANG}`]) {
+    for (const id of [
+      `${ACCOUNTS.retireeDunhuang}:${ZHANG}`,
+      `${ACCOUNTS.volunteer}:${ZHANG}`,
+      `wx:seed-volunteer-1:${ZHANG}`,
+      `${LIMING}:${ZHANG}`
+    ]) {
       const other = await tx.get('familyBindings', id)
       if (other && other.status !== 'ended') await tx.put('familyBindings', { ...other, status: 'ended' })
     }

@@ -36,11 +36,17 @@ describe('help photos on the local host', () => {
   it('accepts JPEG and PNG from a signed-in user and refuses anything else, too big, or anonymous', async () => {
     expect(await upload(JPEG)).toMatchObject({ status: 401, json: { ok: false, code: 'UNAUTHENTICATED' } })
     const ok = await upload(JPEG, tokens['local:zhangguilan'])
-    expect(ok).toMatchObject({ status: 200, json: { ok: true, data: { ref: expect.stringMatching(/^local:up[0-9a-f]{32}$/) } } })
+    expect(ok).toMatchObject({
+      status: 200,
+      json: { ok: true, data: { ref: expect.stringMatching(/^local:up[0-9a-f]{32}$/) } }
+    })
     expect((await upload(PNG, tokens['local:zhangguilan'])).json.ok).toBe(true)
     // A script with an image's name is still a script.
     const html = await upload(Buffer.from('<html><script>alert(1)</script></html>'), tokens['local:zhangguilan'])
-    expect(html).toMatchObject({ status: 400, json: { ok: false, code: 'PHOTO_INVALID', message: '只能上传照片，请重新选择一张' } })
+    expect(html).toMatchObject({
+      status: 400,
+      json: { ok: false, code: 'PHOTO_INVALID', message: '只能上传照片，请重新选择一张' }
+    })
     const big = await upload(Buffer.concat([JPEG, Buffer.alloc(MAX_PHOTO_BYTES)]), tokens['local:zhangguilan'])
     expect(big).toMatchObject({ status: 413, json: { ok: false, code: 'PHOTO_TOO_LARGE' } })
     expect(await host.store.count('uploads')).toBe(2)
@@ -51,10 +57,22 @@ describe('help photos on the local host', () => {
     const ref = json.data.ref as string
 
     // Somebody else cannot attach her photo to their own request.
-    const stolen = await api(tokens['local:lideming'], 'help.create', { category: '其他', description: '借用别人的照片试试', address: '敦煌市沙州镇 1 号', phone: '13909371002', photos: [ref] })
+    const stolen = await api(tokens['local:lideming'], 'help.create', {
+      category: '其他',
+      description: '借用别人的照片试试',
+      address: '敦煌市沙州镇 1 号',
+      phone: '13909371002',
+      photos: [ref]
+    })
     expect(stolen.json).toMatchObject({ ok: false, code: 'PHOTO_INVALID' })
 
-    const created = await api(tokens['local:zhangguilan'], 'help.create', { category: '家政维修', description: '卫生间漏水，照片里是漏水的地方', address: '肃州区东关街道 3 号楼', phone: '13909371001', photos: [ref] })
+    const created = await api(tokens['local:zhangguilan'], 'help.create', {
+      category: '家政维修',
+      description: '卫生间漏水，照片里是漏水的地方',
+      address: '肃州区东关街道 3 号楼',
+      phone: '13909371001',
+      photos: [ref]
+    })
     expect(created.json.ok).toBe(true)
     const id = created.json.data.id as string
     const detail = await api(tokens['local:zhangguilan'], 'help.get', { id })
@@ -68,7 +86,10 @@ describe('help photos on the local host', () => {
 
     // Staff of her county get an address too; an unrelated retiree gets nothing at all.
     expect((await api(tokens['local:chenjing'], 'help.get', { id })).json.data.photos).toHaveLength(1)
-    expect((await api(tokens['local:lideming'], 'help.get', { id })).json).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect((await api(tokens['local:lideming'], 'help.get', { id })).json).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND'
+    })
 
     // A tampered or bare address, or one past its expiry, serves nothing.
     expect((await fetch(`${host.url}${url.replace(/sig=.{4}/, 'sig=AAAA')}`)).status).toBe(404)

@@ -17,7 +17,10 @@ describe('npm run hours:reconcile (the built command over a SQLite file)', () =>
   let dir: string
   let db: string
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs')], { cwd: ROOT, encoding: 'utf8' })
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
     expect(built.status).toBe(0)
     dir = mkdtempSync(path.join(tmpdir(), 'yl-hours-'))
     db = path.join(dir, 'yl.db')
@@ -27,7 +30,12 @@ describe('npm run hours:reconcile (the built command over a SQLite file)', () =>
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  const run = () => spawnSync(process.execPath, [path.join(ROOT, 'build/hours-reconcile.cjs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YINLING_DB: db } })
+  const run = () =>
+    spawnSync(process.execPath, [path.join(ROOT, 'build/hours-reconcile.cjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, YINLING_DB: db }
+    })
 
   it('passes on an honest ledger and prints a summary', () => {
     const r = run()

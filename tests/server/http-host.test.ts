@@ -9,7 +9,8 @@ describe('the local HTTP host', () => {
   })
   afterAll(() => host.stop())
 
-  const token = async (accountId = 'local:zhangguilan') => (await post(`${host.url}/api/demo/login`, { accountId })).json.data.token as string
+  const token = async (accountId = 'local:zhangguilan') =>
+    (await post(`${host.url}/api/demo/login`, { accountId })).json.data.token as string
 
   it('answers a call with the envelope', async () => {
     const res = await post(`${host.url}/api`, { action: 'auth.whoami' }, await token())
@@ -18,16 +19,30 @@ describe('the local HTTP host', () => {
   })
 
   it('answers 401 with an envelope when not logged in, or with a bad token', async () => {
-    expect(await post(`${host.url}/api`, { action: 'activity.list', payload: {} })).toMatchObject({ status: 401, json: { ok: false, code: 'UNAUTHENTICATED' } })
-    expect(await post(`${host.url}/api`, { action: 'activity.list', payload: {} }, 'forged')).toMatchObject({ status: 401 })
+    expect(await post(`${host.url}/api`, { action: 'activity.list', payload: {} })).toMatchObject({
+      status: 401,
+      json: { ok: false, code: 'UNAUTHENTICATED' }
+    })
+    expect(await post(`${host.url}/api`, { action: 'activity.list', payload: {} }, 'forged')).toMatchObject({
+      status: 401
+    })
   })
 
   it('answers 4xx envelopes to bad input and keeps serving', async () => {
     const t = await token()
     expect(await post(`${host.url}/api`, '{not json', t)).toMatchObject({ status: 400, json: { code: 'BAD_REQUEST' } })
-    expect(await post(`${host.url}/api`, { action: 'no.such' }, t)).toMatchObject({ status: 400, json: { code: 'UNKNOWN_ACTION' } })
-    expect(await post(`${host.url}/api`, { action: 'activity.get', payload: { id: ['x'] } }, t)).toMatchObject({ status: 400, json: { code: 'VALIDATION' } })
-    expect(await post(`${host.url}/api/nothing-here`, {}, t)).toMatchObject({ status: 400, json: { code: 'UNKNOWN_ACTION' } })
+    expect(await post(`${host.url}/api`, { action: 'no.such' }, t)).toMatchObject({
+      status: 400,
+      json: { code: 'UNKNOWN_ACTION' }
+    })
+    expect(await post(`${host.url}/api`, { action: 'activity.get', payload: { id: ['x'] } }, t)).toMatchObject({
+      status: 400,
+      json: { code: 'VALIDATION' }
+    })
+    expect(await post(`${host.url}/api/nothing-here`, {}, t)).toMatchObject({
+      status: 400,
+      json: { code: 'UNKNOWN_ACTION' }
+    })
     const huge = JSON.stringify({ action: 'auth.whoami', payload: { x: 'x'.repeat(MAX_BODY_BYTES) } })
     expect(await post(`${host.url}/api`, huge, t)).toMatchObject({ status: 413, json: { code: 'PAYLOAD_TOO_LARGE' } })
     const get = await fetch(`${host.url}/api`)
@@ -36,7 +51,10 @@ describe('the local HTTP host', () => {
   })
 
   it('logs local accounts in with a password, and refuses a wrong one', async () => {
-    expect(await post(`${host.url}/api/auth/login`, { username: 'liufang', password: 'wrong' })).toMatchObject({ status: 401, json: { code: 'LOGIN_FAILED' } })
+    expect(await post(`${host.url}/api/auth/login`, { username: 'liufang', password: 'wrong' })).toMatchObject({
+      status: 401,
+      json: { code: 'LOGIN_FAILED' }
+    })
     const ok = await post(`${host.url}/api/auth/login`, { username: 'liufang', password: DEMO_PASSWORD })
     expect(ok.status).toBe(200)
     const me = await post(`${host.url}/api`, { action: 'auth.whoami' }, ok.json.data.token)
@@ -66,6 +84,9 @@ describe('the local HTTP host outside demo mode', () => {
 
   it('offers no demo login', async () => {
     expect((await fetch(`${host.url}/api/demo/accounts`)).status).toBe(403)
-    expect(await post(`${host.url}/api/demo/login`, { accountId: 'local:admin' })).toMatchObject({ status: 403, json: { code: 'DEMO_ONLY' } })
+    expect(await post(`${host.url}/api/demo/login`, { accountId: 'local:admin' })).toMatchObject({
+      status: 403,
+      json: { code: 'DEMO_ONLY' }
+    })
   })
 })

@@ -9,9 +9,27 @@ describe.each(ADAPTERS)('messages ($name)', (adapter) => {
     h = await makeHarness(adapter)
     const t = h.clock.now()
     await h.store.transaction(async (tx) => {
-      await sendMessage(tx, { id: 'm-person-1', toPersonId: 'p-zhangguilan', title: '给张桂兰一', body: '正文', at: t - 3000 })
-      await sendMessage(tx, { id: 'm-person-2', toPersonId: 'p-zhangguilan', title: '给张桂兰二', body: '正文', at: t - 1000 })
-      await sendMessage(tx, { id: 'm-account', toAccountId: ACCOUNTS.retiree, title: '给她的账号', body: '正文', at: t - 2000 })
+      await sendMessage(tx, {
+        id: 'm-person-1',
+        toPersonId: 'p-zhangguilan',
+        title: '给张桂兰一',
+        body: '正文',
+        at: t - 3000
+      })
+      await sendMessage(tx, {
+        id: 'm-person-2',
+        toPersonId: 'p-zhangguilan',
+        title: '给张桂兰二',
+        body: '正文',
+        at: t - 1000
+      })
+      await sendMessage(tx, {
+        id: 'm-account',
+        toAccountId: ACCOUNTS.retiree,
+        title: '给她的账号',
+        body: '正文',
+        at: t - 2000
+      })
       await sendMessage(tx, { id: 'm-other', toPersonId: 'p-lideming', title: '给李德明', body: '正文', at: t })
       await sendMessage(tx, { id: 'm-family', toAccountId: ACCOUNTS.family, title: '给家属', body: '正文', at: t })
     })
@@ -24,7 +42,10 @@ describe.each(ADAPTERS)('messages ($name)', (adapter) => {
     expect(r.unread).toBe(3)
     expect(await h.as(ACCOUNTS.retiree).ok('message.unreadCount', {})).toEqual({ unread: 3 })
     // The daughter reads her own inbox only; acting for her mother does not open the mother's.
-    expect(await h.as(ACCOUNTS.family).call('message.list', {}, { actingFor: 'p-zhangguilan' })).toMatchObject({ ok: false, code: 'PROXY_NOT_ALLOWED' })
+    expect(await h.as(ACCOUNTS.family).call('message.list', {}, { actingFor: 'p-zhangguilan' })).toMatchObject({
+      ok: false,
+      code: 'PROXY_NOT_ALLOWED'
+    })
     expect((await h.as(ACCOUNTS.family).ok('message.list', {})).items.map((m) => m.id)).toEqual(['m-family'])
   })
 
@@ -50,7 +71,10 @@ describe.each(ADAPTERS)('messages ($name)', (adapter) => {
 
   it('refuses a malformed request', async () => {
     for (const payload of [{}, { ids: [] }, { all: false }, { ids: ['a'], all: true }]) {
-      expect(await h.as(ACCOUNTS.retiree).call('message.markRead', payload as never)).toMatchObject({ ok: false, code: 'VALIDATION' })
+      expect(await h.as(ACCOUNTS.retiree).call('message.markRead', payload as never)).toMatchObject({
+        ok: false,
+        code: 'VALIDATION'
+      })
     }
   })
 })

@@ -12,8 +12,10 @@ beforeAll(async () => {
 })
 afterAll(() => host.stop())
 
-const login = async () => (await post(`${host.url}/api/auth/login`, { username: 'liufang', password: DEMO_PASSWORD })).json.data.token as string
-const whoami = async (token: string) => (await post(`${host.url}/api`, { action: 'auth.whoami', payload: {} }, token)).json
+const login = async () =>
+  (await post(`${host.url}/api/auth/login`, { username: 'liufang', password: DEMO_PASSWORD })).json.data.token as string
+const whoami = async (token: string) =>
+  (await post(`${host.url}/api`, { action: 'auth.whoami', payload: {} }, token)).json
 
 it('an account that must change its password cannot upload a photo either', async () => {
   const token = await login()
@@ -29,7 +31,11 @@ it('an account that must change its password cannot upload a photo either', asyn
 it('changing the password ends the other sessions and keeps the one that changed it', async () => {
   const phone = await login()
   const desk = await login()
-  const changed = await post(`${host.url}/api/auth/password`, { oldPassword: DEMO_PASSWORD, newPassword: 'a-new-secret-9' }, desk)
+  const changed = await post(
+    `${host.url}/api/auth/password`,
+    { oldPassword: DEMO_PASSWORD, newPassword: 'a-new-secret-9' },
+    desk
+  )
   expect(changed.json).toEqual({ ok: true, data: { changed: true } })
   expect(await whoami(desk)).toMatchObject({ ok: true, data: { accountId: 'local:liufang' } })
   // The old session is gone: that caller is nobody now.

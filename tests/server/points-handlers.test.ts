@@ -58,7 +58,8 @@ describe('points actions (over SQLite)', () => {
       const capped = months.flatMap((m) => m.items).find((i) => i.note?.includes('每天最多'))
       expect(capped).toBeDefined()
       // The month sums agree with the items.
-      for (const m of months) expect(m.earned - m.spent).toBe(m.items.reduce((a, i) => a + (i.kind === 'expiry' ? 0 : i.amount), 0))
+      for (const m of months)
+        expect(m.earned - m.spent).toBe(m.items.reduce((a, i) => a + (i.kind === 'expiry' ? 0 : i.amount), 0))
     })
 
     it('reads as a statement over every page of the seeded history: months newest first, entries newest first', async () => {
@@ -78,7 +79,9 @@ describe('points actions (over SQLite)', () => {
           expect(times).toEqual([...times].sort((a, b) => b - a))
         }
         const all = months.flatMap((m) => m.items)
-        expect(all.length).toBe(await h.store.count('pointsLedger', { personId: (await h.store.get('accounts', account))!.personId! }))
+        expect(all.length).toBe(
+          await h.store.count('pointsLedger', { personId: (await h.store.get('accounts', account))!.personId! })
+        )
       }
     })
 
@@ -108,8 +111,14 @@ describe('points actions (over SQLite)', () => {
       const input = { personId: 'p-lideming', kind: 'participation' as const, title: '社区义诊', day: '2026-11-30' }
       expectError(await h.as(ACCOUNTS.staffSuzhou).call('points.staff.award', input), 'FORBIDDEN')
       expectError(await h.as(ACCOUNTS.retiree).call('points.staff.award', input), 'FORBIDDEN')
-      expectError(await h.as(ACCOUNTS.staffCity).call('points.staff.award', { ...input, day: '2026-12-05' }), 'VALIDATION')
-      expect(await h.as(ACCOUNTS.staffCity).ok('points.staff.award', input)).toMatchObject({ awarded: 2, status: 'awarded' })
+      expectError(
+        await h.as(ACCOUNTS.staffCity).call('points.staff.award', { ...input, day: '2026-12-05' }),
+        'VALIDATION'
+      )
+      expect(await h.as(ACCOUNTS.staffCity).ok('points.staff.award', input)).toMatchObject({
+        awarded: 2,
+        status: 'awarded'
+      })
     })
 
     it('adjusts with a reason and the staff id, never below zero', async () => {
@@ -120,11 +129,25 @@ describe('points actions (over SQLite)', () => {
       const r = await staff.ok('points.staff.adjust', { personId: ZGL, amount: 3, reason: '补录11月学习' })
       expect(r.balance).toBe(before + 3)
       const entry = await h.store.get('pointsLedger', r.entryId)
-      expect(entry).toMatchObject({ kind: 'adjustment', amount: 3, reason: '工作人员调整：补录11月学习', staffAccountId: ACCOUNTS.staffSuzhou })
-      const tooMuch = await staff.call('points.staff.adjust', { personId: ZGL, amount: -(before + 4), reason: '扣分测试' })
+      expect(entry).toMatchObject({
+        kind: 'adjustment',
+        amount: 3,
+        reason: '工作人员调整：补录11月学习',
+        staffAccountId: ACCOUNTS.staffSuzhou
+      })
+      const tooMuch = await staff.call('points.staff.adjust', {
+        personId: ZGL,
+        amount: -(before + 4),
+        reason: '扣分测试'
+      })
       expectError(tooMuch, 'INSUFFICIENT_POINTS')
       expect(await balanceOf(ZGL)).toBe(before + 3)
-      expectError(await h.as(ACCOUNTS.staffSuzhou).call('points.staff.adjust', { personId: 'p-lideming', amount: 3, reason: '补录' }), 'FORBIDDEN')
+      expectError(
+        await h
+          .as(ACCOUNTS.staffSuzhou)
+          .call('points.staff.adjust', { personId: 'p-lideming', amount: 3, reason: '补录' }),
+        'FORBIDDEN'
+      )
     })
 
     it('logs every look at a person’s ledger', async () => {
@@ -169,12 +192,27 @@ describe('points actions (over SQLite)', () => {
       expect((await staff.ok('points.staff.redemption', { code })).redemption.personName).toBe('张桂兰')
       expect((await staff.ok('points.staff.pending', {})).items.map((i) => i.code)).toContain(r.redemption.code)
       // County staff see what their people wait for, also the bureau's items; other counties' staff do not.
-      expect((await h.as(ACCOUNTS.staffSuzhou).ok('points.staff.pending', {})).items.map((i) => i.code)).toContain(r.redemption.code)
+      expect((await h.as(ACCOUNTS.staffSuzhou).ok('points.staff.pending', {})).items.map((i) => i.code)).toContain(
+        r.redemption.code
+      )
       const dunhuang = await h.store.transaction(async (tx) => {
-        await tx.put('accounts', { _id: 'local:dh-staff', kind: 'local', displayName: '敦煌工作人员', roles: ['staff'], personId: null, orgUnitId: 'org-dh', phone: null, passwordHash: null, demo: null, createdAt: 0 })
+        await tx.put('accounts', {
+          _id: 'local:dh-staff',
+          kind: 'local',
+          displayName: '敦煌工作人员',
+          roles: ['staff'],
+          personId: null,
+          orgUnitId: 'org-dh',
+          phone: null,
+          passwordHash: null,
+          demo: null,
+          createdAt: 0
+        })
         return 'local:dh-staff'
       })
-      expect((await h.as(dunhuang).ok('points.staff.pending', {})).items.map((i) => i.code)).not.toContain(r.redemption.code)
+      expect((await h.as(dunhuang).ok('points.staff.pending', {})).items.map((i) => i.code)).not.toContain(
+        r.redemption.code
+      )
       expectError(await h.as(dunhuang).call('points.staff.fulfil', { code }), 'FORBIDDEN')
       const done = await staff.ok('points.staff.fulfil', { code })
       expect(done.redemption.status).toBe('picked')
@@ -194,7 +232,10 @@ describe('points actions (over SQLite)', () => {
       expect(await balanceOf(ZGL)).toBe(before)
       expect((await h.store.get('rewardItems', 'ri-cup'))!.stock).toBe(item.stock)
       expectError(await me.call('points.cancelRedemption', { code: r.redemption.code }), 'ALREADY_DONE')
-      expectError(await h.as(ACCOUNTS.staffCity).call('points.staff.fulfil', { code: r.redemption.code }), 'ILLEGAL_TRANSITION')
+      expectError(
+        await h.as(ACCOUNTS.staffCity).call('points.staff.fulfil', { code: r.redemption.code }),
+        'ILLEGAL_TRANSITION'
+      )
       // The limit counts only what was not cancelled: she may redeem it again.
       expect((await me.ok('points.redeem', { itemId: 'ri-cup' })).redemption.status).toBe('reserved')
       const { months } = await me.ok('points.history', {})
@@ -217,11 +258,20 @@ describe('points actions (over SQLite)', () => {
     })
 
     it('refuses redeeming by 代办, and lets staff cancel the elder’s own redemption', async () => {
-      expectError(await h.as(ACCOUNTS.family).call('points.redeem', { itemId: 'ri-haircut' }, { actingFor: ZGL }), 'PROXY_NOT_ALLOWED')
+      expectError(
+        await h.as(ACCOUNTS.family).call('points.redeem', { itemId: 'ri-haircut' }, { actingFor: ZGL }),
+        'PROXY_NOT_ALLOWED'
+      )
       const r = await h.as(ACCOUNTS.retiree).ok('points.redeem', { itemId: 'ri-haircut' })
       expect(r.redemption.personName).toBe('张桂兰')
-      expectError(await h.as(ACCOUNTS.family).call('points.cancelRedemption', { code: r.redemption.code }, { actingFor: ZGL }), 'PROXY_NOT_ALLOWED')
-      expectError(await h.as(ACCOUNTS.retireeDunhuang).call('points.cancelRedemption', { code: r.redemption.code }), 'FORBIDDEN')
+      expectError(
+        await h.as(ACCOUNTS.family).call('points.cancelRedemption', { code: r.redemption.code }, { actingFor: ZGL }),
+        'PROXY_NOT_ALLOWED'
+      )
+      expectError(
+        await h.as(ACCOUNTS.retireeDunhuang).call('points.cancelRedemption', { code: r.redemption.code }),
+        'FORBIDDEN'
+      )
       const c = await h.as(ACCOUNTS.staffSuzhou).ok('points.cancelRedemption', { code: r.redemption.code })
       expect(c.refunded).toBe(20)
       expect(await h.store.count('audit', { action: 'points.cancelRedemption' })).toBe(1)
@@ -229,14 +279,76 @@ describe('points actions (over SQLite)', () => {
 
     it('lets staff manage the catalogue of their own units, with stock changed by amounts', async () => {
       const staff = h.as(ACCOUNTS.staffSuzhou)
-      const saved = await staff.ok('points.staff.saveItem', { name: '门球一副', description: '', kind: 'item', price: 50, addStock: 3, perPersonLimit: 1, orgUnitId: 'org-sz', active: true })
+      const saved = await staff.ok('points.staff.saveItem', {
+        name: '门球一副',
+        description: '',
+        kind: 'item',
+        price: 50,
+        addStock: 3,
+        perPersonLimit: 1,
+        orgUnitId: 'org-sz',
+        active: true
+      })
       expect(saved.item).toMatchObject({ name: '门球一副', stock: 3, orgUnitName: '肃州区' })
-      const more = await staff.ok('points.staff.saveItem', { id: saved.item.id, name: '门球一副', kind: 'item', price: 45, addStock: 2, perPersonLimit: 1, orgUnitId: 'org-sz', active: true })
+      const more = await staff.ok('points.staff.saveItem', {
+        id: saved.item.id,
+        name: '门球一副',
+        kind: 'item',
+        price: 45,
+        addStock: 2,
+        perPersonLimit: 1,
+        orgUnitId: 'org-sz',
+        active: true
+      })
       expect(more.item).toMatchObject({ stock: 5, price: 45 })
-      expectError(await staff.call('points.staff.saveItem', { id: saved.item.id, name: '门球一副', kind: 'item', price: 45, addStock: -6, perPersonLimit: 1, orgUnitId: 'org-sz', active: true }), 'VALIDATION')
-      expectError(await staff.call('points.staff.saveItem', { name: '敦煌特产', kind: 'item', price: 10, addStock: 1, perPersonLimit: null, orgUnitId: 'org-dh', active: true }), 'FORBIDDEN')
-      expectError(await staff.call('points.staff.saveItem', { id: 'ri-glasses', name: '老花镜', kind: 'item', price: 1, addStock: 0, perPersonLimit: 1, orgUnitId: 'org-sz', active: true }), 'FORBIDDEN')
-      await staff.ok('points.staff.saveItem', { id: saved.item.id, name: '门球一副', kind: 'item', price: 45, addStock: 0, perPersonLimit: 1, orgUnitId: 'org-sz', active: false })
+      expectError(
+        await staff.call('points.staff.saveItem', {
+          id: saved.item.id,
+          name: '门球一副',
+          kind: 'item',
+          price: 45,
+          addStock: -6,
+          perPersonLimit: 1,
+          orgUnitId: 'org-sz',
+          active: true
+        }),
+        'VALIDATION'
+      )
+      expectError(
+        await staff.call('points.staff.saveItem', {
+          name: '敦煌特产',
+          kind: 'item',
+          price: 10,
+          addStock: 1,
+          perPersonLimit: null,
+          orgUnitId: 'org-dh',
+          active: true
+        }),
+        'FORBIDDEN'
+      )
+      expectError(
+        await staff.call('points.staff.saveItem', {
+          id: 'ri-glasses',
+          name: '老花镜',
+          kind: 'item',
+          price: 1,
+          addStock: 0,
+          perPersonLimit: 1,
+          orgUnitId: 'org-sz',
+          active: true
+        }),
+        'FORBIDDEN'
+      )
+      await staff.ok('points.staff.saveItem', {
+        id: saved.item.id,
+        name: '门球一副',
+        kind: 'item',
+        price: 45,
+        addStock: 0,
+        perPersonLimit: 1,
+        orgUnitId: 'org-sz',
+        active: false
+      })
       const { items } = await h.as(ACCOUNTS.retiree).ok('points.catalogue', {})
       expect(items.map((i) => i.name)).not.toContain('门球一副')
       expectError(await h.as(ACCOUNTS.retiree).call('points.redeem', { itemId: saved.item.id }), 'NOT_FOUND')
@@ -254,17 +366,43 @@ describe('points actions (over SQLite)', () => {
       }
       const zhao = report.rows.find((r) => r.personId === 'p-zhaoshuzhen')!
       expect(zhao).toMatchObject({ frail: true, exempt: false })
-      expectError(await staff.call('points.staff.setStarExempt', { personId: 'p-zhaoshuzhen', year: 2026, exempt: true, reason: '' }), 'VALIDATION')
-      await staff.ok('points.staff.setStarExempt', { personId: 'p-zhaoshuzhen', year: 2026, exempt: true, reason: '长期卧床' })
+      expectError(
+        await staff.call('points.staff.setStarExempt', {
+          personId: 'p-zhaoshuzhen',
+          year: 2026,
+          exempt: true,
+          reason: ''
+        }),
+        'VALIDATION'
+      )
+      await staff.ok('points.staff.setStarExempt', {
+        personId: 'p-zhaoshuzhen',
+        year: 2026,
+        exempt: true,
+        reason: '长期卧床'
+      })
       const after = await staff.ok('points.staff.stars', { branchId: 'br-sz-1', year: 2026 })
-      expect(after.rows.find((r) => r.personId === 'p-zhaoshuzhen')).toMatchObject({ exempt: true, exemptReason: '长期卧床' })
+      expect(after.rows.find((r) => r.personId === 'p-zhaoshuzhen')).toMatchObject({
+        exempt: true,
+        exemptReason: '长期卧床'
+      })
       expectError(await staff.call('points.staff.stars', { branchId: 'br-dh-1', year: 2026 }), 'FORBIDDEN')
-      expectError(await staff.call('points.staff.setStarExempt', { personId: 'p-lideming', year: 2026, exempt: true, reason: '不在本区' }), 'FORBIDDEN')
+      expectError(
+        await staff.call('points.staff.setStarExempt', {
+          personId: 'p-lideming',
+          year: 2026,
+          exempt: true,
+          reason: '不在本区'
+        }),
+        'FORBIDDEN'
+      )
     })
 
     it('uses configured star bands', async () => {
       const score = (await h.as(ACCOUNTS.retiree).ok('points.summary', {})).star!.score
-      await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, starBands: [{ min: score, stars: 5 }] } })
+      await h
+        .as(ACCOUNTS.admin)
+        .ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, starBands: [{ min: score, stars: 5 }] } })
       expect((await h.as(ACCOUNTS.retiree).ok('points.summary', {})).star).toMatchObject({ score, stars: 5 })
     })
 
@@ -288,9 +426,21 @@ describe('points actions (over SQLite)', () => {
     it('are readable by everybody, changed only by an admin, and validated', async () => {
       const r = await h.as(ACCOUNTS.retiree).ok('points.rules', {})
       expect(r).toEqual({ rules: DEFAULT_POINTS_RULES, updatedAt: null })
-      expectError(await h.as(ACCOUNTS.staffCity).call('points.staff.setRules', { rules: DEFAULT_POINTS_RULES }), 'FORBIDDEN')
-      expectError(await h.as(ACCOUNTS.admin).call('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: -1 } }), 'VALIDATION')
-      const bad = { ...DEFAULT_POINTS_RULES, starBands: [{ min: 80, stars: 2 }, { min: 60, stars: 3 }] }
+      expectError(
+        await h.as(ACCOUNTS.staffCity).call('points.staff.setRules', { rules: DEFAULT_POINTS_RULES }),
+        'FORBIDDEN'
+      )
+      expectError(
+        await h.as(ACCOUNTS.admin).call('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, dailyCap: -1 } }),
+        'VALIDATION'
+      )
+      const bad = {
+        ...DEFAULT_POINTS_RULES,
+        starBands: [
+          { min: 80, stars: 2 },
+          { min: 60, stars: 3 }
+        ]
+      }
       expectError(await h.as(ACCOUNTS.admin).call('points.staff.setRules', { rules: bad }), 'VALIDATION')
       const next = { ...DEFAULT_POINTS_RULES, dailyCap: 20, expiry: { enabled: true, afterYears: 2 } }
       await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: next })
@@ -299,7 +449,11 @@ describe('points actions (over SQLite)', () => {
     })
 
     it('shows activities with the configured points', async () => {
-      await h.as(ACCOUNTS.admin).ok('points.staff.setRules', { rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 7 } } })
+      await h
+        .as(ACCOUNTS.admin)
+        .ok('points.staff.setRules', {
+          rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 7 } }
+        })
       expect((await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-health-2' })).points).toBe(7)
     })
   })
@@ -307,22 +461,44 @@ describe('points actions (over SQLite)', () => {
   describe('export', () => {
     it('writes a branch’s points for a period as .xlsx, with a summary that adds up', async () => {
       await h.store.transaction((tx) =>
-        awardPoints(tx, { personId: ZGL, amount: 3, reason: '参加「导出测试」', source: { kind: 'checkin', id: 'export-t' }, actorAccountId: ACCOUNTS.retiree, at: h.clock.now() })
+        awardPoints(tx, {
+          personId: ZGL,
+          amount: 3,
+          reason: '参加「导出测试」',
+          source: { kind: 'checkin', id: 'export-t' },
+          actorAccountId: ACCOUNTS.retiree,
+          at: h.clock.now()
+        })
       )
-      const r = await h.as(ACCOUNTS.staffSuzhou).ok('points.staff.export', { branchId: 'br-sz-1', from: '2026-12-01', to: '2026-12-31' })
+      const r = await h
+        .as(ACCOUNTS.staffSuzhou)
+        .ok('points.staff.export', { branchId: 'br-sz-1', from: '2026-12-01', to: '2026-12-31' })
       expect(r.filename).toBe('肃州区老干部第一党支部积分_2026-12-01至2026-12-31.xlsx')
       const wb = new ExcelJS.Workbook()
       await wb.xlsx.load(Buffer.from(r.base64, 'base64') as unknown as ArrayBuffer)
       const detail = wb.getWorksheet('明细')!
       expect(detail.getRow(1).values).toEqual(expect.arrayContaining(['日期', '姓名', '事项', '积分']))
-      const texts = detail.getSheetValues().slice(2).map((row) => (row as unknown[])[5])
+      const texts = detail
+        .getSheetValues()
+        .slice(2)
+        .map((row) => (row as unknown[])[5])
       expect(texts).toContain('参加「导出测试」')
       expect(r.rows).toBe(detail.rowCount - 1)
       const summary = wb.getWorksheet('汇总')!
       const zgl = summary.getSheetValues().find((row) => Array.isArray(row) && row[1] === '张桂兰') as unknown[]
       expect(zgl[6]).toBe(await balanceOf(ZGL))
-      expectError(await h.as(ACCOUNTS.staffSuzhou).call('points.staff.export', { branchId: 'br-dh-1', from: '2026-01-01', to: '2026-12-31' }), 'FORBIDDEN')
-      expectError(await h.as(ACCOUNTS.staffSuzhou).call('points.staff.export', { branchId: 'br-sz-1', from: '2026-12-31', to: '2026-01-01' }), 'VALIDATION')
+      expectError(
+        await h
+          .as(ACCOUNTS.staffSuzhou)
+          .call('points.staff.export', { branchId: 'br-dh-1', from: '2026-01-01', to: '2026-12-31' }),
+        'FORBIDDEN'
+      )
+      expectError(
+        await h
+          .as(ACCOUNTS.staffSuzhou)
+          .call('points.staff.export', { branchId: 'br-sz-1', from: '2026-12-31', to: '2026-01-01' }),
+        'VALIDATION'
+      )
       expect(await h.store.count('audit', { action: 'points.staff.export' })).toBe(1)
     })
   })

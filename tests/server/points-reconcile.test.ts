@@ -22,7 +22,10 @@ describe('npm run points:reconcile (the built command over a SQLite file)', () =
   let dir: string
   let db: string
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs')], { cwd: ROOT, encoding: 'utf8' })
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
     expect(built.status).toBe(0)
     dir = mkdtempSync(path.join(tmpdir(), 'yl-reconcile-'))
     db = path.join(dir, 'yl.db')
@@ -32,7 +35,12 @@ describe('npm run points:reconcile (the built command over a SQLite file)', () =
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  const run = () => spawnSync(process.execPath, [path.join(ROOT, 'build/points-reconcile.cjs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YINLING_DB: db } })
+  const run = () =>
+    spawnSync(process.execPath, [path.join(ROOT, 'build/points-reconcile.cjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, YINLING_DB: db }
+    })
 
   it('passes on an honest ledger and prints a summary with counts', () => {
     const r = run()
@@ -78,7 +86,14 @@ describe.each(ADAPTERS)('reconcile and expiry on $name', (adapter) => {
     try {
       const P = 'p-lideming'
       await h.store.transaction((tx) =>
-        awardPoints(tx, { personId: P, amount: 7, reason: '参加「旧活动」', source: { kind: 'checkin', id: 'old' }, actorAccountId: 't', at: Date.UTC(2024, 5, 1) })
+        awardPoints(tx, {
+          personId: P,
+          amount: 7,
+          reason: '参加「旧活动」',
+          source: { kind: 'checkin', id: 'old' },
+          actorAccountId: 't',
+          at: Date.UTC(2024, 5, 1)
+        })
       )
       const before = (await h.store.get('pointsBalances', P))!.balance
       const off = await runExpiry(h.store, DEFAULT_POINTS_RULES, 2024, h.clock.now())
@@ -90,7 +105,10 @@ describe.each(ADAPTERS)('reconcile and expiry on $name', (adapter) => {
       expect(first).toMatchObject({ skipped: null, persons: 1, expired: 7 })
       expect(await runExpiry(h.store, rules, 2024, h.clock.now())).toMatchObject({ persons: 0, expired: 0 })
       expect((await h.store.get('pointsBalances', P))!.balance).toBe(before - 7)
-      expect(await h.store.get('pointsLedger', `expiry:2024:${P}`)).toMatchObject({ amount: -7, reason: '积分到期：2024年获得的积分' })
+      expect(await h.store.get('pointsLedger', `expiry:2024:${P}`)).toMatchObject({
+        amount: -7,
+        reason: '积分到期：2024年获得的积分'
+      })
       expect((await reconcilePoints(h.store)).mismatches).toEqual([])
     } finally {
       await h.cleanup()
@@ -99,12 +117,29 @@ describe.each(ADAPTERS)('reconcile and expiry on $name', (adapter) => {
 })
 
 describe('expiringAmount', () => {
-  const e = (day: string, amount: number, kind: 'award' | 'redemption' | 'reversal' | 'expiry' = amount > 0 ? 'award' : 'redemption', source: string | null = null) =>
-    ({ _id: `${day}${amount}`, personId: 'p', kind, amount, reason: '', source: source ? { kind: source, id: 'x' } : null, day, at: 0, actorAccountId: '', staffAccountId: null })
+  const e = (
+    day: string,
+    amount: number,
+    kind: 'award' | 'redemption' | 'reversal' | 'expiry' = amount > 0 ? 'award' : 'redemption',
+    source: string | null = null
+  ) => ({
+    _id: `${day}${amount}`,
+    personId: 'p',
+    kind,
+    amount,
+    reason: '',
+    source: source ? { kind: source, id: 'x' } : null,
+    day,
+    at: 0,
+    actorAccountId: '',
+    staffAccountId: null
+  })
   it('spends the oldest points first and never expires more than was earned by then', () => {
     expect(expiringAmount([e('2024-03-01', 10), e('2025-02-01', 5), e('2025-03-01', -4)], 2024)).toBe(6)
     expect(expiringAmount([e('2024-03-01', 10), e('2025-03-01', -12), e('2025-04-01', 20)], 2024)).toBe(0)
     // A cancelled redemption gives the points back: they can still expire.
-    expect(expiringAmount([e('2024-03-01', 10), e('2024-05-01', -10), e('2024-06-01', 10, 'reversal', 'redemption')], 2024)).toBe(10)
+    expect(
+      expiringAmount([e('2024-03-01', 10), e('2024-05-01', -10), e('2024-06-01', 10, 'reversal', 'redemption')], 2024)
+    ).toBe(10)
   })
 })

@@ -45,7 +45,10 @@ const queued = (id: string, action: string, payload: unknown): OutboxItem => ({
 describe('the naming rule', () => {
   it('names exactly the actions only staff (or the admin) may call <domain>.staff.<verb>', () => {
     for (const [name, spec] of Object.entries(ACTIONS)) {
-      expect({ name, staffName: /^[a-z]+\.staff\.[a-zA-Z]+$/.test(name) }).toEqual({ name, staffName: staffOnly(spec.access) })
+      expect({ name, staffName: /^[a-z]+\.staff\.[a-zA-Z]+$/.test(name) }).toEqual({
+        name,
+        staffName: staffOnly(spec.access)
+      })
     }
   })
 
@@ -72,7 +75,15 @@ describe('a write queued under an old name before an upgrade', () => {
     const { box, items, rejected } = memoryOutbox()
     box.enqueue(queued('upgrade-m1', 'activity.create', FIELDS))
     const transport: Transport = { kind: 'http', send: (body) => h.router.handle(STAFF, body) }
-    const engine = createSyncEngine({ transport: () => transport, box, account: () => STAFF, now: () => DEFAULT_NOW, random: () => 0.5, setTimer: () => 0, clearTimer: () => undefined })
+    const engine = createSyncEngine({
+      transport: () => transport,
+      box,
+      account: () => STAFF,
+      now: () => DEFAULT_NOW,
+      random: () => 0.5,
+      setTimer: () => 0,
+      clearTimer: () => undefined
+    })
     await engine.flush()
 
     expect({ left: items().length, rejected }).toEqual({ left: 0, rejected: [] })
@@ -87,13 +98,27 @@ describe('a write queued under an old name before an upgrade', () => {
     }
     expect(await activitiesTitled('冬季健步走')).toBe(1)
     // The id belongs to that write: another action under it is still refused.
-    expect(await h.router.call(STAFF, { action: 'activity.staff.publish', payload: { id: 'a-taiji-0' }, mutationId: 'upgrade-m1' })).toMatchObject({ ok: false, code: 'MUTATION_ID_REUSED' })
+    expect(
+      await h.router.call(STAFF, {
+        action: 'activity.staff.publish',
+        payload: { id: 'a-taiji-0' },
+        mutationId: 'upgrade-m1'
+      })
+    ).toMatchObject({ ok: false, code: 'MUTATION_ID_REUSED' })
   })
 
   it('answers from the record the previous release made under the old name, without doing it again', async () => {
     // The previous release applied the write and recorded it under its old name; the phone never got the answer.
     const before = { ok: true as const, data: { id: 'a-from-before' } }
-    await h.store.transaction((tx) => tx.create('mutations', { _id: `${STAFF}:upgrade-m2`, accountId: STAFF, action: 'activity.create', result: before, at: DEFAULT_NOW - 60_000 }))
+    await h.store.transaction((tx) =>
+      tx.create('mutations', {
+        _id: `${STAFF}:upgrade-m2`,
+        accountId: STAFF,
+        action: 'activity.create',
+        result: before,
+        at: DEFAULT_NOW - 60_000
+      })
+    )
     for (const action of ['activity.create', 'activity.staff.create']) {
       expect(await h.router.call(STAFF, { action, payload: FIELDS, mutationId: 'upgrade-m2' })).toEqual(before)
     }

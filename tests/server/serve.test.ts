@@ -41,7 +41,11 @@ const getJson = async (url: string) => {
   return { status: res.status, json: (await res.json()) as any }
 }
 const postJson = async (url: string, body: unknown) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body)
+  })
   return { status: res.status, json: (await res.json()) as any }
 }
 
@@ -57,7 +61,13 @@ describe('npm run serve', () => {
   })
 
   it('refuses a short token key, demo mode, and half of the WeChat settings', async () => {
-    const p = await startServe({ PORT: '0', YINLING_DATA_DIR: dir, YINLING_TOKEN_KEY: 'short', YINLING_DEMO: '1', YINLING_WX_APPID: 'wx123' })
+    const p = await startServe({
+      PORT: '0',
+      YINLING_DATA_DIR: dir,
+      YINLING_TOKEN_KEY: 'short',
+      YINLING_DEMO: '1',
+      YINLING_WX_APPID: 'wx123'
+    })
     expect(isRunning(p)).toBe(false)
     if (isRunning(p)) return
     expect(p.code).toBe(78)
@@ -94,17 +104,29 @@ describe('npm run serve', () => {
     expect(await store.count('accounts')).toBe(0)
     await store.close()
     // Logs were JSON lines on stdout.
-    const lines = p.stdout().trim().split('\n').map((l) => JSON.parse(l))
+    const lines = p
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines.some((l) => l.msg === 'listening' && l.level === 'info')).toBe(true)
   })
 
   it('listens on the configured address and writes its log to a file when asked', async () => {
     const logFile = path.join(dir, 'log', 'yinling.log')
-    const p = await serve({ YINLING_DATA_DIR: path.join(dir, 'data'), YINLING_TOKEN_KEY: KEY, HOST: '127.0.0.1', YINLING_LOG_FILE: logFile })
+    const p = await serve({
+      YINLING_DATA_DIR: path.join(dir, 'data'),
+      YINLING_TOKEN_KEY: KEY,
+      HOST: '127.0.0.1',
+      YINLING_LOG_FILE: logFile
+    })
     await getJson(`${p.url}/healthz`)
     await p.stop()
     expect(p.stdout()).toBe('')
-    const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    const lines = readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['listening', 'stopping']))
   })
 

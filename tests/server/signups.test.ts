@@ -24,7 +24,10 @@ describe.each(ADAPTERS)('sign-up ($name)', (adapter) => {
     const after = await h.as(ACCOUNTS.retireeDunhuang).ok('activity.get', { id: 'a-health-2' })
     expect(after.mySignup).toBe('signed')
     expect(after.placesLeft).toBe(before.placesLeft! - 1)
-    expect(await h.store.get('signups', 'a-health-2:p-lideming')).toMatchObject({ status: 'signed', actorAccountId: ACCOUNTS.retireeDunhuang })
+    expect(await h.store.get('signups', 'a-health-2:p-lideming')).toMatchObject({
+      status: 'signed',
+      actorAccountId: ACCOUNTS.retireeDunhuang
+    })
   })
 
   it('treats repeated taps as one sign-up', async () => {
@@ -46,7 +49,11 @@ describe.each(ADAPTERS)('sign-up ($name)', (adapter) => {
     // The phone class has 3 places, all taken, and p-004 waiting first.
     const zhang = await h.as(ACCOUNTS.retiree).ok('signup.create', { activityId: 'a-phone-1' })
     expect(zhang).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 })
-    expect(await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-phone-1' })).toMatchObject({ mySignup: 'waitlisted', myWaitlistPosition: 2, placesLeft: 0 })
+    expect(await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-phone-1' })).toMatchObject({
+      mySignup: 'waitlisted',
+      myWaitlistPosition: 2,
+      placesLeft: 0
+    })
 
     await h.as(VOLUNTEER_1).ok('signup.cancel', { activityId: 'a-phone-1' })
     expect(await h.store.get('signups', 'a-phone-1:p-004')).toMatchObject({ status: 'signed' })
@@ -59,7 +66,11 @@ describe.each(ADAPTERS)('sign-up ($name)', (adapter) => {
     expect(mine).toMatchObject({ mySignup: 'signed', myWaitlistPosition: null, placesLeft: 0, waitlistCount: 0 })
     const inbox = await h.as(ACCOUNTS.retiree).ok('message.list', {})
     expect(inbox.unread).toBe(1)
-    expect(inbox.items[0]).toMatchObject({ title: '候补成功：「智能手机使用培训」', read: false, link: '/packages/activity/detail/index?id=a-phone-1' })
+    expect(inbox.items[0]).toMatchObject({
+      title: '候补成功：「智能手机使用培训」',
+      read: false,
+      link: '/packages/activity/detail/index?id=a-phone-1'
+    })
     expect(await counter('a-phone-1')).toMatchObject({ capacity: 3, taken: 3, waitlisted: 0 })
   })
 
@@ -87,7 +98,9 @@ describe.each(ADAPTERS)('sign-up ($name)', (adapter) => {
     expect(first).toMatchObject({ status: 'cancelled', already: false })
     expect(await h.store.get('signups', 'a-health-2:p-zhangguilan')).toMatchObject({ status: 'cancelled' })
     expect((await counter('a-health-2')).taken).toBe(0)
-    expect(await h.as(ACCOUNTS.retiree).ok('signup.cancel', { activityId: 'a-health-2' })).toMatchObject({ already: true })
+    expect(await h.as(ACCOUNTS.retiree).ok('signup.cancel', { activityId: 'a-health-2' })).toMatchObject({
+      already: true
+    })
     expect((await counter('a-health-2')).taken).toBe(0)
   })
 
@@ -100,22 +113,45 @@ describe.each(ADAPTERS)('sign-up ($name)', (adapter) => {
 
   it('refuses cancelling once the activity has started', async () => {
     h.clock.set(beijingTime(businessDay(h.clock.now()), '09:31'))
-    expect(await h.as(ACCOUNTS.retiree).call('signup.cancel', { activityId: 'a-xuanjiang-0' })).toMatchObject({ ok: false, code: 'CANCEL_CLOSED' })
+    expect(await h.as(ACCOUNTS.retiree).call('signup.cancel', { activityId: 'a-xuanjiang-0' })).toMatchObject({
+      ok: false,
+      code: 'CANCEL_CLOSED'
+    })
   })
 
   it('keeps people outside the audience out', async () => {
-    expect(await h.as(ACCOUNTS.retireeDunhuang).call('signup.create', { activityId: 'a-taiji-0' })).toMatchObject({ ok: false, code: 'NOT_IN_AUDIENCE' })
-    expect(await h.as(ACCOUNTS.retireeDunhuang).call('signup.create', { activityId: 'a-dangri-1' })).toMatchObject({ ok: false, code: 'NOT_IN_AUDIENCE' })
-    expect(await h.as(ACCOUNTS.retiree).call('signup.create', { activityId: 'a-draft-9' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect(await h.as(ACCOUNTS.retireeDunhuang).call('signup.create', { activityId: 'a-cancel-6' })).toMatchObject({ ok: false, code: 'NOT_IN_AUDIENCE' })
+    expect(await h.as(ACCOUNTS.retireeDunhuang).call('signup.create', { activityId: 'a-taiji-0' })).toMatchObject({
+      ok: false,
+      code: 'NOT_IN_AUDIENCE'
+    })
+    expect(await h.as(ACCOUNTS.retireeDunhuang).call('signup.create', { activityId: 'a-dangri-1' })).toMatchObject({
+      ok: false,
+      code: 'NOT_IN_AUDIENCE'
+    })
+    expect(await h.as(ACCOUNTS.retiree).call('signup.create', { activityId: 'a-draft-9' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND'
+    })
+    expect(await h.as(ACCOUNTS.retireeDunhuang).call('signup.create', { activityId: 'a-cancel-6' })).toMatchObject({
+      ok: false,
+      code: 'NOT_IN_AUDIENCE'
+    })
     expect(await h.store.count('signups', { personId: 'p-lideming' })).toBe(2) // the seeded ones only
   })
 
   it('lets a bound family member sign up for the elder (代办), recording who pressed the button', async () => {
-    expect(await h.as(ACCOUNTS.family).call('signup.create', { activityId: 'a-dangri-1' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const r = await h.as(ACCOUNTS.family).ok('signup.create', { activityId: 'a-dangri-1' }, { actingFor: 'p-zhangguilan' })
+    expect(await h.as(ACCOUNTS.family).call('signup.create', { activityId: 'a-dangri-1' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    const r = await h
+      .as(ACCOUNTS.family)
+      .ok('signup.create', { activityId: 'a-dangri-1' }, { actingFor: 'p-zhangguilan' })
     expect(r.status).toBe('signed')
-    expect(await h.store.get('signups', 'a-dangri-1:p-zhangguilan')).toMatchObject({ personId: 'p-zhangguilan', actorAccountId: ACCOUNTS.family })
+    expect(await h.store.get('signups', 'a-dangri-1:p-zhangguilan')).toMatchObject({
+      personId: 'p-zhangguilan',
+      actorAccountId: ACCOUNTS.family
+    })
   })
 
   it('lists 我的活动: upcoming, waitlisted, cancelled and attended', async () => {
@@ -128,15 +164,30 @@ describe.each(ADAPTERS)('sign-up ($name)', (adapter) => {
     expect(byId['a-health-2']).toMatchObject({ status: 'cancelled' })
     expect(byId['a-past-chongyang']).toMatchObject({ status: 'signed', checkin: { method: 'scan' } })
     // Newest activity first.
-    expect(items.map((i) => i.activity.startAt)).toEqual([...items.map((i) => i.activity.startAt)].sort((a, b) => b - a))
+    expect(items.map((i) => i.activity.startAt)).toEqual(
+      [...items.map((i) => i.activity.startAt)].sort((a, b) => b - a)
+    )
   })
 
   it('refuses bad input with a known code and writes nothing', async () => {
-    for (const payload of [{}, { activityId: '' }, { activityId: 'x'.repeat(65) }, { activityId: 'a b' }, { activityId: 42 }]) {
-      const env = await h.router.call(ACCOUNTS.retiree, { action: 'signup.create', payload, mutationId: `bad-input-${Math.random().toString(36).slice(2, 10)}` })
+    for (const payload of [
+      {},
+      { activityId: '' },
+      { activityId: 'x'.repeat(65) },
+      { activityId: 'a b' },
+      { activityId: 42 }
+    ]) {
+      const env = await h.router.call(ACCOUNTS.retiree, {
+        action: 'signup.create',
+        payload,
+        mutationId: `bad-input-${Math.random().toString(36).slice(2, 10)}`
+      })
       expect(env).toMatchObject({ ok: false, code: 'VALIDATION' })
     }
-    expect(await h.as(ACCOUNTS.retiree).call('signup.create', { activityId: 'no-such-activity' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await h.as(ACCOUNTS.retiree).call('signup.create', { activityId: 'no-such-activity' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND'
+    })
     expect(await h.store.count('signups', { personId: 'p-zhangguilan' })).toBe(3)
   })
 })

@@ -9,7 +9,10 @@ import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { startHost, type RunningHost } from '../support/http'
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {}
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (res) => {
@@ -64,7 +67,9 @@ describe('static files', () => {
   })
 
   it('never serves a file outside the build', async () => {
-    const res = await get(`${host.url}/..%2F..%2F..%2F..%2F${encodeURIComponent(path.join(tmpdir(), 'secret.txt').slice(1))}`)
+    const res = await get(
+      `${host.url}/..%2F..%2F..%2F..%2F${encodeURIComponent(path.join(tmpdir(), 'secret.txt').slice(1))}`
+    )
     expect(res.body.toString()).not.toContain('not for you')
   })
 

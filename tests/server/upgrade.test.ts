@@ -10,7 +10,14 @@ import path from 'node:path'
 import { SqliteStorage } from '../../server/storage/sqlite/sqlite-adapter'
 import { CloudbaseStorage } from '../../server/storage/cloudbase/cloudbase-adapter'
 import { MemoryCloudDb } from '../../server/storage/cloudbase/memory-cloud-db'
-import { MIGRATIONS, currentVersion, latestVersion, migrate, stampIfEmpty, type Migration } from '../../server/storage/migrations'
+import {
+  MIGRATIONS,
+  currentVersion,
+  latestVersion,
+  migrate,
+  stampIfEmpty,
+  type Migration
+} from '../../server/storage/migrations'
 import type { StoragePort } from '../../server/storage/port'
 import { seedDemo } from '../../server/seed/seed'
 import { upgrade } from '../../server/tools/upgrade'
@@ -32,7 +39,11 @@ beforeEach(async () => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'build/upgrade.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ YINLING_DATA_DIR: dir }) })
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'build/upgrade.cjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: cleanEnv({ YINLING_DATA_DIR: dir })
+  })
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 
@@ -45,11 +56,16 @@ async function look<T>(fn: (s: SqliteStorage) => Promise<T>): Promise<T> {
   }
 }
 
-const flags = (s: StoragePort) => s.find('accounts', { limit: 1000 }).then((all) => all.map((a) => a.mustChangePassword))
+const flags = (s: StoragePort) =>
+  s.find('accounts', { limit: 1000 }).then((all) => all.map((a) => a.mustChangePassword))
 
 describe('npm run upgrade', () => {
   it('backs up, migrates the demo deployment to the latest version, and rolls back on request', async () => {
-    const before = await look(async (s) => ({ version: await currentVersion(s), flags: await flags(s), accounts: await s.count('accounts') }))
+    const before = await look(async (s) => ({
+      version: await currentVersion(s),
+      flags: await flags(s),
+      accounts: await s.count('accounts')
+    }))
     expect(before.version).toBe(0)
     expect(before.flags.every((f) => f === undefined)).toBe(true)
 
@@ -90,7 +106,11 @@ describe('npm run upgrade', () => {
     expect(r.status).toBe('rolled-back')
     expect(r.error).toBe('disk on fire')
     expect(existsSync(r.backup!)).toBe(true)
-    const state = await look(async (s) => ({ version: await currentVersion(s), name: (await s.get('persons', 'p-zhangguilan'))?.name, flags: await flags(s) }))
+    const state = await look(async (s) => ({
+      version: await currentVersion(s),
+      name: (await s.get('persons', 'p-zhangguilan'))?.name,
+      flags: await flags(s)
+    }))
     // Not even the first, successful migration is kept: the database is exactly as before the upgrade.
     expect(state.version).toBe(0)
     expect(state.name).toBe('张桂兰')
@@ -98,7 +118,16 @@ describe('npm run upgrade', () => {
   })
 
   it('refuses a database newer than the code', async () => {
-    await look(async (s) => s.transaction(async (tx) => tx.put('settings', { _id: 'schemaVersion', value: { version: 99, history: [] }, updatedAt: 1, updatedBy: 'upgrade' })))
+    await look(async (s) =>
+      s.transaction(async (tx) =>
+        tx.put('settings', {
+          _id: 'schemaVersion',
+          value: { version: 99, history: [] },
+          updatedAt: 1,
+          updatedBy: 'upgrade'
+        })
+      )
+    )
     const r = run()
     expect(r.code).toBe(1)
     expect(r.err).toContain('比这个程序')

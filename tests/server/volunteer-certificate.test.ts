@@ -52,7 +52,8 @@ describe.each(ADAPTERS)('volunteer certificate ($name)', (adapter) => {
     const today = businessDay(h.clock.now())
     const shiftId = DEMO_VOLUNTEER.todayShift
     h.clock.set(beijingTime(today, '09:00'))
-    const code = (d: 'in' | 'out') => h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.shiftCode', { shiftId, direction: d })
+    const code = (d: 'in' | 'out') =>
+      h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.shiftCode', { shiftId, direction: d })
     await h.as(ACCOUNTS.volunteer).ok('volunteer.scan', { token: (await code('in')).token, scannedAt: h.clock.now() })
     h.clock.set(beijingTime(today, '11:30'))
     await h.as(ACCOUNTS.volunteer).ok('volunteer.scan', { token: (await code('out')).token, scannedAt: h.clock.now() })
@@ -60,21 +61,49 @@ describe.each(ADAPTERS)('volunteer certificate ($name)', (adapter) => {
     const next = await h.as(ACCOUNTS.volunteer).ok('volunteer.issueCertificate', {})
     expect(next.code).not.toBe(first.code)
     expect(next.totalMinutes).toBe(first.totalMinutes + 150)
-    expect(next.items.find((i) => i.title === '关爱空巢老人结对探访')).toMatchObject({ shifts: 3, minutes: 450, lastDay: today })
-    expect((await verify(first.code)).ok && (await verify(first.code))).toMatchObject({ ok: true, data: { totalMinutes: 530 } })
+    expect(next.items.find((i) => i.title === '关爱空巢老人结对探访')).toMatchObject({
+      shifts: 3,
+      minutes: 450,
+      lastDay: today
+    })
+    expect((await verify(first.code)).ok && (await verify(first.code))).toMatchObject({
+      ok: true,
+      data: { totalMinutes: 530 }
+    })
     expect(await verify(next.code)).toMatchObject({ ok: true, data: { totalMinutes: 680 } })
   })
 
   it('verifies publicly, without logging in, answering only the certificate’s facts', async () => {
     const c = await h.as(ACCOUNTS.volunteer).ok('volunteer.issueCertificate', {})
-    for (const form of [c.code, formatCertCode(c.code), formatCertCode(c.code).toLowerCase(), ` ${formatCertCode(c.code)} `]) {
+    for (const form of [
+      c.code,
+      formatCertCode(c.code),
+      formatCertCode(c.code).toLowerCase(),
+      ` ${formatCertCode(c.code)} `
+    ]) {
       const env = await verify(form)
       expect(env.ok).toBe(true)
     }
     const env = await verify(c.code)
     if (!env.ok) throw new Error(env.message)
     expect(Object.keys(env.data).sort()).toEqual(
-      ['birthYear', 'code', 'countyName', 'gender', 'idMasked', 'issuedAt', 'issuedDay', 'issuerName', 'issuerUnit', 'items', 'name', 'regulation', 'throughDay', 'totalMinutes', 'volunteerNo'].sort()
+      [
+        'birthYear',
+        'code',
+        'countyName',
+        'gender',
+        'idMasked',
+        'issuedAt',
+        'issuedDay',
+        'issuerName',
+        'issuerUnit',
+        'items',
+        'name',
+        'regulation',
+        'throughDay',
+        'totalMinutes',
+        'volunteerNo'
+      ].sort()
     )
     expect(env.data).toMatchObject({ name: '王建国', totalMinutes: 530 })
   })
@@ -83,13 +112,24 @@ describe.each(ADAPTERS)('volunteer certificate ($name)', (adapter) => {
     // A second 王建国, born the same year in the same county, with hours of his own.
     const wang = (await h.store.get('persons', 'p-wangjianguo'))!
     await h.store.transaction(async (tx) => {
-      await tx.put('persons', { ...wang, _id: 'p-wangjianguo-2', birthDate: '1959-03-03', volunteerNo: null, idNumber: '620902195903031234' })
+      await tx.put('persons', {
+        ...wang,
+        _id: 'p-wangjianguo-2',
+        birthDate: '1959-03-03',
+        volunteerNo: null,
+        idNumber: '620902195903031234'
+      })
       await tx.update('persons', 'p-wangjianguo', { idNumber: '62090219590808123X' })
     })
     const entry = (await h.store.find('hoursLedger', { where: { personId: 'p-wangjianguo' }, limit: 1 }))[0]
     await h.store.transaction(async (tx) => {
       await tx.put('hoursLedger', { ...entry, _id: 'credit:namesake', personId: 'p-wangjianguo-2', seq: 1 })
-      await tx.put('hoursBalances', { _id: 'p-wangjianguo-2', minutes: entry.minutes, entries: 1, updatedAt: h.clock.now() })
+      await tx.put('hoursBalances', {
+        _id: 'p-wangjianguo-2',
+        minutes: entry.minutes,
+        entries: 1,
+        updatedAt: h.clock.now()
+      })
     })
     const mine = await h.as(ACCOUNTS.volunteer).ok('volunteer.issueCertificate', {})
     const other = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.issueCertificate', { personId: 'p-wangjianguo-2' })
@@ -108,7 +148,8 @@ describe.each(ADAPTERS)('volunteer certificate ($name)', (adapter) => {
 
   it('refuses a tampered code (one symbol changed, or two neighbours swapped) before looking it up', async () => {
     const { code } = await h.as(ACCOUNTS.volunteer).ok('volunteer.issueCertificate', {})
-    const changed = code.slice(0, 5) + CERT_ALPHABET[(CERT_ALPHABET.indexOf(code[5]) + 7) % CERT_ALPHABET.length] + code.slice(6)
+    const changed =
+      code.slice(0, 5) + CERT_ALPHABET[(CERT_ALPHABET.indexOf(code[5]) + 7) % CERT_ALPHABET.length] + code.slice(6)
     const swapped = code[1] === code[2] ? changed : code[0] + code[2] + code[1] + code.slice(3)
     for (const bad of [changed, swapped]) {
       const env = await verify(bad)
@@ -132,12 +173,25 @@ describe.each(ADAPTERS)('volunteer certificate ($name)', (adapter) => {
 
   it('lets a bound family member get the elder’s certificate, staff in scope issue one, and nobody else', async () => {
     // 张桂兰 has no hours: the family member acting for her is told so.
-    expect(await h.as(ACCOUNTS.family).call('volunteer.issueCertificate', {}, { actingFor: 'p-zhangguilan' })).toMatchObject({ ok: false, code: 'NO_HOURS' })
-    expect(await h.as(ACCOUNTS.family).call('volunteer.issueCertificate', {})).toMatchObject({ ok: false, code: 'CHOOSE_ELDER' })
+    expect(
+      await h.as(ACCOUNTS.family).call('volunteer.issueCertificate', {}, { actingFor: 'p-zhangguilan' })
+    ).toMatchObject({ ok: false, code: 'NO_HOURS' })
+    expect(await h.as(ACCOUNTS.family).call('volunteer.issueCertificate', {})).toMatchObject({
+      ok: false,
+      code: 'CHOOSE_ELDER'
+    })
     // 陈静 (肃州区) may issue 王建国’s; staff of the bureau too; a retiree may not ask for someone else’s.
-    expect(await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.issueCertificate', { personId: 'p-wangjianguo' })).toMatchObject({ name: '王建国', totalMinutes: 530 })
-    expect(await h.as(ACCOUNTS.staffCity).ok('volunteer.issueCertificate', { personId: 'p-wangjianguo' })).toMatchObject({ reused: true })
-    expect(await h.as(ACCOUNTS.retiree).call('volunteer.issueCertificate', { personId: 'p-wangjianguo' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.issueCertificate', { personId: 'p-lideming' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(
+      await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.issueCertificate', { personId: 'p-wangjianguo' })
+    ).toMatchObject({ name: '王建国', totalMinutes: 530 })
+    expect(
+      await h.as(ACCOUNTS.staffCity).ok('volunteer.issueCertificate', { personId: 'p-wangjianguo' })
+    ).toMatchObject({ reused: true })
+    expect(
+      await h.as(ACCOUNTS.retiree).call('volunteer.issueCertificate', { personId: 'p-wangjianguo' })
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(
+      await h.as(ACCOUNTS.staffSuzhou).call('volunteer.issueCertificate', { personId: 'p-lideming' })
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

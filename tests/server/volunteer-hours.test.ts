@@ -26,7 +26,8 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
   })
   afterEach(() => h.cleanup())
 
-  const code = (direction: 'in' | 'out') => h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.shiftCode', { shiftId: SHIFT, direction })
+  const code = (direction: 'in' | 'out') =>
+    h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.shiftCode', { shiftId: SHIFT, direction })
   const scan = async (direction: 'in' | 'out', account: string = ACCOUNTS.volunteer) =>
     h.as(account).call('volunteer.scan', { token: (await code(direction)).token, scannedAt: h.clock.now() })
   const minutesOf = async (personId = WANG) => (await h.store.get('hoursBalances', personId))?.minutes ?? 0
@@ -44,12 +45,20 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
   it('counts a late arrival from the arrival, and awards the shift’s points with the hours', async () => {
     const before = { minutes: await minutesOf(), points: await pointsOf() }
     const { i, o } = await serve('09:12', '11:30')
-    expect(i).toMatchObject({ ok: true, data: { direction: 'in', result: 'done', personName: '王建国', at: at('09:12') } })
+    expect(i).toMatchObject({
+      ok: true,
+      data: { direction: 'in', result: 'done', personName: '王建国', at: at('09:12') }
+    })
     expect(o).toMatchObject({ ok: true, data: { direction: 'out', result: 'done', creditedMinutes: 138, points: 5 } })
     expect(o.ok && o.data.notes).toEqual(['09:12 到达，从到达时起计'])
     expect(await minutesOf()).toBe(before.minutes + 138)
     expect(await pointsOf()).toBe(before.points + 5)
-    expect(await h.store.get('hoursLedger', CREDIT)).toMatchObject({ kind: 'credit', minutes: 138, from: at('09:12'), to: at('11:30') })
+    expect(await h.store.get('hoursLedger', CREDIT)).toMatchObject({
+      kind: 'credit',
+      minutes: 138,
+      from: at('09:12'),
+      to: at('11:30')
+    })
     expect(await shiftAward()).toMatchObject({ amount: 5, source: { kind: 'shift', id: SHIFT } })
   })
 
@@ -90,27 +99,51 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
     const before = { minutes: await minutesOf(), points: await pointsOf() }
     // Within the check-out time nothing is settled yet.
     h.clock.set(at('11:55'))
-    expect((await h.as(ACCOUNTS.volunteer).ok('volunteer.mine', {})).upcoming.find((s) => s.id === SHIFT)?.myAttendance).toMatchObject({ checkOutAt: null, creditedMinutes: null })
+    expect(
+      (await h.as(ACCOUNTS.volunteer).ok('volunteer.mine', {})).upcoming.find((s) => s.id === SHIFT)?.myAttendance
+    ).toMatchObject({ checkOutAt: null, creditedMinutes: null })
     expect(await h.store.get('hoursLedger', CREDIT)).toBeNull()
     // The first look after it settles: to 11:30, flagged.
     h.clock.set(at('12:05'))
     const mine = await h.as(ACCOUNTS.volunteer).ok('volunteer.mine', {})
     const past = mine.past.find((s) => s.id === SHIFT)!
-    expect(past.myAttendance).toMatchObject({ checkOutAt: at('11:30'), checkOutMethod: 'auto', creditedMinutes: 130, flagged: true })
-    expect(past.myAttendance!.notes).toEqual(['09:20 到达，从到达时起计', '没有签退，按班次结束 11:30 计', '等工作人员核对'])
+    expect(past.myAttendance).toMatchObject({
+      checkOutAt: at('11:30'),
+      checkOutMethod: 'auto',
+      creditedMinutes: 130,
+      flagged: true
+    })
+    expect(past.myAttendance!.notes).toEqual([
+      '09:20 到达，从到达时起计',
+      '没有签退，按班次结束 11:30 计',
+      '等工作人员核对'
+    ])
     expect(await minutesOf()).toBe(before.minutes + 130)
     expect(await pointsOf()).toBe(before.points + 5)
-    expect(await h.store.get('messages', `forgot-checkout:${SHIFT}:${WANG}`)).toMatchObject({ toPersonId: WANG, title: '没有签退：「关爱空巢老人结对探访」上午班' })
+    expect(await h.store.get('messages', `forgot-checkout:${SHIFT}:${WANG}`)).toMatchObject({
+      toPersonId: WANG,
+      title: '没有签退：「关爱空巢老人结对探访」上午班'
+    })
     // Reading again, or staff pressing 结算, changes nothing.
     await h.as(ACCOUNTS.volunteer).ok('volunteer.hours', {})
-    expect(await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.settleShift', { shiftId: SHIFT })).toEqual({ shiftId: SHIFT, settled: 0 })
+    expect(await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.settleShift', { shiftId: SHIFT })).toEqual({
+      shiftId: SHIFT,
+      settled: 0
+    })
     expect(await h.store.count('hoursLedger', { shiftId: SHIFT, personId: WANG })).toBe(1)
     // Staff see it flagged, and confirm it.
     const desk = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.desk', {})
-    expect(desk.flagged).toEqual(expect.arrayContaining([expect.objectContaining({ shiftId: SHIFT, personId: WANG, creditedMinutes: 130 })]))
+    expect(desk.flagged).toEqual(
+      expect.arrayContaining([expect.objectContaining({ shiftId: SHIFT, personId: WANG, creditedMinutes: 130 })])
+    )
     await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.confirmHours', { shiftId: SHIFT, personId: WANG })
-    expect(await h.store.get('shiftAttendance', `${SHIFT}:${WANG}`)).toMatchObject({ flag: null, flagClearedBy: ACCOUNTS.staffSuzhou })
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.confirmHours', { shiftId: SHIFT, personId: WANG })).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
+    expect(await h.store.get('shiftAttendance', `${SHIFT}:${WANG}`)).toMatchObject({
+      flag: null,
+      flagClearedBy: ACCOUNTS.staffSuzhou
+    })
+    expect(
+      await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.confirmHours', { shiftId: SHIFT, personId: WANG })
+    ).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
   })
 
   it('settles forgotten check-outs with 结算, once, also when a read settles at the same moment', async () => {
@@ -118,7 +151,10 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
     await scan('in')
     await scan('in', 'wx:seed-volunteer-1')
     h.clock.set(at('11:00'))
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.settleShift', { shiftId: SHIFT })).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
+    expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.settleShift', { shiftId: SHIFT })).toMatchObject({
+      ok: false,
+      code: 'ILLEGAL_TRANSITION'
+    })
     h.clock.set(at('13:00'))
     const [settle] = await Promise.all([
       h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.settleShift', { shiftId: SHIFT }),
@@ -129,7 +165,11 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
     expect(settle.settled).toBeLessThanOrEqual(2)
     for (const p of [WANG, 'p-001']) {
       expect(await h.store.count('hoursLedger', { shiftId: SHIFT, personId: p })).toBe(1)
-      expect(await h.store.get('shiftAttendance', `${SHIFT}:${p}`)).toMatchObject({ checkOutMethod: 'auto', creditedMinutes: 150, flag: 'forgot-checkout' })
+      expect(await h.store.get('shiftAttendance', `${SHIFT}:${p}`)).toMatchObject({
+        checkOutMethod: 'auto',
+        creditedMinutes: 150,
+        flag: 'forgot-checkout'
+      })
       expect(await h.store.count('pointsLedger', { personId: p, day: today })).toBe(1)
     }
     const after = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.shiftRoster', { shiftId: SHIFT })
@@ -138,31 +178,72 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
 
   it('corrects hours only with a reason, as a new entry with the staff id; to 0 takes the shift’s points back', async () => {
     await serve('09:00', '10:00')
-    const before = { minutes: await minutesOf(), points: await pointsOf(), entries: await h.store.count('hoursLedger', { personId: WANG }) }
+    const before = {
+      minutes: await minutesOf(),
+      points: await pointsOf(),
+      entries: await h.store.count('hoursLedger', { personId: WANG })
+    }
     for (const reason of [undefined, '', ' ', '无']) {
-      const env = await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.correctHours', { shiftId: SHIFT, personId: WANG, minutes: 150, ...(reason === undefined ? {} : { reason }) })
+      const env = await h
+        .as(ACCOUNTS.staffSuzhou)
+        .call('volunteer.staff.correctHours', {
+          shiftId: SHIFT,
+          personId: WANG,
+          minutes: 150,
+          ...(reason === undefined ? {} : { reason })
+        })
       expect(env).toMatchObject({ ok: false, code: 'REASON_REQUIRED' })
     }
     expect(await h.store.count('hoursLedger', { personId: WANG })).toBe(before.entries)
 
-    const r = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.correctHours', { shiftId: SHIFT, personId: WANG, minutes: 150, reason: '实际 11:30 离开，签退点早了' })
+    const r = await h
+      .as(ACCOUNTS.staffSuzhou)
+      .ok('volunteer.staff.correctHours', {
+        shiftId: SHIFT,
+        personId: WANG,
+        minutes: 150,
+        reason: '实际 11:30 离开，签退点早了'
+      })
     expect(r).toEqual({ shiftId: SHIFT, personId: WANG, minutes: 150, delta: 90, totalMinutes: before.minutes + 90 })
     const [entry] = await h.store.find('hoursLedger', { where: { personId: WANG, kind: 'correction', shiftId: SHIFT } })
-    expect(entry).toMatchObject({ minutes: 90, staffAccountId: ACCOUNTS.staffSuzhou, reason: '实际 11:30 离开，签退点早了' })
+    expect(entry).toMatchObject({
+      minutes: 90,
+      staffAccountId: ACCOUNTS.staffSuzhou,
+      reason: '实际 11:30 离开，签退点早了'
+    })
     expect(await h.store.get('hoursLedger', CREDIT)).toMatchObject({ minutes: 60 }) // the credit itself is never changed
     expect(await h.store.count('audit', { action: 'volunteer.hours.correct', subjectPersonId: WANG })).toBe(1)
     expect(await pointsOf()).toBe(before.points) // the shift's points were already awarded
 
     const view = await h.as(ACCOUNTS.volunteer).ok('volunteer.hours', {})
-    expect(view.items[0]).toMatchObject({ kind: 'correction', minutes: 90, notes: ['工作人员更正：实际 11:30 离开，签退点早了'] })
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.correctHours', { shiftId: SHIFT, personId: WANG, minutes: 150, reason: '再改一次' })).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
+    expect(view.items[0]).toMatchObject({
+      kind: 'correction',
+      minutes: 90,
+      notes: ['工作人员更正：实际 11:30 离开，签退点早了']
+    })
+    expect(
+      await h
+        .as(ACCOUNTS.staffSuzhou)
+        .call('volunteer.staff.correctHours', { shiftId: SHIFT, personId: WANG, minutes: 150, reason: '再改一次' })
+    ).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
 
-    await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.correctHours', { shiftId: SHIFT, personId: WANG, minutes: 0, reason: '本人当天没有到场，误签' })
+    await h
+      .as(ACCOUNTS.staffSuzhou)
+      .ok('volunteer.staff.correctHours', {
+        shiftId: SHIFT,
+        personId: WANG,
+        minutes: 0,
+        reason: '本人当天没有到场，误签'
+      })
     expect(await minutesOf()).toBe(before.minutes - 60)
     expect(await pointsOf()).toBe(before.points - 5)
     expect(await h.store.get('pointsLedger', `reversal:shift:${SHIFT}:${WANG}`)).toMatchObject({ amount: -5 })
     // Staff of another county may not correct.
-    expect(await h.as(ACCOUNTS.retiree).call('volunteer.staff.correctHours', { shiftId: SHIFT, personId: WANG, minutes: 10, reason: '试一试' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(
+      await h
+        .as(ACCOUNTS.retiree)
+        .call('volunteer.staff.correctHours', { shiftId: SHIFT, personId: WANG, minutes: 10, reason: '试一试' })
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect((await reconcileHours(h.store)).mismatches).toEqual([])
   })
 
@@ -173,9 +254,15 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
     const before = { minutes: await minutesOf(), points: await pointsOf() }
     const { token } = await code('out')
     const results = await Promise.all([
-      ...Array.from({ length: 8 }, () => h.as(ACCOUNTS.volunteer).call('volunteer.scan', { token, scannedAt: h.clock.now() })),
-      h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.mark', { shiftId: SHIFT, personId: WANG, direction: 'out', reason: '本人手机没电' }),
-      h.as(ACCOUNTS.staffCity).call('volunteer.staff.mark', { shiftId: SHIFT, personId: WANG, direction: 'out', reason: '本人手机没电' })
+      ...Array.from({ length: 8 }, () =>
+        h.as(ACCOUNTS.volunteer).call('volunteer.scan', { token, scannedAt: h.clock.now() })
+      ),
+      h
+        .as(ACCOUNTS.staffSuzhou)
+        .call('volunteer.staff.mark', { shiftId: SHIFT, personId: WANG, direction: 'out', reason: '本人手机没电' }),
+      h
+        .as(ACCOUNTS.staffCity)
+        .call('volunteer.staff.mark', { shiftId: SHIFT, personId: WANG, direction: 'out', reason: '本人手机没电' })
     ])
     expect(results.every((r) => r.ok)).toBe(true)
     expect(results.filter((r) => r.ok && r.data.result === 'done')).toHaveLength(1)
@@ -189,47 +276,103 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
   it('lets staff scan a volunteer’s own 签到码 in and out, and 代签 only with a reason', async () => {
     h.clock.set(at('08:55'))
     const mine = await h.as(ACCOUNTS.volunteer).ok('checkin.myCode', {})
-    const inRes = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.scan', { shiftId: SHIFT, direction: 'in', token: mine.token, scannedAt: h.clock.now() })
+    const inRes = await h
+      .as(ACCOUNTS.staffSuzhou)
+      .ok('volunteer.staff.scan', { shiftId: SHIFT, direction: 'in', token: mine.token, scannedAt: h.clock.now() })
     expect(inRes).toMatchObject({ result: 'done', personId: WANG, direction: 'in' })
-    expect(await h.store.get('shiftAttendance', `${SHIFT}:${WANG}`)).toMatchObject({ checkInMethod: 'staff-scan', checkInBy: ACCOUNTS.staffSuzhou })
+    expect(await h.store.get('shiftAttendance', `${SHIFT}:${WANG}`)).toMatchObject({
+      checkInMethod: 'staff-scan',
+      checkInBy: ACCOUNTS.staffSuzhou
+    })
     // A shift code is not a personal code, and a personal code is not a shift code.
-    expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.scan', { shiftId: SHIFT, direction: 'in', token: (await code('in')).token, scannedAt: h.clock.now() })).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
+    expect(
+      await h
+        .as(ACCOUNTS.staffSuzhou)
+        .call('volunteer.staff.scan', {
+          shiftId: SHIFT,
+          direction: 'in',
+          token: (await code('in')).token,
+          scannedAt: h.clock.now()
+        })
+    ).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
     const wrong = await h.as(ACCOUNTS.volunteer).call('volunteer.scan', { token: mine.token, scannedAt: h.clock.now() })
     expect(wrong).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
     expect(!wrong.ok && wrong.message).toContain('这是个人签到码')
 
     // 代签 for p-001 (signed up): a reason is required, and recorded.
     for (const reason of [undefined, '', '无']) {
-      expect(await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.mark', { shiftId: SHIFT, personId: 'p-001', direction: 'in', ...(reason === undefined ? {} : { reason }) })).toMatchObject({ ok: false, code: 'REASON_REQUIRED' })
+      expect(
+        await h
+          .as(ACCOUNTS.staffSuzhou)
+          .call('volunteer.staff.mark', {
+            shiftId: SHIFT,
+            personId: 'p-001',
+            direction: 'in',
+            ...(reason === undefined ? {} : { reason })
+          })
+      ).toMatchObject({ ok: false, code: 'REASON_REQUIRED' })
     }
-    await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.mark', { shiftId: SHIFT, personId: 'p-001', direction: 'in', reason: '本人到场，不会用手机' })
-    expect(await h.store.get('shiftAttendance', `${SHIFT}:p-001`)).toMatchObject({ checkInMethod: 'proxy', checkInReason: '本人到场，不会用手机' })
+    await h
+      .as(ACCOUNTS.staffSuzhou)
+      .ok('volunteer.staff.mark', {
+        shiftId: SHIFT,
+        personId: 'p-001',
+        direction: 'in',
+        reason: '本人到场，不会用手机'
+      })
+    expect(await h.store.get('shiftAttendance', `${SHIFT}:p-001`)).toMatchObject({
+      checkInMethod: 'proxy',
+      checkInReason: '本人到场，不会用手机'
+    })
     // 补录 of a check-out at the time it happened, after the shift.
     h.clock.set(at('11:40'))
-    const out = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.mark', { shiftId: SHIFT, personId: 'p-001', direction: 'out', at: at('11:20'), reason: '按纸质签到表补录' })
+    const out = await h
+      .as(ACCOUNTS.staffSuzhou)
+      .ok('volunteer.staff.mark', {
+        shiftId: SHIFT,
+        personId: 'p-001',
+        direction: 'out',
+        at: at('11:20'),
+        reason: '按纸质签到表补录'
+      })
     expect(out).toMatchObject({ creditedMinutes: 140 }) // in at 08:55 counts from 09:00
     expect(await h.store.count('audit', { subjectPersonId: 'p-001', actorAccountId: ACCOUNTS.staffSuzhou })).toBe(2)
     // Outside their county staff cannot.
-    expect(await h.as('local:chenjing').call('volunteer.staff.shiftCode', { shiftId: 'vs-xuanjiang-d9', direction: 'in' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(
+      await h.as('local:chenjing').call('volunteer.staff.shiftCode', { shiftId: 'vs-xuanjiang-d9', direction: 'in' })
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   it('routes codes by kind: a shift code on the activity check-in and an activity code here are both refused in words', async () => {
     h.clock.set(at('09:05'))
     const shiftToken = (await code('in')).token
-    const onActivity = await h.as(ACCOUNTS.volunteer).call('checkin.scan', { token: shiftToken, scannedAt: h.clock.now() })
+    const onActivity = await h
+      .as(ACCOUNTS.volunteer)
+      .call('checkin.scan', { token: shiftToken, scannedAt: h.clock.now() })
     expect(onActivity).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
     expect(!onActivity.ok && onActivity.message).toContain('志愿服务的签到码')
-    const activityToken = (await h.as(ACCOUNTS.staffCity).ok('activity.staff.checkinCode', { id: 'a-xuanjiang-0' })).token
-    const here = await h.as(ACCOUNTS.volunteer).call('volunteer.scan', { token: activityToken, scannedAt: h.clock.now() })
+    const activityToken = (await h.as(ACCOUNTS.staffCity).ok('activity.staff.checkinCode', { id: 'a-xuanjiang-0' }))
+      .token
+    const here = await h
+      .as(ACCOUNTS.volunteer)
+      .call('volunteer.scan', { token: activityToken, scannedAt: h.clock.now() })
     expect(!here.ok && here.message).toContain('这是活动签到码')
     const forged = issueCode('guessed-key', { kind: 'shift-in', id: SHIFT }, h.clock.now()).token
-    expect(await h.as(ACCOUNTS.volunteer).call('volunteer.scan', { token: forged, scannedAt: h.clock.now() })).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
+    expect(
+      await h.as(ACCOUNTS.volunteer).call('volunteer.scan', { token: forged, scannedAt: h.clock.now() })
+    ).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
     expect(await h.store.get('shiftAttendance', `${SHIFT}:${WANG}`)).toBeNull()
   })
 
   it('keeps check-in and check-out in person: a family member acting for an elder is refused', async () => {
     h.clock.set(at('09:05'))
-    const env = await h.as(ACCOUNTS.family).call('volunteer.scan', { token: (await code('in')).token, scannedAt: h.clock.now() }, { actingFor: 'p-zhangguilan' })
+    const env = await h
+      .as(ACCOUNTS.family)
+      .call(
+        'volunteer.scan',
+        { token: (await code('in')).token, scannedAt: h.clock.now() },
+        { actingFor: 'p-zhangguilan' }
+      )
     expect(env).toMatchObject({ ok: false, code: 'PROXY_NOT_ALLOWED' })
   })
 

@@ -67,7 +67,11 @@ describe('WeChat login through code2Session', () => {
   it('a valid code gives a session for the openid WeChat names, which then activates like on CloudBase', async () => {
     await host({ appid: wechat.appid, secret: wechat.secret })
     // Anything else in the payload is ignored: identity comes from WeChat's answer.
-    const login = await post('/api/auth/wechat', { code: wechat.issueCode('o-real-openid-1'), openid: 'o-attacker', accountId: 'local:admin' })
+    const login = await post('/api/auth/wechat', {
+      code: wechat.issueCode('o-real-openid-1'),
+      openid: 'o-attacker',
+      accountId: 'local:admin'
+    })
     expect(login.status).toBe(200)
     const token = login.json.data.token as string
     const who = await post('/api', { action: 'auth.whoami', payload: {} }, token)
@@ -80,9 +84,21 @@ describe('WeChat login through code2Session', () => {
 
     // Staff issue a 激活码; the WeChat account binds to the roster with it.
     await store.transaction(async (tx) =>
-      tx.create('activationCodes', { _id: '246810', personId: 'p-lideming', issuedBy: 'local:chenjing', createdAt: DEFAULT_NOW, expiresAt: DEFAULT_NOW + 3600_000, usedBy: null, usedAt: null })
+      tx.create('activationCodes', {
+        _id: '246810',
+        personId: 'p-lideming',
+        issuedBy: 'local:chenjing',
+        createdAt: DEFAULT_NOW,
+        expiresAt: DEFAULT_NOW + 3600_000,
+        usedBy: null,
+        usedAt: null
+      })
     )
-    const activated = await post('/api', { action: 'account.activate', payload: { code: '246810' }, mutationId: 'm-activate-1' }, token)
+    const activated = await post(
+      '/api',
+      { action: 'account.activate', payload: { code: '246810' }, mutationId: 'm-activate-1' },
+      token
+    )
     expect(activated.json.data).toMatchObject({ accountId: 'wx:o-real-openid-1', registered: true, roles: ['retiree'] })
   })
 
@@ -104,7 +120,7 @@ describe('WeChat login through code2Session', () => {
     expect(wechat.requests.length).toBe(3)
   })
 
-  it('a wrong AppID (40013) or AppSecret (40125) is the server\'s fault: WECHAT_LOGIN_UNAVAILABLE and a log line', async () => {
+  it("a wrong AppID (40013) or AppSecret (40125) is the server's fault: WECHAT_LOGIN_UNAVAILABLE and a log line", async () => {
     await host({ appid: 'wx0000000000000000', secret: wechat.secret })
     const badAppid = await post('/api/auth/wechat', { code: wechat.issueCode('o-user-3') })
     expect(badAppid.status).toBe(503)

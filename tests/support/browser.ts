@@ -11,8 +11,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const H5_DIR = process.env.YL_H5_DIR ?? path.join(__dirname, '../../dist/h5')
 
 export function requireBuild(): void {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`)
-  if (!existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 (npm test does)')
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`)
+  if (!existsSync(path.join(H5_DIR, 'index.html')))
+    throw new Error('dist/h5 is missing: run npm run build:h5 (npm test does)')
 }
 
 /** `extraArgs`: more Chromium switches, e.g. a fake camera (tests/support/fake-camera.ts). */
@@ -20,13 +22,30 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
   requireBuild()
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs]
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs
+    ]
   })
 }
 
 /** A phone-sized page; `at`: the browser's clock fixed there (the server's fixed clock). A page error fails the test. */
-export async function phone(browser: Browser, opts: { at?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'UTC' })
+export async function phone(
+  browser: Browser,
+  opts: { at?: number } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'UTC'
+  })
   if (opts.at !== undefined) await context.clock.setFixedTime(new Date(opts.at))
   const page = await context.newPage()
   page.on('pageerror', (err) => {

@@ -26,7 +26,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { EJSON } from 'bson'
-import { CloudDbError, MemoryCloudDb, command, type MemoryTransaction } from '../../server/storage/cloudbase/memory-cloud-db'
+import {
+  CloudDbError,
+  MemoryCloudDb,
+  command,
+  type MemoryTransaction
+} from '../../server/storage/cloudbase/memory-cloud-db'
 import type { CloudDatabase } from '../../server/storage/cloudbase/cloud-database'
 
 type Json = Record<string, unknown>
@@ -81,7 +86,8 @@ function toWhere(query: Json): Json {
         for (const sub of value as Json[]) walk(sub)
         continue
       }
-      if (field.startsWith('$')) throw new WireError('DATABASE_INVALID_OPERRATOR', `operator ${field} is not supported here`)
+      if (field.startsWith('$'))
+        throw new WireError('DATABASE_INVALID_OPERRATOR', `operator ${field} is not supported here`)
       if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
         for (const [op, arg] of Object.entries(value as Json)) {
           const make = OPS[op]
@@ -116,7 +122,8 @@ function applyUpdate(cur: Json, update: Json): Json {
       if (f === '_id' || f.startsWith('_id.')) throw new WireError('DATABASE_REQUEST_FAILED', '不能更新_id的值')
       if (op === '$set') setPath(next, f, v)
       else if (op === '$unset') setPath(next, f, undefined, true)
-      else if (op === '$inc') setPath(next, f, (Number(f.split('.').reduce<unknown>((o, k) => (o as Json)?.[k], next)) || 0) + Number(v))
+      else if (op === '$inc')
+        setPath(next, f, (Number(f.split('.').reduce<unknown>((o, k) => (o as Json)?.[k], next)) || 0) + Number(v))
       else throw new WireError('DATABASE_INVALID_OPERRATOR', `update operator ${op} is not supported here`)
     }
   }
@@ -146,7 +153,8 @@ export async function startCloudbaseWire(db: MemoryCloudDb = new MemoryCloudDb()
     const coll = String(p.collectionName ?? '')
     const txId = typeof p.transactionId === 'string' ? p.transactionId : undefined
     const tx = txId ? txs.get(txId) : undefined
-    if (txId && !tx && action !== 'database.abortTransaction') throw new WireError('DATABASE_TRANSACTION_FAIL', `transaction ${txId} not found`)
+    if (txId && !tx && action !== 'database.abortTransaction')
+      throw new WireError('DATABASE_TRANSACTION_FAIL', `transaction ${txId} not found`)
     const docId = (): string => {
       const id = parse(p.query)._id
       if (typeof id !== 'string' || !id) throw new WireError('INVALID_PARAM', 'docId must be a non-empty string')
@@ -177,10 +185,15 @@ export async function startCloudbaseWire(db: MemoryCloudDb = new MemoryCloudDb()
           else doc = (await db.collection(coll).where({ _id: id }).limit(1).get()).data[0] ?? null
           return { data: { list: doc ? [encode(doc)] : [], offset: 0, limit: 1 } }
         }
-        if (tx) throw new WireError('DATABASE_REQUEST_FAILED', 'only single-document operations by _id are allowed in a transaction')
+        if (tx)
+          throw new WireError(
+            'DATABASE_REQUEST_FAILED',
+            'only single-document operations by _id are allowed in a transaction'
+          )
         const limit = Number(p.limit ?? 100)
         let q = db.collection(coll).where(toWhere(parse(p.query)))
-        for (const [field, dir] of Object.entries(parse(p.order))) q = q.orderBy(field, Number(dir) < 0 ? 'desc' : 'asc')
+        for (const [field, dir] of Object.entries(parse(p.order)))
+          q = q.orderBy(field, Number(dir) < 0 ? 'desc' : 'asc')
         if (p.offset) q = q.skip(Number(p.offset))
         q = q.limit(limit)
         const { data } = await q.get()
@@ -204,7 +217,8 @@ export async function startCloudbaseWire(db: MemoryCloudDb = new MemoryCloudDb()
           const res = await ref.set({ data })
           return { data: { updated: res.stats.updated, upsert_id: res.stats.created ? id : null } }
         }
-        const cur = (tx ? await ref.read() : (await db.collection(coll).where({ _id: id }).limit(1).get()).data[0]) ?? null
+        const cur =
+          (tx ? await ref.read() : (await db.collection(coll).where({ _id: id }).limit(1).get()).data[0]) ?? null
         if (!cur) return { data: { updated: 0 } }
         const { _id, ...rest } = applyUpdate(cur, data)
         void _id

@@ -24,7 +24,8 @@ export function qrVideo(text: string, file: string, frames = 10): string {
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
       if (!qr.isDark(r, c)) continue
-      for (let y = 0; y < cell; y++) luma.fill(16, (top + r * cell + y) * W + left + c * cell, (top + r * cell + y) * W + left + (c + 1) * cell)
+      for (let y = 0; y < cell; y++)
+        luma.fill(16, (top + r * cell + y) * W + left + c * cell, (top + r * cell + y) * W + left + (c + 1) * cell)
     }
   }
   const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128)
@@ -34,4 +35,7 @@ export function qrVideo(text: string, file: string, frames = 10): string {
   return file
 }
 
-export const fakeCameraArgs = (file: string) => ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`]
+export const fakeCameraArgs = (file: string) => [
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-video-capture=${file}`
+]

@@ -21,7 +21,10 @@ export interface FakeWechat {
   close(): Promise<void>
 }
 
-export async function startFakeWechat(appid = 'wx8d2f0e1a7c3b5946', secret = randomBytes(16).toString('hex')): Promise<FakeWechat> {
+export async function startFakeWechat(
+  appid = 'wx8d2f0e1a7c3b5946',
+  secret = randomBytes(16).toString('hex')
+): Promise<FakeWechat> {
   const codes = new Map<string, { openid: string; issuedAt: number; used: boolean }>()
   const requests: URL[] = []
   const rid = () => `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`

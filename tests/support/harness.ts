@@ -26,12 +26,24 @@ export interface Harness {
 }
 
 export interface Caller {
-  call<A extends ActionName>(action: A, payload: ActionInput<A>, opts?: { mutationId?: string; actingFor?: string; clientTime?: number }): Promise<Envelope<ActionOutput<A>>>
+  call<A extends ActionName>(
+    action: A,
+    payload: ActionInput<A>,
+    opts?: { mutationId?: string; actingFor?: string; clientTime?: number }
+  ): Promise<Envelope<ActionOutput<A>>>
   /** Like call, but throws unless ok, and returns the data. */
-  ok<A extends ActionName>(action: A, payload: ActionInput<A>, opts?: { mutationId?: string; actingFor?: string; clientTime?: number }): Promise<ActionOutput<A>>
+  ok<A extends ActionName>(
+    action: A,
+    payload: ActionInput<A>,
+    opts?: { mutationId?: string; actingFor?: string; clientTime?: number }
+  ): Promise<ActionOutput<A>>
 }
 
-export async function makeHarness(adapter: AdapterCase = ADAPTERS[0], now = DEFAULT_NOW, opts: { seed?: boolean } = {}): Promise<Harness> {
+export async function makeHarness(
+  adapter: AdapterCase = ADAPTERS[0],
+  now = DEFAULT_NOW,
+  opts: { seed?: boolean } = {}
+): Promise<Harness> {
   const { store, cleanup, seedStore } = await adapter.make()
   const clock = new FixedClock(now)
   if (opts.seed !== false) await seedDemo(seedStore ?? store, { now, passwordHash: () => 'scrypt$x$y' })

@@ -49,8 +49,25 @@ export async function addSuzhouVolunteers(store: StoragePort, n: number): Promis
         createdAt: DEFAULT_NOW,
         updatedAt: DEFAULT_NOW
       })
-      await tx.put('accounts', { _id: accountId, kind: 'wechat', displayName: `志愿者${i}`, roles: ['retiree', 'volunteer'], personId, orgUnitId: null, phone: null, passwordHash: null, demo: null, createdAt: DEFAULT_NOW })
-      await tx.put('volunteerProfiles', { _id: personId, skills: ['科技服务'], orgUnitId: 'org-sz', available: true, updatedAt: DEFAULT_NOW })
+      await tx.put('accounts', {
+        _id: accountId,
+        kind: 'wechat',
+        displayName: `志愿者${i}`,
+        roles: ['retiree', 'volunteer'],
+        personId,
+        orgUnitId: null,
+        phone: null,
+        passwordHash: null,
+        demo: null,
+        createdAt: DEFAULT_NOW
+      })
+      await tx.put('volunteerProfiles', {
+        _id: personId,
+        skills: ['科技服务'],
+        orgUnitId: 'org-sz',
+        available: true,
+        updatedAt: DEFAULT_NOW
+      })
     }
   })
   return ids

@@ -24,7 +24,9 @@ export interface RunningHost {
   stop(): Promise<void>
 }
 
-export async function startHost(opts: { demo?: boolean; staticDir?: string; now?: number; rateLimits?: RateLimitSettings | null } = {}): Promise<RunningHost> {
+export async function startHost(
+  opts: { demo?: boolean; staticDir?: string; now?: number; rateLimits?: RateLimitSettings | null } = {}
+): Promise<RunningHost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yl-host-'))
   const store = new SqliteStorage({ filename: path.join(dir, 'host.db') })
   const clock = opts.now ? new FixedClock(opts.now) : systemClock

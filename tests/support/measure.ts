@@ -98,7 +98,14 @@ export function collectMeasurements(limits: Limits): Collected {
     const tag = el.tagName.toLowerCase()
     const cls = (el.getAttribute('class') ?? '').split(/\s+/).find((c) => c.startsWith('yl-')) ?? ''
     const tid = el.closest('[data-testid]')?.getAttribute('data-testid') ?? ''
-    const words = ((el as HTMLElement).innerText || el.getAttribute('aria-label') || el.getAttribute('placeholder') || '').trim().replace(/\s+/g, ' ')
+    const words = (
+      (el as HTMLElement).innerText ||
+      el.getAttribute('aria-label') ||
+      el.getAttribute('placeholder') ||
+      ''
+    )
+      .trim()
+      .replace(/\s+/g, ' ')
     return `${tag}${cls ? `.${cls}` : ''}${tid ? ` [${tid}]` : ''}${words ? ` «${words.slice(0, 24)}»` : ''}`
   }
 
@@ -122,7 +129,10 @@ export function collectMeasurements(limits: Limits): Collected {
   const parse = (s: string): Rgba | null => {
     const m = s.match(/rgba?\(([^)]+)\)/)
     if (!m) return null
-    const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number)
+    const p = m[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number)
     return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]
   }
   const over = (top: Rgba, under: Rgba): Rgba => {
@@ -162,11 +172,19 @@ export function collectMeasurements(limits: Limits): Collected {
   const checkText = (el: Element, size: number, color: string, what: string, lineHeight: string | null) => {
     counts.texts += 1
     low('text', size, what)
-    if (size < limits.text - 0.05) findings.push({ kind: 'text-size', what, value: size, need: limits.text, detail: `${size}px` })
+    if (size < limits.text - 0.05)
+      findings.push({ kind: 'text-size', what, value: size, need: limits.text, detail: `${size}px` })
     if (isRunning(size) && lineHeight !== null) {
       const ratio = lineHeight === 'normal' ? 1.2 : parseFloat(lineHeight) / size
       low('lineHeight', ratio, what)
-      if (ratio < limits.lineHeight - 0.01) findings.push({ kind: 'line-height', what, value: Math.round(ratio * 100) / 100, need: limits.lineHeight, detail: `line-height ${lineHeight} at ${size}px` })
+      if (ratio < limits.lineHeight - 0.01)
+        findings.push({
+          kind: 'line-height',
+          what,
+          value: Math.round(ratio * 100) / 100,
+          need: limits.lineHeight,
+          detail: `line-height ${lineHeight} at ${size}px`
+        })
     }
     const fg = parse(color)
     const bg = background(el)
@@ -174,7 +192,14 @@ export function collectMeasurements(limits: Limits): Collected {
       const ratio = contrast(fg, bg)
       const need = isBody(size) ? limits.bodyContrast : limits.otherContrast
       low('contrast', ratio, what)
-      if (ratio < need - 0.01) findings.push({ kind: 'contrast', what, value: Math.round(ratio * 100) / 100, need, detail: `${color} on rgb(${bg.slice(0, 3).map(Math.round).join(', ')})` })
+      if (ratio < need - 0.01)
+        findings.push({
+          kind: 'contrast',
+          what,
+          value: Math.round(ratio * 100) / 100,
+          need,
+          detail: `${color} on rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`
+        })
     }
   }
 
@@ -192,16 +217,22 @@ export function collectMeasurements(limits: Limits): Collected {
     checkText(el, parseFloat(cs.fontSize), cs.color, `${describe(el)}`, cs.lineHeight)
   }
   // What people type, and the placeholder that stands in for it.
-  for (const input of Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type="hidden"]):not([type="file"]),textarea'))) {
+  for (const input of Array.from(
+    root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+      'input:not([type="hidden"]):not([type="file"]),textarea'
+    )
+  )) {
     if (!shown(input)) continue
     const cs = getComputedStyle(input)
     const size = parseFloat(cs.fontSize)
     checkText(input, size, cs.color, `${describe(input)} (文字)`, cs.lineHeight)
-    if (input.placeholder && !input.value) checkText(input, size, getComputedStyle(input, '::placeholder').color, `${describe(input)} (提示文字)`, null)
+    if (input.placeholder && !input.value)
+      checkText(input, size, getComputedStyle(input, '::placeholder').color, `${describe(input)} (提示文字)`, null)
   }
 
   // Controls: native ones and anything with a control role, measured as drawn.
-  const CONTROL = 'a[href],button,input:not([type="hidden"]),select,textarea,summary,[role="button"],[role="link"],[role="switch"],[role="checkbox"],[role="radio"],[role="tab"],[role="menuitem"],[role="option"],[role="slider"],[role="textbox"]'
+  const CONTROL =
+    'a[href],button,input:not([type="hidden"]),select,textarea,summary,[role="button"],[role="link"],[role="switch"],[role="checkbox"],[role="radio"],[role="tab"],[role="menuitem"],[role="option"],[role="slider"],[role="textbox"]'
   const NATIVE = /^(a|button|input|select|textarea|summary)$/i
   const controls = Array.from(root.querySelectorAll<HTMLElement>(CONTROL)).filter((el) => shown(el))
   for (const el of controls) {
@@ -212,14 +243,22 @@ export function collectMeasurements(limits: Limits): Collected {
     const small = Math.min(r.width, r.height)
     const size = `${Math.round(r.width)}×${Math.round(r.height)}`
     low('target', small, `${what} ${size}`)
-    if (small < limits.target - 0.5) findings.push({ kind: 'target', what, value: Math.round(small), need: limits.target, detail: size })
+    if (small < limits.target - 0.5)
+      findings.push({ kind: 'target', what, value: Math.round(small), need: limits.target, detail: size })
     if (el.getAttribute('data-primary') === 'true') {
       low('primary', small, `${what} ${size}`)
-      if (small < limits.primary - 0.5) findings.push({ kind: 'primary-target', what, value: Math.round(small), need: limits.primary, detail: size })
+      if (small < limits.primary - 0.5)
+        findings.push({ kind: 'primary-target', what, value: Math.round(small), need: limits.primary, detail: size })
     }
     const disabled = el.getAttribute('aria-disabled') === 'true' || el.hasAttribute('disabled')
     if (!NATIVE.test(el.tagName) && !disabled && !(el.tabIndex >= 0 && el.hasAttribute('tabindex'))) {
-      findings.push({ kind: 'not-focusable', what, value: 0, need: 0, detail: `role=${el.getAttribute('role') ?? '—'} without tabindex: a keyboard or switch user cannot reach it` })
+      findings.push({
+        kind: 'not-focusable',
+        what,
+        value: 0,
+        need: 0,
+        detail: `role=${el.getAttribute('role') ?? '—'} without tabindex: a keyboard or switch user cannot reach it`
+      })
     }
   }
   // Anything drawn as tappable (pointer cursor) must be one of the controls above, or inside one.
@@ -227,16 +266,29 @@ export function collectMeasurements(limits: Limits): Collected {
     if (getComputedStyle(el).cursor !== 'pointer' || !shown(el)) continue
     if (el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer') continue
     if (el.matches(CONTROL) || el.closest(CONTROL) || el.closest('label')) continue
-    findings.push({ kind: 'unannounced-tap', what: describe(el), value: 0, need: 0, detail: 'looks tappable but has no button/link role' })
+    findings.push({
+      kind: 'unannounced-tap',
+      what: describe(el),
+      value: 0,
+      need: 0,
+      detail: 'looks tappable but has no button/link role'
+    })
   }
 
   // Layout. The page must not be wider than the phone, and nothing may run off its right edge.
   const vw = document.documentElement.clientWidth
   const scrollsSideways = (el: Element) => /auto|scroll/.test(getComputedStyle(el).overflowX)
-  const hides = (cs: CSSStyleDeclaration, axis: 'x' | 'y') => /hidden|clip/.test(axis === 'x' ? cs.overflowX : cs.overflowY)
+  const hides = (cs: CSSStyleDeclaration, axis: 'x' | 'y') =>
+    /hidden|clip/.test(axis === 'x' ? cs.overflowX : cs.overflowY)
   for (const box of [root, frame]) {
     if (box.scrollWidth > box.clientWidth + 1) {
-      findings.push({ kind: 'overflow', what: describe(box).slice(0, 40), value: 0, need: 0, detail: `the page is ${box.scrollWidth} px wide on a ${box.clientWidth} px screen` })
+      findings.push({
+        kind: 'overflow',
+        what: describe(box).slice(0, 40),
+        value: 0,
+        need: 0,
+        detail: `the page is ${box.scrollWidth} px wide on a ${box.clientWidth} px screen`
+      })
     }
   }
   /**
@@ -263,7 +315,13 @@ export function collectMeasurements(limits: Limits): Collected {
     if (Array.from(el.querySelectorAll('*')).some((c) => off.has(c))) continue
     const r = el.getBoundingClientRect()
     const by = Math.round(Math.max(r.right - vw, -r.left))
-    findings.push({ kind: 'overflow', what: describe(el), value: 0, need: 0, detail: `runs ${by} px off the ${r.left < -0.5 ? 'left' : 'right'} edge` })
+    findings.push({
+      kind: 'overflow',
+      what: describe(el),
+      value: 0,
+      need: 0,
+      detail: `runs ${by} px off the ${r.left < -0.5 ? 'left' : 'right'} edge`
+    })
   }
 
   // Clipped: a box that hides what does not fit, with text that does not fit (an ellipsis, a fixed height, a
@@ -280,7 +338,13 @@ export function collectMeasurements(limits: Limits): Collected {
     const tall = (hides(cs, 'y') || area) && el.scrollHeight > el.clientHeight + 1
     if (!wide && !tall) continue
     const [full, seen] = wide ? [el.scrollWidth, el.clientWidth] : [el.scrollHeight, el.clientHeight]
-    findings.push({ kind: 'clipped', what: describe(el), value: seen, need: full, detail: `${wide ? 'width' : 'height'}: shows ${seen} of ${full} px of its text` })
+    findings.push({
+      kind: 'clipped',
+      what: describe(el),
+      value: seen,
+      need: full,
+      detail: `${wide ? 'width' : 'height'}: shows ${seen} of ${full} px of its text`
+    })
   }
 
   // Broken: a number (phone, date, time, amount, code) or a name drawn on two lines although it fits on one.
@@ -311,7 +375,13 @@ export function collectMeasurements(limits: Limits): Collected {
     whole.selectNodeContents(n)
     const wr = whole.getBoundingClientRect()
     if (offEdge(wr) && !contained(el) && !off.has(el)) {
-      findings.push({ kind: 'overflow', what: describe(el), value: 0, need: 0, detail: `its words run ${Math.round(Math.max(wr.right - vw, -wr.left))} px off the edge` })
+      findings.push({
+        kind: 'overflow',
+        what: describe(el),
+        value: 0,
+        need: 0,
+        detail: `its words run ${Math.round(Math.max(wr.right - vw, -wr.left))} px off the edge`
+      })
     }
     const spans: [number, number][] = []
     for (const m of Array.from(data.matchAll(numbers))) spans.push([m.index!, m.index! + m[0].length])
@@ -326,7 +396,13 @@ export function collectMeasurements(limits: Limits): Collected {
       const width = rects.reduce((w, r) => w + r.width, 0)
       if (width > room(el) + 0.5) continue
       const words = data.slice(a, b)
-      findings.push({ kind: 'broken', what: `${describe(el)} «${words}»`, value: 0, need: 0, detail: `«${words}» (${Math.round(width)} px) is split over ${lineCount(rects)} lines; it fits on one` })
+      findings.push({
+        kind: 'broken',
+        what: `${describe(el)} «${words}»`,
+        value: 0,
+        need: 0,
+        detail: `«${words}» (${Math.round(width)} px) is split over ${lineCount(rects)} lines; it fits on one`
+      })
     }
   }
   return { findings, extremes, counts, root: true }
@@ -374,7 +450,13 @@ export async function axe(page: Page): Promise<Omit<Finding, 'where'>[]> {
         axeExcluded[v.id] = (axeExcluded[v.id] ?? 0) + 1
         continue
       }
-      out.push({ kind: 'axe', what: `${v.id}: ${node.target.join(' ')}`, value: 0, need: 0, detail: `${v.help} — ${node.html.slice(0, 140)}` })
+      out.push({
+        kind: 'axe',
+        what: `${v.id}: ${node.target.join(' ')}`,
+        value: 0,
+        need: 0,
+        detail: `${v.help} — ${node.html.slice(0, 140)}`
+      })
     }
   }
   return out
@@ -396,7 +478,11 @@ function worstFirst(a: Finding, b: Finding): number {
 
 export function report(findings: Finding[], limit = 25): string {
   const sorted = [...findings].sort(worstFirst)
-  const lines = sorted.slice(0, limit).map((f) => `  ${f.kind.padEnd(16)} ${f.need ? `${f.value} < ${f.need}  ` : ''}${f.where}  ${f.what}  (${f.detail})`)
+  const lines = sorted
+    .slice(0, limit)
+    .map(
+      (f) => `  ${f.kind.padEnd(16)} ${f.need ? `${f.value} < ${f.need}  ` : ''}${f.where}  ${f.what}  (${f.detail})`
+    )
   const more = sorted.length > limit ? `\n  … and ${sorted.length - limit} more` : ''
   const byKind = Object.entries(
     findings.reduce<Record<string, number>>((acc, f) => ({ ...acc, [f.kind]: (acc[f.kind] ?? 0) + 1 }), {})

@@ -41,7 +41,9 @@ export function memoryOutbox(): MemoryOutbox {
     },
     postpone: (ids, at, reason) => {
       const later = new Set(ids)
-      items = items.map((i) => (later.has(i.id) ? { ...i, attempts: i.attempts + 1, nextAttemptAt: at, lastError: reason } : i))
+      items = items.map((i) =>
+        later.has(i.id) ? { ...i, attempts: i.attempts + 1, nextAttemptAt: at, lastError: reason } : i
+      )
       persist()
     },
     wake: () => {

@@ -26,7 +26,12 @@ export const WALK_USERS: Record<WalkUserKey, WalkUser> = {
   guest: { key: 'guest', account: null, label: '未登录' },
   retiree: { key: 'retiree', account: 'local:zhangguilan', label: '老干部 张桂兰' },
   volunteer: { key: 'volunteer', account: 'local:wangjianguo', label: '志愿者 王建国' },
-  family: { key: 'family', account: 'local:zhangxiaoyan', label: '家属 张晓燕（为张桂兰代办）', actingFor: 'p-zhangguilan' },
+  family: {
+    key: 'family',
+    account: 'local:zhangxiaoyan',
+    label: '家属 张晓燕（为张桂兰代办）',
+    actingFor: 'p-zhangguilan'
+  },
   staff: { key: 'staff', account: 'local:liufang', label: '工作人员 刘芳（市局）' },
   admin: { key: 'admin', account: 'local:admin', label: '管理员' }
 }

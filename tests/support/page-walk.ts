@@ -97,7 +97,8 @@ export async function openPage(session: Session, baseUrl: string, target: WalkPa
   await page.goto(`${baseUrl}${target.hash}`)
   await waitUntilDrawn(page)
   const at = decodeURIComponent(new URL(page.url()).hash)
-  if (!at.startsWith(`#/${target.path}`)) throw new Error(`${target.path} as ${session.user}: the app went to ${at} instead`)
+  if (!at.startsWith(`#/${target.path}`))
+    throw new Error(`${target.path} as ${session.user}: the app went to ${at} instead`)
 }
 
 export async function waitUntilDrawn(page: Page): Promise<void> {
@@ -111,5 +112,7 @@ export async function waitUntilDrawn(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   // A second look: a page may start loading more once the first answer is in.
-  await page.waitForFunction(() => !Array.from(document.querySelectorAll('[data-testid="loading"]')).some((l) => l.checkVisibility()))
+  await page.waitForFunction(
+    () => !Array.from(document.querySelectorAll('[data-testid="loading"]')).some((l) => l.checkVisibility())
+  )
 }

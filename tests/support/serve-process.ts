@@ -39,7 +39,11 @@ export interface Exited {
 
 /** Starts serve; resolves when it listens, or with how it exited if it stopped first. */
 export function startServe(env: Record<string, string>, timeoutMs = 20_000): Promise<ServeProcess | Exited> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'build/serve.cjs')], { cwd: ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [path.join(ROOT, 'build/serve.cjs')], {
+    cwd: ROOT,
+    env: cleanEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let out = ''
   let err = ''
   child.stdout!.on('data', (d) => (out += d))

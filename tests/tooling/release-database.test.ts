@@ -36,7 +36,9 @@ function fakeManager() {
     },
     permission: {
       describeResourcePermission: async ({ resources }) => ({
-        Data: { PermissionList: resources.filter((r) => rules.has(r)).map((r) => ({ Resource: r, Permission: rules.get(r) })) }
+        Data: {
+          PermissionList: resources.filter((r) => rules.has(r)).map((r) => ({ Resource: r, Permission: rules.get(r) }))
+        }
       }),
       modifyResourcePermission: async ({ resource, permission }) => {
         writes.push(`rule ${resource} ${permission}`)
@@ -88,7 +90,9 @@ describe('release:database', () => {
       const names = allIndexes(c)
       expect(new Set(names).size).toBe(names.length)
     }
-    expect(allIndexes('messages')).toEqual(expect.arrayContaining(['idx_toAccountId_asc_at_desc', 'idx_toPersonId_asc_at_desc']))
+    expect(allIndexes('messages')).toEqual(
+      expect.arrayContaining(['idx_toAccountId_asc_at_desc', 'idx_toPersonId_asc_at_desc'])
+    )
   })
 
   it('dry run (no manager) lists every step and calls nothing', async () => {

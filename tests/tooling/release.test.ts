@@ -16,14 +16,23 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 jest.setTimeout(300_000)
 
 function run(args: string[], env: Record<string, string>) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WEAPP_|TARO_APP_|CLOUDBASE_|RELEASE_)/.test(k)))
-  const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts/release.mjs'), ...args], { cwd: ROOT, env: { ...clean, ...env } as NodeJS.ProcessEnv, encoding: 'utf8' })
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(WEAPP_|TARO_APP_|CLOUDBASE_|RELEASE_)/.test(k))
+  )
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts/release.mjs'), ...args], {
+    cwd: ROOT,
+    env: { ...clean, ...env } as NodeJS.ProcessEnv,
+    encoding: 'utf8'
+  })
   return { code: res.status, out: res.stdout, err: res.stderr }
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yl-release-'))
 const keyPath = path.join(dir, 'private.key')
-writeFileSync(keyPath, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString())
+writeFileSync(
+  keyPath,
+  generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
+)
 const notAKey = path.join(dir, 'notes.txt')
 writeFileSync(notAKey, 'hello')
 const GOOD = { WEAPP_APPID: 'wx0123456789abcdef', WEAPP_UPLOAD_KEY: keyPath }
@@ -39,12 +48,21 @@ describe('release tooling', () => {
   })
 
   it('refuses malformed settings with a message for each', () => {
-    const r = run(['preview', '--dry-run'], { WEAPP_APPID: 'touristappid', WEAPP_UPLOAD_KEY: notAKey, WEAPP_ROBOT: '31', TARO_APP_CLOUD_ENV: 'env-1' })
+    const r = run(['preview', '--dry-run'], {
+      WEAPP_APPID: 'touristappid',
+      WEAPP_UPLOAD_KEY: notAKey,
+      WEAPP_ROBOT: '31',
+      TARO_APP_CLOUD_ENV: 'env-1'
+    })
     expect(r.code).toBe(2)
     expect(r.err).toContain('不像小程序 AppID')
     expect(r.err).toContain('不是私钥')
     expect(r.err).toContain('WEAPP_ROBOT 应为 1 到 30')
-    const missingFile = run(['upload', '--dry-run'], { ...GOOD, WEAPP_UPLOAD_KEY: path.join(dir, 'nope.key'), TARO_APP_CLOUD_ENV: 'env-1' })
+    const missingFile = run(['upload', '--dry-run'], {
+      ...GOOD,
+      WEAPP_UPLOAD_KEY: path.join(dir, 'nope.key'),
+      TARO_APP_CLOUD_ENV: 'env-1'
+    })
     expect(missingFile.err).toContain('文件不存在')
   })
 
@@ -64,14 +82,21 @@ describe('release tooling', () => {
     const r = run(['functions', '--dry-run'], { ...GOOD, CLOUDBASE_ENV: 'yinling-prod-1a2b' })
     expect(r.code).toBe(0)
     expect(r.out).toContain('[dry run] would upload cloud function api → CloudBase env yinling-prod-1a2b')
-    for (const f of ['index.js', 'package.json', 'config.json']) expect(r.out).toMatch(new RegExp(`\\s${f.replace('.', '\\.')}\\s+\\d+\\.\\d KB`))
+    for (const f of ['index.js', 'package.json', 'config.json'])
+      expect(r.out).toMatch(new RegExp(`\\s${f.replace('.', '\\.')}\\s+\\d+\\.\\d KB`))
     expect(r.out).toMatch(/3 files\s+\d+\.\d KB/)
   })
 
   it('dry-runs a mini-program upload: builds for the environment, passes the gate, lists files, sizes and version', () => {
-    const r = run(['upload', '--dry-run'], { ...GOOD, TARO_APP_CLOUD_ENV: 'yinling-prod-1a2b', RELEASE_DESC: '测试发布' })
+    const r = run(['upload', '--dry-run'], {
+      ...GOOD,
+      TARO_APP_CLOUD_ENV: 'yinling-prod-1a2b',
+      RELEASE_DESC: '测试发布'
+    })
     expect({ code: r.code, err: r.code ? r.err : '' }).toEqual({ code: 0, err: '' })
-    expect(r.out).toContain(`[dry run] would upload 银龄之家 ${pkg.version} (AppID wx0123456789abcdef, robot 1, CloudBase env yinling-prod-1a2b)`)
+    expect(r.out).toContain(
+      `[dry run] would upload 银龄之家 ${pkg.version} (AppID wx0123456789abcdef, robot 1, CloudBase env yinling-prod-1a2b)`
+    )
     expect(r.out).toContain('description: 测试发布')
     expect(r.out).toMatch(/packages: main \d+(\.\d)? KB/)
     expect(r.out).toMatch(/\sapp\.json\s+\d+\.\d KB/)
@@ -88,7 +113,11 @@ describe('release tooling', () => {
   })
 
   it('dry-runs the database release: every collection, its indexes and its closed security rule, no network', () => {
-    const r = run(['database', '--dry-run'], { CLOUDBASE_ENV: 'yinling-prod-1a2b', TENCENTCLOUD_SECRETID: '', TENCENTCLOUD_SECRETKEY: '' })
+    const r = run(['database', '--dry-run'], {
+      CLOUDBASE_ENV: 'yinling-prod-1a2b',
+      TENCENTCLOUD_SECRETID: '',
+      TENCENTCLOUD_SECRETKEY: ''
+    })
     expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' })
     expect(r.out).toContain('[dry run] would prepare the database of CloudBase env yinling-prod-1a2b')
     for (const c of COLLECTION_NAMES) expect(r.out).toContain(`[dry run] collection ${c}: create if missing`)

@@ -36,7 +36,10 @@ let url: string
 let wechat: FakeWechat
 
 beforeAll(async () => {
-  await viaNode('scripts/build-stamp.mjs', `m.ensureTaroBuild('weapp', { out: ${JSON.stringify(OUT)}, env: { TARO_APP_API_BASE: ${JSON.stringify(API_BASE)} } })`)
+  await viaNode(
+    'scripts/build-stamp.mjs',
+    `m.ensureTaroBuild('weapp', { out: ${JSON.stringify(OUT)}, env: { TARO_APP_API_BASE: ${JSON.stringify(API_BASE)} } })`
+  )
   await viaNode('scripts/weapp-setdata.mjs', 'm.buildSim()')
   dir = mkdtempSync(path.join(tmpdir(), 'yl-weapp-http-'))
   store = new SqliteStorage({ filename: path.join(dir, 'host.db') })
@@ -70,14 +73,35 @@ describe('weapp against a self-hosted API', () => {
   it('logs in through WeChat on the server and calls the host over HTTP with that session', async () => {
     // 张桂兰's WeChat was bound to her roster record earlier (activation, covered in tests/server/wechat-login).
     await store.transaction(async (tx) =>
-      tx.create('accounts', { _id: 'wx:o-zhangguilan', kind: 'wechat', displayName: '张桂兰', roles: ['retiree'], personId: 'p-zhangguilan', orgUnitId: null, phone: null, passwordHash: null, demo: null, createdAt: 1 })
+      tx.create('accounts', {
+        _id: 'wx:o-zhangguilan',
+        kind: 'wechat',
+        displayName: '张桂兰',
+        roles: ['retiree'],
+        personId: 'p-zhangguilan',
+        orgUnitId: null,
+        phone: null,
+        passwordHash: null,
+        demo: null,
+        createdAt: 1
+      })
     )
     const codes = [wechat.issueCode('o-zhangguilan'), wechat.issueCode('o-zhangguilan')]
-    const { stdout } = await run(process.execPath, [path.join(root, 'build/weapp-sim.cjs'), path.join(root, 'dist', OUT), 'retiree', 'normal'], {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, SIM_API_BASE: API_BASE, SIM_API_TARGET: url, SIM_WX_CODES: codes.join(','), SIM_PAGES: 'pages/index/index,pages/activities/index,pages/me/index' }
-    })
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(root, 'build/weapp-sim.cjs'), path.join(root, 'dist', OUT), 'retiree', 'normal'],
+      {
+        cwd: root,
+        maxBuffer: 64 * 1024 * 1024,
+        env: {
+          ...process.env,
+          SIM_API_BASE: API_BASE,
+          SIM_API_TARGET: url,
+          SIM_WX_CODES: codes.join(','),
+          SIM_PAGES: 'pages/index/index,pages/activities/index,pages/me/index'
+        }
+      }
+    )
     const r = JSON.parse(stdout.trim().split('\n').pop()!) as SimResult
     expect(r.errors).toEqual([])
     for (const p of r.pages) expect({ path: p.path, errors: p.errors }).toEqual({ path: p.path, errors: [] })
@@ -101,6 +125,7 @@ describe('weapp against a self-hosted API', () => {
 
   it('built into its own folder: the default dist/weapp does not call the self-hosted address', () => {
     expect(bundleText(path.join(root, 'dist', OUT))).toContain(API_BASE)
-    if (existsSync(path.join(root, 'dist/weapp/app.js'))) expect(bundleText(path.join(root, 'dist/weapp'))).not.toContain(API_BASE)
+    if (existsSync(path.join(root, 'dist/weapp/app.js')))
+      expect(bundleText(path.join(root, 'dist/weapp'))).not.toContain(API_BASE)
   })
 })

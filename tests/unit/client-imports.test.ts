@@ -6,7 +6,19 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 const SRC = path.join(__dirname, '../../src')
-const RUNTIME_SAFE = new Set(['errors', 'envelope', 'roles', 'proxy-actions', 'renamed-actions', 'time', 'activity-types', 'points-words', 'help-rules', 'volunteer-rules', 'checkin-rules'])
+const RUNTIME_SAFE = new Set([
+  'errors',
+  'envelope',
+  'roles',
+  'proxy-actions',
+  'renamed-actions',
+  'time',
+  'activity-types',
+  'points-words',
+  'help-rules',
+  'volunteer-rules',
+  'checkin-rules'
+])
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -37,7 +49,9 @@ describe('client imports', () => {
       expect(deps.filter((d) => !d.startsWith('dayjs'))).toEqual([])
       // Other contract modules only as types, or when they are runtime-safe themselves (proxy-actions.ts names
       // the zod-bearing action definitions, but only as types).
-      const local = [...text.matchAll(/^import\s+(type\s+)?[^'"]*?from\s+'\.\/([^']+)'/gm)].filter((m) => !m[1]).map((m) => m[2])
+      const local = [...text.matchAll(/^import\s+(type\s+)?[^'"]*?from\s+'\.\/([^']+)'/gm)]
+        .filter((m) => !m[1])
+        .map((m) => m[2])
       expect({ mod, imports: local.filter((d) => !RUNTIME_SAFE.has(d)) }).toEqual({ mod, imports: [] })
     }
   })

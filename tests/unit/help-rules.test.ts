@@ -25,7 +25,9 @@ describe('working days (Monday to Friday, Beijing time)', () => {
 
   it('gives urgent requests minutes around the clock', () => {
     const sat = beijingTime('2026-12-05', '03:00')
-    expect(acceptDueAt({ createdAt: sat, urgency: 'urgent' }, { acceptWorkingDays: 1, urgentAcceptMinutes: 30 })).toBe(sat + 30 * 60_000)
+    expect(acceptDueAt({ createdAt: sat, urgency: 'urgent' }, { acceptWorkingDays: 1, urgentAcceptMinutes: 30 })).toBe(
+      sat + 30 * 60_000
+    )
   })
 })
 
@@ -52,16 +54,20 @@ describe('the help status machine', () => {
     released: ['assigned', 'in_progress']
   }
 
-  it.each(Object.keys(HELP_TRANSITIONS) as (keyof typeof HELP_TRANSITIONS)[])('allows %s only from its statuses', (kind) => {
-    for (const from of HELP_STATUSES) {
-      if (allowed[kind].includes(from)) expect(() => nextStatus(kind, from)).not.toThrow()
-      else expect(() => nextStatus(kind, from)).toThrow(/./)
+  it.each(Object.keys(HELP_TRANSITIONS) as (keyof typeof HELP_TRANSITIONS)[])(
+    'allows %s only from its statuses',
+    (kind) => {
+      for (const from of HELP_STATUSES) {
+        if (allowed[kind].includes(from)) expect(() => nextStatus(kind, from)).not.toThrow()
+        else expect(() => nextStatus(kind, from)).toThrow(/./)
+      }
     }
-  })
+  )
 
   it('never leaves a closed request', () => {
     for (const from of ['withdrawn', 'returned', 'rated'] as HelpStatus[]) {
-      for (const kind of Object.keys(HELP_TRANSITIONS) as (keyof typeof HELP_TRANSITIONS)[]) expect(() => nextStatus(kind, from)).toThrow()
+      for (const kind of Object.keys(HELP_TRANSITIONS) as (keyof typeof HELP_TRANSITIONS)[])
+        expect(() => nextStatus(kind, from)).toThrow()
     }
   })
 
@@ -73,7 +79,17 @@ describe('the help status machine', () => {
 
 describe('the 代办 audit trail', () => {
   it('keeps ids and short choices of the input, never contact details or free text', () => {
-    expect(auditInput({ id: 'hr_1', activityId: 'a-1', category: '就医陪护', address: '某街 1 号', phone: '13900000000', description: '长长的描述', name: '张三' })).toEqual({
+    expect(
+      auditInput({
+        id: 'hr_1',
+        activityId: 'a-1',
+        category: '就医陪护',
+        address: '某街 1 号',
+        phone: '13900000000',
+        description: '长长的描述',
+        name: '张三'
+      })
+    ).toEqual({
       id: 'hr_1',
       activityId: 'a-1',
       category: '就医陪护'

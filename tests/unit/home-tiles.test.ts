@@ -2,14 +2,39 @@
 import type { Me } from '../../types/actions'
 import { VOLUNTEER_HOME, tilesFor } from '../../src/pages/index/tile-list'
 
-const person = { id: 'p', name: '张桂兰', orgUnitId: 'org-sz', orgUnitName: '肃州区', branchId: null, branchName: null, partyMember: true } as unknown as Me['person']
-const me = (roles: Me['roles'], withPerson: boolean): Pick<Me, 'roles' | 'person'> => ({ roles, person: withPerson ? person : null })
+const person = {
+  id: 'p',
+  name: '张桂兰',
+  orgUnitId: 'org-sz',
+  orgUnitName: '肃州区',
+  branchId: null,
+  branchName: null,
+  partyMember: true
+} as unknown as Me['person']
+const me = (roles: Me['roles'], withPerson: boolean): Pick<Me, 'roles' | 'person'> => ({
+  roles,
+  person: withPerson ? person : null
+})
 const words = (m: Pick<Me, 'roles' | 'person'> | null) => tilesFor(m).map((t) => t.text)
 
 describe('home tiles', () => {
   it('gives a retiree exactly 扫码签到, 活动报名, 我的积分, 志愿服务, 我要求助, 联系我们, in that order', () => {
-    expect(words(me(['retiree'], true))).toEqual(['扫码签到', '活动报名', '我的积分', '志愿服务', '我要求助', '联系我们'])
-    expect(words(me(['retiree', 'volunteer'], true))).toEqual(['扫码签到', '活动报名', '我的积分', '志愿服务', '我要求助', '联系我们'])
+    expect(words(me(['retiree'], true))).toEqual([
+      '扫码签到',
+      '活动报名',
+      '我的积分',
+      '志愿服务',
+      '我要求助',
+      '联系我们'
+    ])
+    expect(words(me(['retiree', 'volunteer'], true))).toEqual([
+      '扫码签到',
+      '活动报名',
+      '我的积分',
+      '志愿服务',
+      '我要求助',
+      '联系我们'
+    ])
   })
 
   it('sends 志愿服务 to the volunteer home and 联系我们 to the liaison phone', () => {
@@ -30,8 +55,24 @@ describe('home tiles', () => {
   })
 
   it('keeps the six for a retiree who is also family or staff, with one more tile at the end', () => {
-    expect(words(me(['retiree', 'family'], true))).toEqual(['扫码签到', '活动报名', '我的积分', '志愿服务', '我要求助', '联系我们', '我的长辈'])
-    expect(words(me(['retiree', 'staff'], true))).toEqual(['扫码签到', '活动报名', '我的积分', '志愿服务', '我要求助', '联系我们', '工作台'])
+    expect(words(me(['retiree', 'family'], true))).toEqual([
+      '扫码签到',
+      '活动报名',
+      '我的积分',
+      '志愿服务',
+      '我要求助',
+      '联系我们',
+      '我的长辈'
+    ])
+    expect(words(me(['retiree', 'staff'], true))).toEqual([
+      '扫码签到',
+      '活动报名',
+      '我的积分',
+      '志愿服务',
+      '我要求助',
+      '联系我们',
+      '工作台'
+    ])
   })
 
   it('gives every tile words and a distinct key', () => {

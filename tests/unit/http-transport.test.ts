@@ -40,7 +40,9 @@ describe('the HTTP transport, behind a proxy', () => {
 
   it('reads a 413 page as the final refusal PAYLOAD_TOO_LARGE, in words, not as a network failure', async () => {
     status = 413
-    const env = await httpTransport(base, () => 't').send({ batch: [{ action: 'help.create', payload: {}, mutationId: 'm1' }] })
+    const env = await httpTransport(base, () => 't').send({
+      batch: [{ action: 'help.create', payload: {}, mutationId: 'm1' }]
+    })
     expect(env).toEqual({ ok: false, code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message })
     expect(ERRORS.PAYLOAD_TOO_LARGE.retry).toBe(false)
   })

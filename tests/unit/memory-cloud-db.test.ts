@@ -12,7 +12,15 @@ describe('CloudBase stand-in', () => {
     const signUp = (who: string) =>
       db.runTransaction(async (tx) => {
         const cap = (await tx.collection('slots').doc('capacity').get()).data as { value: number }
-        const exists = (id: string) => tx.collection('signups').doc(id).get().then(() => true, () => false)
+        const exists = (id: string) =>
+          tx
+            .collection('signups')
+            .doc(id)
+            .get()
+            .then(
+              () => true,
+              () => false
+            )
         const taken = [await exists('A'), await exists('B')].filter(Boolean).length
         if (taken < cap.value) await tx.collection('signups').add({ data: { _id: who } })
       })
@@ -26,7 +34,10 @@ describe('CloudBase stand-in', () => {
     const inc = () =>
       db.runTransaction(async (tx) => {
         const c = (await tx.collection('counters').doc('c').get()).data as { n: number }
-        await tx.collection('counters').doc('c').set({ data: { n: c.n + 1 } })
+        await tx
+          .collection('counters')
+          .doc('c')
+          .set({ data: { n: c.n + 1 } })
       }, 50)
     await Promise.all(Array.from({ length: 20 }, inc))
     const c = (await db.collection('counters').where({ _id: 'c' }).get()).data[0] as { n: number }
@@ -40,12 +51,15 @@ describe('CloudBase stand-in', () => {
     const inc = () =>
       db.runTransaction(async (tx) => {
         const c = (await tx.collection('counters').doc('c').get()).data as { n: number }
-        await tx.collection('counters').doc('c').set({ data: { n: c.n + 1 } })
+        await tx
+          .collection('counters')
+          .doc('c')
+          .set({ data: { n: c.n + 1 } })
       }, 0)
     const results = await Promise.allSettled(Array.from({ length: 5 }, inc))
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toContain(
-      'DATABASE_TRANSACTION_CONFLICT'
-    )
+    expect(
+      results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)
+    ).toContain('DATABASE_TRANSACTION_CONFLICT')
   })
 
   it('refuses a duplicate _id', async () => {
@@ -72,9 +86,15 @@ describe('CloudBase stand-in', () => {
   it('merges nested objects on update (CloudBase default) but replaces them with set', async () => {
     const db = new MemoryCloudDb()
     await db.collection('x').add({ data: { _id: 'k', audience: { kind: 'county', orgUnitId: 'o1' } } })
-    await db.collection('x').doc('k').update({ data: { audience: { kind: 'all' } } })
+    await db
+      .collection('x')
+      .doc('k')
+      .update({ data: { audience: { kind: 'all' } } })
     expect((await db.collection('x').doc('k').get()).data).toMatchObject({ audience: { kind: 'all', orgUnitId: 'o1' } })
-    await db.collection('x').doc('k').set({ data: { audience: { kind: 'all' } } })
+    await db
+      .collection('x')
+      .doc('k')
+      .set({ data: { audience: { kind: 'all' } } })
     expect((await db.collection('x').doc('k').get()).data).toEqual({ _id: 'k', audience: { kind: 'all' } })
   })
 

@@ -31,7 +31,11 @@ jest.mock('@tarojs/taro', () => ({
       sizes.delete(k)
       kv.delete(k)
     },
-    getStorageInfoSync: () => ({ keys: [...kv.keys()], currentSize: Math.ceil(used() / 1024), limitSize: LIMIT / 1024 }),
+    getStorageInfoSync: () => ({
+      keys: [...kv.keys()],
+      currentSize: Math.ceil(used() / 1024),
+      limitSize: LIMIT / 1024
+    }),
     request: () => Promise.reject({ errMsg: 'request:fail' }),
     onNetworkStatusChange: () => undefined
   }
@@ -57,7 +61,12 @@ describe('the outbox storage budget', () => {
     useAppStore.setState({ me: { accountId: 'local:zhangguilan' } as never, token: 't' })
 
     // A long help request (about 40 KB of text each, so the test needs ~100 writes rather than thousands).
-    const big = (n: number) => ({ category: '其他', description: `第${n}件：${'需要帮助'.repeat(3300)}`, address: '肃州区', phone: '13909371001' })
+    const big = (n: number) => ({
+      category: '其他',
+      description: `第${n}件：${'需要帮助'.repeat(3300)}`,
+      address: '肃州区',
+      phone: '13909371001'
+    })
     const levels: string[] = []
     let queued = 0
     let refusal: { code: string; message: string } | null = null
@@ -85,26 +94,41 @@ describe('the outbox storage budget', () => {
 
     // Half of them reach the server: there is room again.
     const outbox = useAppStore.getState().outbox
-    useAppStore.getState().settleOutbox(outbox.slice(0, Math.ceil(outbox.length / 2)).map((i) => i.id), [])
+    useAppStore.getState().settleOutbox(
+      outbox.slice(0, Math.ceil(outbox.length / 2)).map((i) => i.id),
+      []
+    )
     expect((await mutate('help.create', big(999) as never, { label: '求助 999' })).status).toBe('queued')
     expect(used()).toBeLessThan(LIMIT)
   })
 })
 
 describe('budget levels', () => {
-  const usage = (stateBytes: number, extra: Partial<StorageUsage> = {}): StorageUsage => ({ stateBytes, platformBytes: null, platformLimitBytes: null, writeFailed: false, ...extra })
+  const usage = (stateBytes: number, extra: Partial<StorageUsage> = {}): StorageUsage => ({
+    stateBytes,
+    platformBytes: null,
+    platformLimitBytes: null,
+    writeFailed: false,
+    ...extra
+  })
 
   it('is ok, then warns at 80% of the state budget, then is full', () => {
     expect(budgetOf(usage(1000)).level).toBe('ok')
     expect(budgetOf(usage(Math.ceil(STATE_BUDGET_BYTES * WARN_RATIO))).level).toBe('warn')
     expect(budgetOf(usage(STATE_BUDGET_BYTES)).level).toBe('full')
-    expect(budgetWords(budgetOf(usage(Math.ceil(STATE_BUDGET_BYTES * 0.85))))).toBe('手机里待同步的事情快存满了（已用 85%）。请尽快连上网络，点「立即同步」。')
+    expect(budgetWords(budgetOf(usage(Math.ceil(STATE_BUDGET_BYTES * 0.85))))).toBe(
+      '手机里待同步的事情快存满了（已用 85%）。请尽快连上网络，点「立即同步」。'
+    )
   })
 
   it('counts what the platform reports over all keys, with room for a second copy of the state', () => {
     // 6 MB of other keys + 1 MB of state: a rewrite needs 8 MB, 84% of 9.5 MB.
-    expect(budgetOf(usage(1024 * 1024, { platformBytes: 7 * 1024 * 1024, platformLimitBytes: 10 * 1024 * 1024 })).level).toBe('warn')
-    expect(budgetOf(usage(1024 * 1024, { platformBytes: 9 * 1024 * 1024, platformLimitBytes: 10 * 1024 * 1024 })).level).toBe('full')
+    expect(
+      budgetOf(usage(1024 * 1024, { platformBytes: 7 * 1024 * 1024, platformLimitBytes: 10 * 1024 * 1024 })).level
+    ).toBe('warn')
+    expect(
+      budgetOf(usage(1024 * 1024, { platformBytes: 9 * 1024 * 1024, platformLimitBytes: 10 * 1024 * 1024 })).level
+    ).toBe('full')
   })
 
   it('is full while the last write failed', () => {

@@ -10,14 +10,27 @@ const sent: { action: string; actingFor?: string }[] = []
 const submitted: { action: string; actingFor: string | null }[] = []
 
 jest.mock('@/store', () => ({
-  useAppStore: { getState: () => ({ actingFor: { personId: 'p-zhangguilan', name: '张桂兰' }, me: { accountId: 'wx:seed-family-1' }, signOut: () => undefined }) }
+  useAppStore: {
+    getState: () => ({
+      actingFor: { personId: 'p-zhangguilan', name: '张桂兰' },
+      me: { accountId: 'wx:seed-family-1' },
+      signOut: () => undefined
+    })
+  }
 }))
 jest.mock('@/services/transport', () => ({
   NetworkError: class NetworkError extends Error {},
-  transport: () => ({ send: async (call: { action: string; actingFor?: string }) => (sent.push(call), { ok: true, data: {} }) })
+  transport: () => ({
+    send: async (call: { action: string; actingFor?: string }) => (sent.push(call), { ok: true, data: {} })
+  })
 }))
 jest.mock('@/sync', () => ({
-  syncEngine: { submit: async (item: { action: string; actingFor: string | null }) => (submitted.push(item), { status: 'applied', data: {} }) }
+  syncEngine: {
+    submit: async (item: { action: string; actingFor: string | null }) => (
+      submitted.push(item),
+      { status: 'applied', data: {} }
+    )
+  }
 }))
 jest.mock('@/sync/mutation-id', () => ({ newMutationId: () => 'm-00000001' }))
 
@@ -35,7 +48,10 @@ describe('the 代办 table', () => {
   it('gives every action its access: public, signed-in, or a non-empty set of known roles', () => {
     for (const a of NAMES) {
       const { access } = ACTIONS[a]
-      const ok = access === 'public' || access === 'signed-in' || (Array.isArray(access) && access.length > 0 && access.every((r) => (ROLES as readonly string[]).includes(r)))
+      const ok =
+        access === 'public' ||
+        access === 'signed-in' ||
+        (Array.isArray(access) && access.length > 0 && access.every((r) => (ROLES as readonly string[]).includes(r)))
       expect({ a, ok }).toEqual({ a, ok: true })
     }
   })
@@ -49,7 +65,10 @@ describe('the client while a family member acts for an elder', () => {
       if (ACTIONS[a].kind === 'query') await query(a as never, {} as never)
       else await mutate(a as never, {} as never, { label: a })
     }
-    const withElder = [...sent.filter((c) => c.actingFor === 'p-zhangguilan'), ...submitted.filter((c) => c.actingFor === 'p-zhangguilan')].map((c) => c.action)
+    const withElder = [
+      ...sent.filter((c) => c.actingFor === 'p-zhangguilan'),
+      ...submitted.filter((c) => c.actingFor === 'p-zhangguilan')
+    ].map((c) => c.action)
     expect(sent.length + submitted.length).toBe(NAMES.length)
     expect(withElder.sort()).toEqual(Object.keys(PROXY_ACTIONS).sort())
     expect(submitted.filter((c) => !mayActFor(c.action)).every((c) => c.actingFor === null)).toBe(true)

@@ -7,14 +7,21 @@ describe('rotating signed codes', () => {
   it('accepts a code in its own step and one step either side', () => {
     const { token } = issueCode(KEY, { kind: 'activity', id: 'a-1' }, T)
     for (const at of [T - CODE_STEP_MS, T, T + CODE_STEP_MS - 1, T + 2 * CODE_STEP_MS - 1]) {
-      expect(verifyCode(KEY, token, 'activity', at)).toEqual({ ok: true, target: { kind: 'activity', id: 'a-1' }, step: stepOf(T) })
+      expect(verifyCode(KEY, token, 'activity', at)).toEqual({
+        ok: true,
+        target: { kind: 'activity', id: 'a-1' },
+        step: stepOf(T)
+      })
     }
   })
 
   it('refuses it as expired a minute after it appeared, and as not yet valid two steps before', () => {
     const { token } = issueCode(KEY, { kind: 'activity', id: 'a-1' }, T)
     expect(verifyCode(KEY, token, 'activity', T + 2 * CODE_STEP_MS)).toMatchObject({ ok: false, reason: 'expired' })
-    expect(verifyCode(KEY, token, 'activity', T - 2 * CODE_STEP_MS)).toMatchObject({ ok: false, reason: 'not-yet-valid' })
+    expect(verifyCode(KEY, token, 'activity', T - 2 * CODE_STEP_MS)).toMatchObject({
+      ok: false,
+      reason: 'not-yet-valid'
+    })
   })
 
   it('says when the screen must show the next code', () => {
@@ -44,7 +51,15 @@ describe('rotating signed codes', () => {
   it('handles ids with dots and refuses malformed text', () => {
     const { token } = issueCode(KEY, { kind: 'activity', id: 'a.b.c' }, T)
     expect(verifyCode(KEY, token, 'activity', T)).toMatchObject({ ok: true, target: { id: 'a.b.c' } })
-    for (const bad of ['', 'hello', 'YL1.activity', `YL2${token.slice(3)}`, `${token}x`, token.replace(/\.[^.]+$/, '.!!'), '签到码']) {
+    for (const bad of [
+      '',
+      'hello',
+      'YL1.activity',
+      `YL2${token.slice(3)}`,
+      `${token}x`,
+      token.replace(/\.[^.]+$/, '.!!'),
+      '签到码'
+    ]) {
       expect(verifyCode(KEY, bad, 'activity', T)).toMatchObject({ ok: false, reason: 'malformed' })
     }
   })
@@ -67,7 +82,11 @@ describe('rotating signed codes', () => {
       expect(verifyCode(KEY, token, kinds, T)).toEqual({ ok: true, target: { kind, id: 'vs-1' }, step: stepOf(T) })
     }
     const person = issueCode(KEY, { kind: 'person', id: 'p-1' }, T).token
-    expect(verifyCode(KEY, person, kinds, T)).toMatchObject({ ok: false, reason: 'wrong-kind', target: { kind: 'person' } })
+    expect(verifyCode(KEY, person, kinds, T)).toMatchObject({
+      ok: false,
+      reason: 'wrong-kind',
+      target: { kind: 'person' }
+    })
     const swapped = issueCode(KEY, { kind: 'shift-in', id: 'vs-1' }, T).token.replace('.shift-in.', '.shift-out.')
     expect(verifyCode(KEY, swapped, kinds, T)).toMatchObject({ ok: false, reason: 'forged' })
   })

@@ -19,7 +19,11 @@ function codeOf(fn: () => unknown): string {
 describe('what an offline scan may claim', () => {
   it('judges a current code at the server clock (a phone whose clock is behind still checks in online)', () => {
     const phoneBehind = T - 10 * 60_000
-    expect(resolveScan(KEY, code(), 'activity', T + 5_000, phoneBehind)).toEqual({ target: { kind: 'activity', id: 'a-1' }, at: T, offline: false })
+    expect(resolveScan(KEY, code(), 'activity', T + 5_000, phoneBehind)).toEqual({
+      target: { kind: 'activity', id: 'a-1' },
+      at: T,
+      offline: false
+    })
     expect(resolveScan(KEY, code(), 'activity', T + 5_000, T + 4_000).at).toBe(T + 4_000)
   })
 

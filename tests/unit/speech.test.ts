@@ -156,9 +156,19 @@ describe('weapp: WechatSI textToSpeech played by an InnerAudioContext', () => {
     g.requirePlugin = (name: string) => {
       if (name !== 'WechatSI') throw new Error(`no plugin ${name}`)
       return {
-        textToSpeech(o: { lang: string; tts: boolean; content: string; success(r: { retcode: number; filename: string }): void; fail(e: unknown): void }) {
+        textToSpeech(o: {
+          lang: string
+          tts: boolean
+          content: string
+          success(r: { retcode: number; filename: string }): void
+          fail(e: unknown): void
+        }) {
           requests.push({ lang: o.lang, tts: o.tts, content: o.content })
-          setImmediate(() => (answer === 'ok' ? o.success({ retcode: 0, filename: `https://tts.example/${requests.length}.mp3` }) : o.fail({ errMsg: 'network' })))
+          setImmediate(() =>
+            answer === 'ok'
+              ? o.success({ retcode: 0, filename: `https://tts.example/${requests.length}.mp3` })
+              : o.fail({ errMsg: 'network' })
+          )
         }
       }
     }
@@ -242,16 +252,33 @@ describe('what is read', () => {
   it('reads an activity: what, my status, when (with 到), where, places, deadline, points, description, phone', () => {
     const startAt = beijingTime('2026-12-02', '09:00')
     const a = {
-      id: 'a', title: '智能手机使用培训', type: '讲座', startAt, endAt: startAt + 2 * 3600_000, place: '肃州区老干部活动中心一楼',
-      orgUnitName: '肃州区', capacity: 3, placesLeft: 0, status: 'published', points: 3, mySignup: 'waitlisted', myWaitlistPosition: 2,
-      description: '请带上自己的手机。', signupDeadline: startAt - 3600_000, contactPhone: '0937-2612101', myCheckin: null, cancelReason: null
+      id: 'a',
+      title: '智能手机使用培训',
+      type: '讲座',
+      startAt,
+      endAt: startAt + 2 * 3600_000,
+      place: '肃州区老干部活动中心一楼',
+      orgUnitName: '肃州区',
+      capacity: 3,
+      placesLeft: 0,
+      status: 'published',
+      points: 3,
+      mySignup: 'waitlisted',
+      myWaitlistPosition: 2,
+      description: '请带上自己的手机。',
+      signupDeadline: startAt - 3600_000,
+      contactPhone: '0937-2612101',
+      myCheckin: null,
+      cancelReason: null
     } as unknown as ActivityDetail
     const text = activitySpeech(a)
     expect(text).toBe(
       '智能手机使用培训。您在候补名单上，排第 2 位。时间：12月2日 周三，09:00 到 11:00。地点：肃州区老干部活动中心一楼。名额已满，可报候补。' +
         '报名截止：12月2日 周三 08:00。签到后得 3 分。请带上自己的手机。有问题请打电话：0 9 3 7，2 6 1 2 1 0 1。'
     )
-    expect(activitySpeech({ ...a, status: 'cancelled', cancelReason: '场地维修' } as ActivityDetail)).toContain('这个活动已取消，原因：场地维修，不用前往了。')
+    expect(activitySpeech({ ...a, status: 'cancelled', cancelReason: '场地维修' } as ActivityDetail)).toContain(
+      '这个活动已取消，原因：场地维修，不用前往了。'
+    )
     expect(phoneWords('120')).toBe('1 2 0')
   })
 })

@@ -7,7 +7,9 @@ import { backoffDelay } from '../../src/sync/backoff'
 import { memoryOutbox } from '../support/memory-outbox'
 
 /** A scripted server: answers each call by a rule, records what it saw. Like the real one, it halts a batch. */
-function scriptedTransport(answer: (call: ApiCall) => Envelope | 'drop'): Transport & { seen: ApiCall[]; online: boolean } {
+function scriptedTransport(
+  answer: (call: ApiCall) => Envelope | 'drop'
+): Transport & { seen: ApiCall[]; online: boolean } {
   const t = {
     kind: 'http' as const,
     seen: [] as ApiCall[],
@@ -89,7 +91,9 @@ describe('sync engine', () => {
   it('drops a write the server refuses for good, shows why, and does not block the ones behind it', async () => {
     const { box, items, rejected } = memoryOutbox()
     const transport = scriptedTransport((c) =>
-      c.mutationId === 'bad' ? { ok: false, code: 'ACTIVITY_CANCELLED', message: '这个活动已取消，请看看其他活动' } : { ok: true, data: c.mutationId }
+      c.mutationId === 'bad'
+        ? { ok: false, code: 'ACTIVITY_CANCELLED', message: '这个活动已取消，请看看其他活动' }
+        : { ok: true, data: c.mutationId }
     )
     const engine = createSyncEngine({ transport: () => transport, box, ...deps() })
     transport.online = false
@@ -100,21 +104,34 @@ describe('sync engine', () => {
     transport.online = true
     await engine.retryAllNow()
     expect(items()).toEqual([])
-    expect(rejected.map((r) => [r.id, r.code, r.message])).toEqual([['bad', 'ACTIVITY_CANCELLED', '这个活动已取消，请看看其他活动']])
+    expect(rejected.map((r) => [r.id, r.code, r.message])).toEqual([
+      ['bad', 'ACTIVITY_CANCELLED', '这个活动已取消，请看看其他活动']
+    ])
     expect(transport.seen.map((c) => c.mutationId)).toEqual(['a', 'bad', 'c'])
   })
 
   it('tells the page that made a refused write which write it was (to take it out of the 待同步 banner)', async () => {
     const { box } = memoryOutbox()
-    const transport = scriptedTransport(() => ({ ok: false, code: 'ACTIVITY_CANCELLED', message: '这个活动已取消，请看看其他活动' }))
+    const transport = scriptedTransport(() => ({
+      ok: false,
+      code: 'ACTIVITY_CANCELLED',
+      message: '这个活动已取消，请看看其他活动'
+    }))
     const engine = createSyncEngine({ transport: () => transport, box, ...deps() })
-    expect(await engine.submit(item('bad'))).toEqual({ status: 'rejected', code: 'ACTIVITY_CANCELLED', message: '这个活动已取消，请看看其他活动', id: 'bad' })
+    expect(await engine.submit(item('bad'))).toEqual({
+      status: 'rejected',
+      code: 'ACTIVITY_CANCELLED',
+      message: '这个活动已取消，请看看其他活动',
+      id: 'bad'
+    })
   })
 
   it('keeps a temporary failure and everything behind it, and sends them again together, in order', async () => {
     const { box, items } = memoryOutbox()
     let busy = true
-    const transport = scriptedTransport((c) => (busy && c.mutationId === 'first' ? { ok: false, code: 'BUSY', message: '忙' } : { ok: true, data: null }))
+    const transport = scriptedTransport((c) =>
+      busy && c.mutationId === 'first' ? { ok: false, code: 'BUSY', message: '忙' } : { ok: true, data: null }
+    )
     const engine = createSyncEngine({ transport: () => transport, box, ...deps() })
     transport.online = false
     void engine.submit(item('first'))
@@ -180,13 +197,19 @@ describe('sync engine', () => {
     expect(transport.seen.map((c) => c.mutationId)).toEqual(Array.from({ length: 120 }, (_, i) => `m${i}`))
   })
 
-  const sized = (id: string, bytes: number) => ({ ...item(id, 'help.create'), payload: { description: '长'.repeat(Math.floor(bytes / 3)) } })
+  const sized = (id: string, bytes: number) => ({
+    ...item(id, 'help.create'),
+    payload: { description: '长'.repeat(Math.floor(bytes / 3)) }
+  })
 
   it('keeps every batch within the hosts’ body limit', async () => {
     const { box, items } = memoryOutbox()
     const transport = scriptedTransport(() => ({ ok: true, data: null }))
     const bodies: number[] = []
-    const measured: Transport = { kind: 'http', send: (body) => (bodies.push(Buffer.byteLength(JSON.stringify(body))), transport.send(body)) }
+    const measured: Transport = {
+      kind: 'http',
+      send: (body) => (bodies.push(Buffer.byteLength(JSON.stringify(body))), transport.send(body))
+    }
     const engine = createSyncEngine({ transport: () => measured, box, ...deps() })
     transport.online = false
     for (let i = 0; i < 6; i++) void engine.submit(sized(`m${i}`, 100_000))
@@ -204,7 +227,11 @@ describe('sync engine', () => {
     const { box, items } = memoryOutbox()
     const transport = scriptedTransport(() => ({ ok: true, data: null }))
     const engine = createSyncEngine({ transport: () => transport, box, ...deps() })
-    expect(await engine.submit(sized('huge', MAX_BODY_BYTES))).toEqual({ status: 'rejected', code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太多了，请删减后再试' })
+    expect(await engine.submit(sized('huge', MAX_BODY_BYTES))).toEqual({
+      status: 'rejected',
+      code: 'PAYLOAD_TOO_LARGE',
+      message: '提交的内容太多了，请删减后再试'
+    })
     expect(items()).toEqual([])
     expect(transport.seen).toEqual([])
   })
@@ -228,7 +255,9 @@ describe('sync engine', () => {
     await engine.retryAllNow()
     expect(items()).toEqual([])
     expect(inner.seen.map((c) => c.mutationId)).toEqual(['a', 'c'])
-    expect(rejected).toEqual([expect.objectContaining({ id: 'big', code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太多了，请删减后再试' })])
+    expect(rejected).toEqual([
+      expect.objectContaining({ id: 'big', code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太多了，请删减后再试' })
+    ])
     expect((await outcomes[0]).status).toBe('queued')
     // Nothing is left to retry: no timer, no backoff on the items that went through.
     expect(engine.pendingCount()).toBe(0)
@@ -238,7 +267,12 @@ describe('sync engine', () => {
     const { box, items } = memoryOutbox()
     const transport = scriptedTransport(() => ({ ok: false, code: 'UNAUTHENTICATED', message: '请先登录后再操作' }))
     let told = 0
-    const engine = createSyncEngine({ transport: () => transport, box, ...deps(), onUnauthenticated: () => void (told += 1) })
+    const engine = createSyncEngine({
+      transport: () => transport,
+      box,
+      ...deps(),
+      onUnauthenticated: () => void (told += 1)
+    })
     expect((await engine.submit(item('m1'))).status).toBe('queued')
     expect(items()).toHaveLength(1)
     expect(told).toBe(1)
@@ -273,7 +307,11 @@ describe('sync engine', () => {
       ...deps(),
       admit: () => ({ code: 'STORAGE_FULL', message: ERRORS.STORAGE_FULL.message })
     })
-    expect(await engine.submit(item('m1'))).toEqual({ status: 'rejected', code: 'STORAGE_FULL', message: ERRORS.STORAGE_FULL.message })
+    expect(await engine.submit(item('m1'))).toEqual({
+      status: 'rejected',
+      code: 'STORAGE_FULL',
+      message: ERRORS.STORAGE_FULL.message
+    })
     expect(items()).toEqual([])
     expect(transport.seen).toEqual([])
   })
@@ -315,66 +353,84 @@ describe('sync engine order (property)', () => {
     fc.constant({ kind: 'flush' as const }),
     fc.constant({ kind: 'restart' as const }),
     fc.integer({ min: 0, max: 400_000 }).map((ms) => ({ kind: 'time' as const, ms })),
-    fc.constantFrom('ok', 'drop-request', 'drop-response', 'busy').map((mode) => ({ kind: 'net' as const, mode: mode as 'ok' }))
+    fc
+      .constantFrom('ok', 'drop-request', 'drop-response', 'busy')
+      .map((mode) => ({ kind: 'net' as const, mode: mode as 'ok' }))
   )
 
   it('applies writes in the order they were made, each once, and settles them all', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { maxLength: 60 }), fc.integer({ min: 0, max: 9 }), fc.integer(), async (steps, refuseEvery, seed) => {
-        let r = seed >>> 0
-        const random = () => ((r = (Math.imul(r, 1664525) + 1013904223) >>> 0) / 4294967296)
-        let now = 0
-        let mode: 'ok' | 'drop-request' | 'drop-response' | 'busy' = 'ok'
-        const applied: string[] = []
-        const results = new Map<string, Envelope>()
-        const server = (c: ApiCall): Envelope => {
-          const id = c.mutationId!
-          const prior = results.get(id)
-          if (prior) return prior
-          const n = Number(id.slice(1))
-          const r: Envelope = refuseEvery && n % refuseEvery === 0 ? { ok: false, code: 'NOT_FOUND', message: '没有找到' } : { ok: true, data: n }
-          results.set(id, r)
-          if (r.ok) applied.push(id)
-          return r
-        }
-        const transport: Transport = {
-          kind: 'http',
-          async send(body) {
-            const calls = (body as ApiBatch).batch
-            if (mode === 'drop-request') throw new NetworkError('dropped')
-            if (mode === 'busy') return { ok: false, code: 'BUSY', message: '忙' }
-            const out = calls.map(server)
-            if (mode === 'drop-response') throw new NetworkError('lost answer')
-            return { ok: true, data: out }
+      fc.asyncProperty(
+        fc.array(step, { maxLength: 60 }),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer(),
+        async (steps, refuseEvery, seed) => {
+          let r = seed >>> 0
+          const random = () => (r = (Math.imul(r, 1664525) + 1013904223) >>> 0) / 4294967296
+          let now = 0
+          let mode: 'ok' | 'drop-request' | 'drop-response' | 'busy' = 'ok'
+          const applied: string[] = []
+          const results = new Map<string, Envelope>()
+          const server = (c: ApiCall): Envelope => {
+            const id = c.mutationId!
+            const prior = results.get(id)
+            if (prior) return prior
+            const n = Number(id.slice(1))
+            const r: Envelope =
+              refuseEvery && n % refuseEvery === 0
+                ? { ok: false, code: 'NOT_FOUND', message: '没有找到' }
+                : { ok: true, data: n }
+            results.set(id, r)
+            if (r.ok) applied.push(id)
+            return r
           }
+          const transport: Transport = {
+            kind: 'http',
+            async send(body) {
+              const calls = (body as ApiBatch).batch
+              if (mode === 'drop-request') throw new NetworkError('dropped')
+              if (mode === 'busy') return { ok: false, code: 'BUSY', message: '忙' }
+              const out = calls.map(server)
+              if (mode === 'drop-response') throw new NetworkError('lost answer')
+              return { ok: true, data: out }
+            }
+          }
+          const store = memoryOutbox()
+          const make = () =>
+            createSyncEngine({
+              transport: () => transport,
+              box: store.box,
+              now: () => now,
+              random,
+              setTimer: () => null,
+              clearTimer: () => undefined
+            })
+          let engine = make()
+          let made = 0
+          const submitted: string[] = []
+          for (const s of steps) {
+            if (s.kind === 'write') {
+              const id = `m${made++}`
+              submitted.push(id)
+              void engine.submit(item(id))
+              await engine.flush()
+            } else if (s.kind === 'flush') await engine.flush()
+            else if (s.kind === 'restart') {
+              await engine.flush()
+              store.restart()
+              engine = make()
+            } else if (s.kind === 'time') now += s.ms
+            else mode = s.mode
+          }
+          mode = 'ok'
+          await engine.retryAllNow()
+          expect(store.items()).toEqual([])
+          // Every write reached the server exactly once: applied, or refused for good.
+          expect([...results.keys()].sort()).toEqual([...submitted].sort())
+          expect(applied).toEqual(submitted.filter((id) => results.get(id)!.ok))
+          expect(store.rejected.map((r) => r.id)).toEqual(submitted.filter((id) => !results.get(id)!.ok))
         }
-        const store = memoryOutbox()
-        const make = () => createSyncEngine({ transport: () => transport, box: store.box, now: () => now, random, setTimer: () => null, clearTimer: () => undefined })
-        let engine = make()
-        let made = 0
-        const submitted: string[] = []
-        for (const s of steps) {
-          if (s.kind === 'write') {
-            const id = `m${made++}`
-            submitted.push(id)
-            void engine.submit(item(id))
-            await engine.flush()
-          } else if (s.kind === 'flush') await engine.flush()
-          else if (s.kind === 'restart') {
-            await engine.flush()
-            store.restart()
-            engine = make()
-          } else if (s.kind === 'time') now += s.ms
-          else mode = s.mode
-        }
-        mode = 'ok'
-        await engine.retryAllNow()
-        expect(store.items()).toEqual([])
-        // Every write reached the server exactly once: applied, or refused for good.
-        expect([...results.keys()].sort()).toEqual([...submitted].sort())
-        expect(applied).toEqual(submitted.filter((id) => results.get(id)!.ok))
-        expect(store.rejected.map((r) => r.id)).toEqual(submitted.filter((id) => !results.get(id)!.ok))
-      }),
+      ),
       { numRuns: 150 }
     )
   })

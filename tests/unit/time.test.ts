@@ -1,4 +1,13 @@
-import { addDays, beijingTime, businessDay, dayBucket, endOfBusinessWeek, formatClock, greeting, startOfBusinessDay } from '../../types/time'
+import {
+  addDays,
+  beijingTime,
+  businessDay,
+  dayBucket,
+  endOfBusinessWeek,
+  formatClock,
+  greeting,
+  startOfBusinessDay
+} from '../../types/time'
 
 describe('business days are Asia/Shanghai days', () => {
   // 2026-11-30T23:00Z is 2026-12-01 07:00 in Beijing: UTC and Beijing disagree on the date.

@@ -4,7 +4,14 @@ import { creditFor } from '../../server/domain/volunteer/crediting'
 import { newCertCode } from '../../server/domain/volunteer/certificate-code'
 import { ageOn, intakeRefusal } from '../../server/domain/volunteer/volunteer-settings'
 import { beijingTime } from '../../types/time'
-import { CERT_ALPHABET, checkCertCode, formatCertCode, hoursDecimal, hoursText, isShiftCodeText } from '../../types/volunteer-rules'
+import {
+  CERT_ALPHABET,
+  checkCertCode,
+  formatCertCode,
+  hoursDecimal,
+  hoursText,
+  isShiftCodeText
+} from '../../types/volunteer-rules'
 
 const day = '2026-12-01'
 const shift = { startAt: beijingTime(day, '09:00'), endAt: beijingTime(day, '11:30') }
@@ -12,7 +19,12 @@ const t = (hhmm: string) => beijingTime(day, hhmm)
 
 describe('crediting rules', () => {
   it('counts a late arrival from the arrival and an early one from the start', () => {
-    expect(creditFor(shift, t('09:12'), t('11:30'))).toMatchObject({ from: t('09:12'), to: t('11:30'), minutes: 138, forgotten: false })
+    expect(creditFor(shift, t('09:12'), t('11:30'))).toMatchObject({
+      from: t('09:12'),
+      to: t('11:30'),
+      minutes: 138,
+      forgotten: false
+    })
     expect(creditFor(shift, t('08:31'), t('11:30'))).toMatchObject({ from: t('09:00'), minutes: 150 })
     expect(creditFor(shift, t('09:00') + 30_000, t('11:30')).notes).toEqual([]) // within the first minute is on time
   })
@@ -20,21 +32,30 @@ describe('crediting rules', () => {
   it('counts leaving early to the departure, leaving late to the end, and a forgotten check-out to the end', () => {
     expect(creditFor(shift, t('09:00'), t('10:00')).minutes).toBe(60)
     expect(creditFor(shift, t('09:00'), t('12:40')).minutes).toBe(150)
-    expect(creditFor(shift, t('09:40'), null)).toMatchObject({ to: t('11:30'), minutes: 110, forgotten: true, notes: ['09:40 到达，从到达时起计', '没有签退，按班次结束 11:30 计'] })
+    expect(creditFor(shift, t('09:40'), null)).toMatchObject({
+      to: t('11:30'),
+      minutes: 110,
+      forgotten: true,
+      notes: ['09:40 到达，从到达时起计', '没有签退，按班次结束 11:30 计']
+    })
   })
 
   it('never counts more than the shift or less than nothing, in whole minutes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -3600_000, max: 4 * 3600_000 }), fc.option(fc.integer({ min: 0, max: 5 * 3600_000 })), (inOff, outOff) => {
-        const inAt = shift.startAt + inOff
-        const outAt = outOff === null ? null : inAt + outOff
-        const c = creditFor(shift, inAt, outAt)
-        expect(Number.isInteger(c.minutes)).toBe(true)
-        expect(c.minutes).toBeGreaterThanOrEqual(0)
-        expect(c.minutes).toBeLessThanOrEqual(150)
-        expect(c.from).toBeGreaterThanOrEqual(shift.startAt)
-        expect(c.to).toBeLessThanOrEqual(Math.max(shift.endAt, c.from))
-      })
+      fc.property(
+        fc.integer({ min: -3600_000, max: 4 * 3600_000 }),
+        fc.option(fc.integer({ min: 0, max: 5 * 3600_000 })),
+        (inOff, outOff) => {
+          const inAt = shift.startAt + inOff
+          const outAt = outOff === null ? null : inAt + outOff
+          const c = creditFor(shift, inAt, outAt)
+          expect(Number.isInteger(c.minutes)).toBe(true)
+          expect(c.minutes).toBeGreaterThanOrEqual(0)
+          expect(c.minutes).toBeLessThanOrEqual(150)
+          expect(c.from).toBeGreaterThanOrEqual(shift.startAt)
+          expect(c.to).toBeLessThanOrEqual(Math.max(shift.endAt, c.from))
+        }
+      )
     )
   })
 })
@@ -52,20 +73,29 @@ describe('certificate codes', () => {
 
   it('catches every single wrong symbol and every swap of two different neighbours', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: CERT_ALPHABET.length - 1 }), fc.integer({ min: 0, max: 14 }), (pos, shift_, swapAt) => {
-        const code = newCertCode()
-        const changed = code.slice(0, pos) + CERT_ALPHABET[(CERT_ALPHABET.indexOf(code[pos]) + shift_) % CERT_ALPHABET.length] + code.slice(pos + 1)
-        expect(checkCertCode(changed)).toBe('typo')
-        if (code[swapAt] !== code[swapAt + 1]) {
-          const swapped = code.slice(0, swapAt) + code[swapAt + 1] + code[swapAt] + code.slice(swapAt + 2)
-          expect(checkCertCode(swapped)).toBe('typo')
+      fc.property(
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer({ min: 1, max: CERT_ALPHABET.length - 1 }),
+        fc.integer({ min: 0, max: 14 }),
+        (pos, shift_, swapAt) => {
+          const code = newCertCode()
+          const changed =
+            code.slice(0, pos) +
+            CERT_ALPHABET[(CERT_ALPHABET.indexOf(code[pos]) + shift_) % CERT_ALPHABET.length] +
+            code.slice(pos + 1)
+          expect(checkCertCode(changed)).toBe('typo')
+          if (code[swapAt] !== code[swapAt + 1]) {
+            const swapped = code.slice(0, swapAt) + code[swapAt + 1] + code[swapAt] + code.slice(swapAt + 2)
+            expect(checkCertCode(swapped)).toBe('typo')
+          }
         }
-      })
+      )
     )
   })
 
   it('tells malformed text apart', () => {
-    for (const bad of ['', 'ABC', 'K7QX-3MDP-W9TB-HR2', 'K7QX-3MDP-W9TB-HR2A1', 'O7QX3MDPW9TBHR2A', '17QX3MDPW9TBHR2A']) expect(checkCertCode(bad)).toBe('malformed')
+    for (const bad of ['', 'ABC', 'K7QX-3MDP-W9TB-HR2', 'K7QX-3MDP-W9TB-HR2A1', 'O7QX3MDPW9TBHR2A', '17QX3MDPW9TBHR2A'])
+      expect(checkCertCode(bad)).toBe('malformed')
   })
 })
 

@@ -19,8 +19,27 @@ describe('xlsx exports', () => {
   it('writes the points export safely: formula-looking reasons and notes as text, times as dates', async () => {
     const at = beijingTime('2026-12-01', '09:05')
     const person = { _id: 'p1', name: '=HYPERLINK("http://evil.example","点我")' } as PersonDoc
-    const entry = { _id: 'e1', personId: 'p1', kind: 'adjustment' as const, amount: 2, reason: '@SUM(A1)', source: null, day: '2026-12-01', at, actorAccountId: 'a', staffAccountId: null, note: '-1+1' }
-    const { buffer } = await pointsWorkbook({ branchName: '第一党支部', from: '2026-12-01', to: '2026-12-31', persons: [person], entries: [entry], actorNames: new Map() })
+    const entry = {
+      _id: 'e1',
+      personId: 'p1',
+      kind: 'adjustment' as const,
+      amount: 2,
+      reason: '@SUM(A1)',
+      source: null,
+      day: '2026-12-01',
+      at,
+      actorAccountId: 'a',
+      staffAccountId: null,
+      note: '-1+1'
+    }
+    const { buffer } = await pointsWorkbook({
+      branchName: '第一党支部',
+      from: '2026-12-01',
+      to: '2026-12-31',
+      persons: [person],
+      entries: [entry],
+      actorNames: new Map()
+    })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(buffer as never)
     const row = wb.getWorksheet('明细')!.getRow(2)

@@ -8,10 +8,7 @@ export { ACTIVITY_TYPES, CHECKIN_METHOD_LABELS, type ActivityType, type CheckinM
 
 /** Who can see an activity and sign up for it. */
 export type Audience =
-  | { kind: 'all' }
-  | { kind: 'county'; orgUnitId: string }
-  | { kind: 'branch'; branchId: string }
-  | { kind: 'party' }
+  { kind: 'all' } | { kind: 'county'; orgUnitId: string } | { kind: 'branch'; branchId: string } | { kind: 'party' }
 
 export const zAudience = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
@@ -178,19 +175,30 @@ export const activityActions = {
     access: STAFF_OR_ADMIN,
     input: z.object({
       when: z.enum(['upcoming', 'past']).default('upcoming'),
-      cursor: z.string().regex(/^[0-9a-z]{1,8}$/, '翻页信息不对，请重新打开').optional(),
+      cursor: z
+        .string()
+        .regex(/^[0-9a-z]{1,8}$/, '翻页信息不对，请重新打开')
+        .optional(),
       limit: z.number().int().min(1).max(50).default(20)
     })
   }),
   /** Staff: a new activity, saved as a draft. */
-  'activity.staff.create': defineAction<{ id: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: zActivityFields }),
+  'activity.staff.create': defineAction<{ id: string }>()({
+    kind: 'mutation',
+    access: STAFF_OR_ADMIN,
+    input: zActivityFields
+  }),
   /** Staff: replace an activity's fields. Places may not drop below those taken; more places promote the waitlist. */
   'activity.staff.update': defineAction<{ id: string; promoted: number; notified: number }>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
     input: z.object({ id: zId, fields: zActivityFields })
   }),
-  'activity.staff.publish': defineAction<{ id: string; status: ActivityStatus }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),
+  'activity.staff.publish': defineAction<{ id: string; status: ActivityStatus }>()({
+    kind: 'mutation',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ id: zId })
+  }),
   /** Staff: cancel, telling everyone signed up or waiting. Nothing is deleted. */
   'activity.staff.cancel': defineAction<{ id: string; status: ActivityStatus; notified: number }>()({
     kind: 'mutation',
@@ -198,9 +206,21 @@ export const activityActions = {
     input: z.object({ id: zId, reason: zText().max(200).default('') })
   }),
   /** Staff: the sign-up and attendance list. */
-  'activity.staff.roster': defineAction<ActivityRoster>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),
+  'activity.staff.roster': defineAction<ActivityRoster>()({
+    kind: 'query',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ id: zId })
+  }),
   /** Staff: the rotating check-in code to show full-screen. */
-  'activity.staff.checkinCode': defineAction<RotatingCode>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),
+  'activity.staff.checkinCode': defineAction<RotatingCode>()({
+    kind: 'query',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ id: zId })
+  }),
   /** Staff: the attendance list as an .xlsx file. */
-  'activity.staff.exportAttendance': defineAction<AttendanceExport>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) })
+  'activity.staff.exportAttendance': defineAction<AttendanceExport>()({
+    kind: 'query',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ id: zId })
+  })
 }

@@ -48,5 +48,9 @@ export const checkinActions = {
     input: z.object({ activityId: zId, personId: zId, reason: zText().max(200).default('') })
   }),
   /** The caller's own rotating 签到码 (shown in 我的). */
-  'checkin.myCode': defineAction<RotatingCode & { personName: string }>()({ kind: 'query', access: ANY_ROLE, input: z.object({}) })
+  'checkin.myCode': defineAction<RotatingCode & { personName: string }>()({
+    kind: 'query',
+    access: ANY_ROLE,
+    input: z.object({})
+  })
 }

@@ -76,14 +76,34 @@ export const familyActions = {
     })
   }),
   /** The elder (on their own phone) or staff (after checking) confirm a pending binding. */
-  'family.confirm': defineAction<FamilyMemberBinding>()({ kind: 'mutation', access: RETIREE_OR_STAFF, input: z.object({ bindingId: z.string().min(3).max(140) }) }),
-  'family.reject': defineAction<FamilyMemberBinding>()({ kind: 'mutation', access: RETIREE_OR_STAFF, input: z.object({ bindingId: z.string().min(3).max(140) }) }),
+  'family.confirm': defineAction<FamilyMemberBinding>()({
+    kind: 'mutation',
+    access: RETIREE_OR_STAFF,
+    input: z.object({ bindingId: z.string().min(3).max(140) })
+  }),
+  'family.reject': defineAction<FamilyMemberBinding>()({
+    kind: 'mutation',
+    access: RETIREE_OR_STAFF,
+    input: z.object({ bindingId: z.string().min(3).max(140) })
+  }),
   /** Either side (or staff) ends a binding; 代办 stops at once. */
-  'family.unbind': defineAction<FamilyMemberBinding>()({ kind: 'mutation', access: RETIREE_FAMILY_OR_STAFF, input: z.object({ bindingId: z.string().min(3).max(140) }) }),
+  'family.unbind': defineAction<FamilyMemberBinding>()({
+    kind: 'mutation',
+    access: RETIREE_FAMILY_OR_STAFF,
+    input: z.object({ bindingId: z.string().min(3).max(140) })
+  }),
   /** Family member: the elders I am bound to or waiting for. */
-  'family.myElders': defineAction<{ items: ElderBinding[] }>()({ kind: 'query', access: FAMILY_ONLY, input: z.object({}) }),
+  'family.myElders': defineAction<{ items: ElderBinding[] }>()({
+    kind: 'query',
+    access: FAMILY_ONLY,
+    input: z.object({})
+  }),
   /** Retiree: the family members bound to me, and those waiting for my confirmation. */
-  'family.myFamily': defineAction<{ items: FamilyMemberBinding[] }>()({ kind: 'query', access: RETIREE_ONLY, input: z.object({}) }),
+  'family.myFamily': defineAction<{ items: FamilyMemberBinding[] }>()({
+    kind: 'query',
+    access: RETIREE_ONLY,
+    input: z.object({})
+  }),
   /** Retiree: what others did for me (代办 by family, and staff acting on my behalf), newest first. */
   'family.doneForMe': defineAction<{ items: DoneForMeItem[]; nextCursor: string | null }>()({
     kind: 'query',

@@ -51,7 +51,18 @@ export interface HelpCard {
 export interface HelpEventView {
   id: string
   at: number
-  kind: 'submitted' | 'accepted' | 'assigned' | 'claimed' | 'started' | 'note' | 'completed' | 'rated' | 'withdrawn' | 'returned' | 'released'
+  kind:
+    | 'submitted'
+    | 'accepted'
+    | 'assigned'
+    | 'claimed'
+    | 'started'
+    | 'note'
+    | 'completed'
+    | 'rated'
+    | 'withdrawn'
+    | 'returned'
+    | 'released'
   /** Plain words: 已派单给 王建国（志愿者）. */
   text: string
   /** Who pressed: 张晓燕（家属）代 张桂兰 / 陈静（工作人员）. */
@@ -168,7 +179,12 @@ export const helpActions = {
     })
   }),
   /** The subject's own requests, newest first. */
-  'help.mine': defineAction<{ items: HelpCard[] }>()({ kind: 'query', access: NOT_STAFF, proxy: true, input: z.object({}) }),
+  'help.mine': defineAction<{ items: HelpCard[] }>()({
+    kind: 'query',
+    access: NOT_STAFF,
+    proxy: true,
+    input: z.object({})
+  }),
   'help.get': defineAction<HelpDetail>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: zId1 }),
   /** The requester takes it back before anybody has started on it. */
   'help.withdraw': defineAction<HelpChange>()({
@@ -184,23 +200,38 @@ export const helpActions = {
     input: z.object({ id: zId, stars: z.number().int().min(1).max(5), comment: zText().max(200).optional() })
   }),
   /** The full address and phone, for those who may see them; every call is written to the audit trail. */
-  'help.revealContact': defineAction<{ address: string; phone: string }>()({ kind: 'mutation', access: ANY_ROLE, proxy: true, input: zId1 }),
+  'help.revealContact': defineAction<{ address: string; phone: string }>()({
+    kind: 'mutation',
+    access: ANY_ROLE,
+    proxy: true,
+    input: zId1
+  }),
 
   // staff
   'help.staff.queue': defineAction<HelpQueue>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
     input: z.object({
-      status: z.union([z.enum(HELP_STATUSES), z.literal('open'), z.literal('overdue'), z.literal('all')]).default('open'),
+      status: z
+        .union([z.enum(HELP_STATUSES), z.literal('open'), z.literal('overdue'), z.literal('all')])
+        .default('open'),
       urgency: z.enum(['normal', 'urgent']).optional(),
       limit: z.number().int().min(1).max(100).default(30),
       cursor: z.string().max(20).optional()
     })
   }),
   'help.staff.accept': defineAction<HelpChange>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: zId1 }),
-  'help.staff.return': defineAction<HelpChange>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId, reason: zReason }) }),
+  'help.staff.return': defineAction<HelpChange>()({
+    kind: 'mutation',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ id: zId, reason: zReason })
+  }),
   /** Volunteers whose skills fit the category (same county first) and the county's staff. */
-  'help.staff.suggestAssignees': defineAction<{ candidates: AssigneeCandidate[] }>()({ kind: 'query', access: STAFF_OR_ADMIN, input: zId1 }),
+  'help.staff.suggestAssignees': defineAction<{ candidates: AssigneeCandidate[] }>()({
+    kind: 'query',
+    access: STAFF_OR_ADMIN,
+    input: zId1
+  }),
   'help.staff.assign': defineAction<HelpChange>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
@@ -211,7 +242,11 @@ export const helpActions = {
     access: STAFF_OR_ADMIN,
     input: z.object({
       acceptWorkingDays: z.number().int().min(1).max(10),
-      urgentAcceptMinutes: z.number().int().min(5).max(24 * 60),
+      urgentAcceptMinutes: z
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 60),
       skills: z.array(zText().min(1).max(12)).min(1).max(30).optional(),
       categorySkills: z.record(z.enum(HELP_CATEGORIES), z.array(zText().min(1).max(12)).max(10)).optional()
     })
@@ -221,9 +256,20 @@ export const helpActions = {
   'help.tasks': defineAction<VolunteerTasks>()({ kind: 'query', access: VOLUNTEER_ONLY, input: z.object({}) }),
   'help.claim': defineAction<HelpChange>()({ kind: 'mutation', access: VOLUNTEER_ONLY, input: zId1 }),
   'help.start': defineAction<HelpChange>()({ kind: 'mutation', access: VOLUNTEER_OR_STAFF, input: zId1 }),
-  'help.note': defineAction<HelpChange>()({ kind: 'mutation', access: VOLUNTEER_OR_STAFF, input: z.object({ id: zId, note: zNote }) }),
-  'help.complete': defineAction<HelpChange>()({ kind: 'mutation', access: VOLUNTEER_OR_STAFF, input: z.object({ id: zId, note: zNote }) }),
+  'help.note': defineAction<HelpChange>()({
+    kind: 'mutation',
+    access: VOLUNTEER_OR_STAFF,
+    input: z.object({ id: zId, note: zNote })
+  }),
+  'help.complete': defineAction<HelpChange>()({
+    kind: 'mutation',
+    access: VOLUNTEER_OR_STAFF,
+    input: z.object({ id: zId, note: zNote })
+  }),
   /** The assignee (or staff) gives it back to the queue, with a reason. */
-  'help.release': defineAction<HelpChange>()({ kind: 'mutation', access: VOLUNTEER_OR_STAFF, input: z.object({ id: zId, reason: zReason }) })
+  'help.release': defineAction<HelpChange>()({
+    kind: 'mutation',
+    access: VOLUNTEER_OR_STAFF,
+    input: z.object({ id: zId, reason: zReason })
+  })
 }
-

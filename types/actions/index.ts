@@ -35,7 +35,8 @@ export type ActionName = keyof Actions
 export type ActionInput<A extends ActionName> = z.input<Actions[A]['input']>
 /** What the handler receives (after validation and defaults). */
 export type ActionParsed<A extends ActionName> = z.output<Actions[A]['input']>
-export type ActionOutput<A extends ActionName> = Actions[A] extends ActionSpec<z.ZodType, infer O, ActionKind> ? O : never
+export type ActionOutput<A extends ActionName> =
+  Actions[A] extends ActionSpec<z.ZodType, infer O, ActionKind> ? O : never
 
 export type MutationName = { [A in ActionName]: Actions[A]['kind'] extends 'mutation' ? A : never }[ActionName]
 export type QueryName = Exclude<ActionName, MutationName>
@@ -62,8 +63,29 @@ export type {
 export type { MySignup, SignupResult, SignupStatus } from './signups'
 export type { CheckinResult } from './checkin'
 export type { MessageItem } from './messages'
-export type { HistoryItem, HistoryMonth, LedgerPerson, PointsRules, PointsSummary, RedemptionView, RewardItemView, StarInfo, StarRow } from './points'
-export type { AssigneeCandidate, HelpCan, HelpCard, HelpChange, HelpDetail, HelpEventView, HelpQueue, HelpRules, HelpSettingsView, VolunteerTasks } from './help'
+export type {
+  HistoryItem,
+  HistoryMonth,
+  LedgerPerson,
+  PointsRules,
+  PointsSummary,
+  RedemptionView,
+  RewardItemView,
+  StarInfo,
+  StarRow
+} from './points'
+export type {
+  AssigneeCandidate,
+  HelpCan,
+  HelpCard,
+  HelpChange,
+  HelpDetail,
+  HelpEventView,
+  HelpQueue,
+  HelpRules,
+  HelpSettingsView,
+  VolunteerTasks
+} from './help'
 export type { DoneForMeItem, ElderBinding, FamilyMemberBinding, PersonHit } from './family'
 export type {
   CertificateFacts,

@@ -24,6 +24,9 @@ export const messageActions = {
   'message.markRead': defineAction<{ marked: number }>()({
     kind: 'mutation',
     access: ANY_ROLE,
-    input: z.union([z.object({ ids: z.array(zId).min(1).max(100) }).strict(), z.object({ all: z.literal(true) }).strict()])
+    input: z.union([
+      z.object({ ids: z.array(zId).min(1).max(100) }).strict(),
+      z.object({ all: z.literal(true) }).strict()
+    ])
   })
 }

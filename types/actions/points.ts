@@ -23,7 +23,12 @@ export interface PointsRules {
 }
 
 export const zPointsRules = z.object({
-  byType: z.object(Object.fromEntries(ACTIVITY_TYPES.map((t) => [t, z.number().int().min(0).max(100)])) as Record<ActivityType, z.ZodNumber>),
+  byType: z.object(
+    Object.fromEntries(ACTIVITY_TYPES.map((t) => [t, z.number().int().min(0).max(100)])) as Record<
+      ActivityType,
+      z.ZodNumber
+    >
+  ),
   dailyCap: z.number().int().min(1).max(1000).nullable(),
   staffAward: z.object({ songxue: z.number().int().min(0).max(100), participation: z.number().int().min(0).max(100) }),
   volunteerShift: z.number().int().min(0).max(100),
@@ -31,7 +36,10 @@ export const zPointsRules = z.object({
     .array(z.object({ min: z.number().int().min(0).max(10000), stars: z.number().int().min(1).max(5) }))
     .min(1)
     .max(5)
-    .refine((bands) => bands.every((b, i) => i === 0 || (b.min > bands[i - 1].min && b.stars > bands[i - 1].stars)), '星级要从低到高排列'),
+    .refine(
+      (bands) => bands.every((b, i) => i === 0 || (b.min > bands[i - 1].min && b.stars > bands[i - 1].stars)),
+      '星级要从低到高排列'
+    ),
   expiry: z.object({ enabled: z.boolean(), afterYears: z.number().int().min(1).max(10) })
 })
 
@@ -131,11 +139,18 @@ export interface StarRow {
 
 const zItemKind = z.enum(['item', 'service'])
 const zYear = z.number().int().min(2000).max(2100)
-const zCode = zText().transform((s) => s.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{8}$/, '取件码是 8 位数字'))
+const zCode = zText()
+  .transform((s) => s.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{8}$/, '取件码是 8 位数字'))
 
 export const pointsActions = {
   /** 我的积分: balance, this month against last month, star rating, leaderboard state. */
-  'points.summary': defineAction<PointsSummary>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
+  'points.summary': defineAction<PointsSummary>()({
+    kind: 'query',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({})
+  }),
   /** The caller's ledger in plain words, newest month first. */
   'points.history': defineAction<{ months: HistoryMonth[]; nextCursor: string | null }>()({
     kind: 'query',
@@ -144,19 +159,37 @@ export const pointsActions = {
     input: z.object({ cursor: z.string().max(20).optional() })
   }),
   /** 积分规则, readable by everybody. */
-  'points.rules': defineAction<{ rules: PointsRules; updatedAt: number | null }>()({ kind: 'query', access: 'signed-in', input: z.object({}) }),
+  'points.rules': defineAction<{ rules: PointsRules; updatedAt: number | null }>()({
+    kind: 'query',
+    access: 'signed-in',
+    input: z.object({})
+  }),
   /** Admin: change the rules. */
-  'points.staff.setRules': defineAction<{ rules: PointsRules }>()({ kind: 'mutation', access: ADMIN_ONLY, input: z.object({ rules: zPointsRules }) }),
+  'points.staff.setRules': defineAction<{ rules: PointsRules }>()({
+    kind: 'mutation',
+    access: ADMIN_ONLY,
+    input: z.object({ rules: zPointsRules })
+  }),
 
   /** 积分兑换: the catalogue the caller may redeem from. */
-  'points.catalogue': defineAction<{ items: RewardItemView[]; balance: number }>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
+  'points.catalogue': defineAction<{ items: RewardItemView[]; balance: number }>()({
+    kind: 'query',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({})
+  }),
   /** Redeeming takes the elder's points: only in person, never by 代办 (issue 6). */
   'points.redeem': defineAction<{ redemption: RedemptionView; balance: number }>()({
     kind: 'mutation',
     access: ANY_ROLE,
     input: z.object({ itemId: zId })
   }),
-  'points.myRedemptions': defineAction<{ items: RedemptionView[] }>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
+  'points.myRedemptions': defineAction<{ items: RedemptionView[] }>()({
+    kind: 'query',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({})
+  }),
   /** Cancel before pick-up: the points come back. The owner (in person, not by 代办) or staff of the item's unit. */
   'points.cancelRedemption': defineAction<{ redemption: RedemptionView; refunded: number }>()({
     kind: 'mutation',
@@ -171,7 +204,11 @@ export const pointsActions = {
     input: z.object({ optIn: z.boolean() })
   }),
   /** The caller's branch leaderboard this year: only people who opted in; empty when the branch has it off. */
-  'points.leaderboard': defineAction<{ enabled: boolean; branchName: string | null; rows: { name: string; score: number; me: boolean }[] }>()({
+  'points.leaderboard': defineAction<{
+    enabled: boolean
+    branchName: string | null
+    rows: { name: string; score: number; me: boolean }[]
+  }>()({
     kind: 'query',
     access: ANY_ROLE,
     input: z.object({})
@@ -194,7 +231,16 @@ export const pointsActions = {
   'points.staff.adjust': defineAction<{ balance: number; entryId: string }>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
-    input: z.object({ personId: zId, amount: z.number().int().min(-1000).max(1000).refine((n) => n !== 0, '调整的分数不能是 0'), reason: zReason })
+    input: z.object({
+      personId: zId,
+      amount: z
+        .number()
+        .int()
+        .min(-1000)
+        .max(1000)
+        .refine((n) => n !== 0, '调整的分数不能是 0'),
+      reason: zReason
+    })
   }),
   /**
    * Record 送学上门 or other participation for a person: an award with a deterministic source
@@ -212,7 +258,11 @@ export const pointsActions = {
     })
   }),
 
-  'points.staff.items': defineAction<{ items: RewardItemView[] }>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({}) }),
+  'points.staff.items': defineAction<{ items: RewardItemView[] }>()({
+    kind: 'query',
+    access: STAFF_OR_ADMIN,
+    input: z.object({})
+  }),
   /** Create or change a catalogue item. Stock changes by `addStock` (never set), so concurrent redemptions count. */
   'points.staff.saveItem': defineAction<{ item: RewardItemView }>()({
     kind: 'mutation',
@@ -230,11 +280,23 @@ export const pointsActions = {
     })
   }),
   /** Look up a pick-up code before 核销. */
-  'points.staff.redemption': defineAction<{ redemption: RedemptionView }>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({ code: zCode }) }),
+  'points.staff.redemption': defineAction<{ redemption: RedemptionView }>()({
+    kind: 'query',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ code: zCode })
+  }),
   /** 核销: the item was handed over. */
-  'points.staff.fulfil': defineAction<{ redemption: RedemptionView }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ code: zCode }) }),
+  'points.staff.fulfil': defineAction<{ redemption: RedemptionView }>()({
+    kind: 'mutation',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ code: zCode })
+  }),
   /** Reserved pick-ups of the staff member's units, oldest first. */
-  'points.staff.pending': defineAction<{ items: RedemptionView[] }>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({}) }),
+  'points.staff.pending': defineAction<{ items: RedemptionView[] }>()({
+    kind: 'query',
+    access: STAFF_OR_ADMIN,
+    input: z.object({})
+  }),
 
   /** A branch's points for a period as .xlsx (base64). */
   'points.staff.export': defineAction<{ filename: string; base64: string; rows: number }>()({
@@ -243,7 +305,12 @@ export const pointsActions = {
     input: z.object({ branchId: zId, from: zDay, to: zDay })
   }),
   /** 践诺评星: a branch's party members, yearly score and stars. */
-  'points.staff.stars': defineAction<{ branchName: string; year: number; rows: StarRow[]; leaderboardEnabled: boolean }>()({
+  'points.staff.stars': defineAction<{
+    branchName: string
+    year: number
+    rows: StarRow[]
+    leaderboardEnabled: boolean
+  }>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
     input: z.object({ branchId: zId, year: zYear })

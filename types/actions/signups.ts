@@ -25,9 +25,24 @@ export interface MySignup {
 
 export const signupActions = {
   /** 报名. When the activity is full the person joins the waitlist (候补). At most one sign-up per person. */
-  'signup.create': defineAction<SignupResult>()({ kind: 'mutation', access: ANY_ROLE, proxy: true, input: z.object({ activityId: zId }) }),
+  'signup.create': defineAction<SignupResult>()({
+    kind: 'mutation',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({ activityId: zId })
+  }),
   /** 取消报名 (or leave the waitlist). A freed place goes to the first on the waitlist, who is told. */
-  'signup.cancel': defineAction<SignupResult>()({ kind: 'mutation', access: ANY_ROLE, proxy: true, input: z.object({ activityId: zId }) }),
+  'signup.cancel': defineAction<SignupResult>()({
+    kind: 'mutation',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({ activityId: zId })
+  }),
   /** 我的活动: the subject's sign-ups, newest activity first (signed, waitlisted, cancelled, checked in). */
-  'signup.mine': defineAction<{ items: MySignup[] }>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) })
+  'signup.mine': defineAction<{ items: MySignup[] }>()({
+    kind: 'query',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({})
+  })
 }

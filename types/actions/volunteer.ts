@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { ANY_ROLE, NOT_STAFF, STAFF_OR_ADMIN } from '../roles'
 import { defineAction, zId, zInstant, zLongText, zPhone, zShortText, zText } from '../define'
-import { MAX_SHIFT_MINUTES, TEAM_KINDS, type AttendanceMethod, type MembershipStatus, type ShiftDirection, type TeamKind } from '../volunteer-rules'
+import {
+  MAX_SHIFT_MINUTES,
+  TEAM_KINDS,
+  type AttendanceMethod,
+  type MembershipStatus,
+  type ShiftDirection,
+  type TeamKind
+} from '../volunteer-rules'
 
 export { TEAM_KINDS, type AttendanceMethod, type MembershipStatus, type ShiftDirection, type TeamKind }
 
@@ -332,7 +339,10 @@ export const zShiftFields = z
     skills: z.array(zSkill).max(8).default([])
   })
   .refine((s) => s.endAt > s.startAt, { message: '结束时间要晚于开始时间', path: ['endAt'] })
-  .refine((s) => s.endAt - s.startAt <= MAX_SHIFT_MINUTES * 60_000, { message: '一个班次最长 12 小时，请分成几个班次', path: ['endAt'] })
+  .refine((s) => s.endAt - s.startAt <= MAX_SHIFT_MINUTES * 60_000, {
+    message: '一个班次最长 12 小时，请分成几个班次',
+    path: ['endAt']
+  })
 export type ShiftFields = z.input<typeof zShiftFields>
 
 export const zTeamFields = z.object({
@@ -350,8 +360,18 @@ const zDirection = z.enum(['in', 'out'])
 
 export const volunteerActions = {
   // ---- everybody (viewing and sign-ups may be done for an elder: 代办) ----
-  'volunteer.teams': defineAction<{ items: TeamCard[] }>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
-  'volunteer.team': defineAction<TeamDetail>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({ id: zId }) }),
+  'volunteer.teams': defineAction<{ items: TeamCard[] }>()({
+    kind: 'query',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({})
+  }),
+  'volunteer.team': defineAction<TeamDetail>()({
+    kind: 'query',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({ id: zId })
+  }),
   /** Ask to join a team; the leader or staff decide. Asking again after leaving or a refusal is allowed. */
   'volunteer.joinTeam': defineAction<{ teamId: string; status: MembershipStatus; already: boolean }>()({
     kind: 'mutation',
@@ -366,12 +386,32 @@ export const volunteerActions = {
     input: z.object({ teamId: zId })
   }),
   /** Published volunteer activities with shifts still to come, soonest first. */
-  'volunteer.activities': defineAction<{ items: VolunteerActivityCard[] }>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
-  'volunteer.activity': defineAction<VolunteerActivityDetail>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({ id: zId }) }),
+  'volunteer.activities': defineAction<{ items: VolunteerActivityCard[] }>()({
+    kind: 'query',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({})
+  }),
+  'volunteer.activity': defineAction<VolunteerActivityDetail>()({
+    kind: 'query',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({ id: zId })
+  }),
   /** 报名 a shift; when it is full, the waitlist (候补). The same capacity pool as activities. */
-  'volunteer.signup': defineAction<ShiftSignupResult>()({ kind: 'mutation', access: NOT_STAFF, proxy: true, input: zShift }),
+  'volunteer.signup': defineAction<ShiftSignupResult>()({
+    kind: 'mutation',
+    access: NOT_STAFF,
+    proxy: true,
+    input: zShift
+  }),
   /** Cancel before the shift starts; a freed place goes to the first on the waitlist, who is told. */
-  'volunteer.cancelSignup': defineAction<ShiftSignupResult>()({ kind: 'mutation', access: NOT_STAFF, proxy: true, input: zShift }),
+  'volunteer.cancelSignup': defineAction<ShiftSignupResult>()({
+    kind: 'mutation',
+    access: NOT_STAFF,
+    proxy: true,
+    input: zShift
+  }),
   /** The subject's shifts (upcoming and past, with attendance) and total hours. */
   'volunteer.mine': defineAction<MyShifts>()({ kind: 'query', access: ANY_ROLE, proxy: true, input: z.object({}) }),
   /** The subject's hours ledger, newest first. */
@@ -380,14 +420,27 @@ export const volunteerActions = {
    * The volunteer scanned a shift's check-in or check-out code (in person only). `scannedAt` as for
    * activities: an offline scan is judged at its claimed time when it arrives (within 24 h).
    */
-  'volunteer.scan': defineAction<ShiftScanResult>()({ kind: 'mutation', access: ANY_ROLE, input: z.object({ token: zText().min(1, '请输入签到码').max(200), scannedAt: zInstant }) }),
+  'volunteer.scan': defineAction<ShiftScanResult>()({
+    kind: 'mutation',
+    access: ANY_ROLE,
+    input: z.object({ token: zText().min(1, '请输入签到码').max(200), scannedAt: zInstant })
+  }),
   /**
    * 志愿服务证明 from the hours ledger. The same hours give the same certificate (and code); new hours give a
    * new one. Staff may issue one for a person in their scope (`personId`).
    */
-  'volunteer.issueCertificate': defineAction<CertificateView>()({ kind: 'mutation', access: ANY_ROLE, proxy: true, input: z.object({ personId: zId.optional() }) }),
+  'volunteer.issueCertificate': defineAction<CertificateView>()({
+    kind: 'mutation',
+    access: ANY_ROLE,
+    proxy: true,
+    input: z.object({ personId: zId.optional() })
+  }),
   /** Public (no login): the facts of the certificate with this code, for whoever is shown it. */
-  'volunteer.verifyCertificate': defineAction<CertificateFacts>()({ kind: 'query', access: 'public', input: z.object({ code: zCode }) }),
+  'volunteer.verifyCertificate': defineAction<CertificateFacts>()({
+    kind: 'query',
+    access: 'public',
+    input: z.object({ code: zCode })
+  }),
   /** 银发人才库: the caller's own skills profile, the skill choices and the intake age limit. */
   'volunteer.profile': defineAction<ProfilePage>()({ kind: 'query', access: ANY_ROLE, input: z.object({}) }),
   'volunteer.saveProfile': defineAction<ProfilePage>()({
@@ -410,10 +463,22 @@ export const volunteerActions = {
 
   // ---- staff (scoped to their org unit) ----
   'volunteer.staff.desk': defineAction<VolunteerDesk>()({ kind: 'query', access: STAFF_OR_ADMIN, input: z.object({}) }),
-  'volunteer.staff.teamSave': defineAction<{ id: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId.optional(), fields: zTeamFields }) }),
+  'volunteer.staff.teamSave': defineAction<{ id: string }>()({
+    kind: 'mutation',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ id: zId.optional(), fields: zTeamFields })
+  }),
   /** A new volunteer activity (a draft) or new fields for one. */
-  'volunteer.staff.activitySave': defineAction<{ id: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId.optional(), fields: zVolunteerActivityFields }) }),
-  'volunteer.staff.activityPublish': defineAction<{ id: string; status: VolunteerActivityStatus }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ id: zId }) }),
+  'volunteer.staff.activitySave': defineAction<{ id: string }>()({
+    kind: 'mutation',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ id: zId.optional(), fields: zVolunteerActivityFields })
+  }),
+  'volunteer.staff.activityPublish': defineAction<{ id: string; status: VolunteerActivityStatus }>()({
+    kind: 'mutation',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ id: zId })
+  }),
   /** A new shift, or new fields for one (places may not drop below those taken; more places promote the waitlist). */
   'volunteer.staff.shiftSave': defineAction<{ id: string; promoted: number; notified: number }>()({
     kind: 'mutation',
@@ -421,7 +486,11 @@ export const volunteerActions = {
     input: z.object({ activityId: zId, shiftId: zId.optional(), fields: zShiftFields })
   }),
   /** Cancel a shift, telling everyone who holds a place or waits. Nothing is deleted. */
-  'volunteer.staff.shiftCancel': defineAction<{ id: string; notified: number }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ shiftId: zId, reason: zReason }) }),
+  'volunteer.staff.shiftCancel': defineAction<{ id: string; notified: number }>()({
+    kind: 'mutation',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ shiftId: zId, reason: zReason })
+  }),
   'volunteer.staff.shiftRoster': defineAction<ShiftRoster>()({ kind: 'query', access: STAFF_OR_ADMIN, input: zShift }),
   /** The rotating check-in (`in`) or check-out (`out`) code to show full-screen. */
   'volunteer.staff.shiftCode': defineAction<{ token: string; refreshAt: number; serverNow: number }>()({
@@ -433,7 +502,12 @@ export const volunteerActions = {
   'volunteer.staff.scan': defineAction<ShiftScanResult>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
-    input: z.object({ shiftId: zId, direction: zDirection, token: zText().min(1, '请输入签到码').max(200), scannedAt: zInstant })
+    input: z.object({
+      shiftId: zId,
+      direction: zDirection,
+      token: zText().min(1, '请输入签到码').max(200),
+      scannedAt: zInstant
+    })
   }),
   /** 代签 a check-in or check-out from the roster (reason required, audited); `at` for 补录 from a paper list. */
   'volunteer.staff.mark': defineAction<ShiftScanResult>()({
@@ -442,20 +516,44 @@ export const volunteerActions = {
     input: z.object({ shiftId: zId, personId: zId, direction: zDirection, at: zInstant.optional(), reason: zReason })
   }),
   /** Set the minutes credited for one person's shift; the difference is a new ledger entry with the reason. */
-  'volunteer.staff.correctHours': defineAction<{ shiftId: string; personId: string; minutes: number; delta: number; totalMinutes: number }>()({
+  'volunteer.staff.correctHours': defineAction<{
+    shiftId: string
+    personId: string
+    minutes: number
+    delta: number
+    totalMinutes: number
+  }>()({
     kind: 'mutation',
     access: STAFF_OR_ADMIN,
-    input: z.object({ shiftId: zId, personId: zId, minutes: z.number().int().min(0).max(MAX_SHIFT_MINUTES), reason: zReason })
+    input: z.object({
+      shiftId: zId,
+      personId: zId,
+      minutes: z.number().int().min(0).max(MAX_SHIFT_MINUTES),
+      reason: zReason
+    })
   }),
   /** A flagged (forgotten check-out) credit checked and found right: the flag is cleared, nothing else changes. */
-  'volunteer.staff.confirmHours': defineAction<{ shiftId: string; personId: string }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: z.object({ shiftId: zId, personId: zId }) }),
+  'volunteer.staff.confirmHours': defineAction<{ shiftId: string; personId: string }>()({
+    kind: 'mutation',
+    access: STAFF_OR_ADMIN,
+    input: z.object({ shiftId: zId, personId: zId })
+  }),
   /** 结算: credit everyone still checked in after the check-out time, to the shift's end, flagged. Idempotent. */
-  'volunteer.staff.settleShift': defineAction<{ shiftId: string; settled: number }>()({ kind: 'mutation', access: STAFF_OR_ADMIN, input: zShift }),
+  'volunteer.staff.settleShift': defineAction<{ shiftId: string; settled: number }>()({
+    kind: 'mutation',
+    access: STAFF_OR_ADMIN,
+    input: zShift
+  }),
   /** 银发人才库 search in the caller's scope, by skill and county. */
   'volunteer.staff.searchPool': defineAction<{ items: PoolHit[] }>()({
     kind: 'query',
     access: STAFF_OR_ADMIN,
-    input: z.object({ skill: zSkill.optional(), orgUnitId: zId.optional(), q: zText().max(20).optional(), availableOnly: z.boolean().default(false) })
+    input: z.object({
+      skill: zSkill.optional(),
+      orgUnitId: zId.optional(),
+      q: zText().max(20).optional(),
+      availableOnly: z.boolean().default(false)
+    })
   }),
   'volunteer.staff.settingsUpdate': defineAction<VolunteerSettingsView>()({
     kind: 'mutation',

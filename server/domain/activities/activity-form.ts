@@ -11,7 +11,8 @@ export type ParsedActivityFields = z.output<typeof zActivityFields>
 export async function assertFieldsInScope(ctx: Ctx, f: ParsedActivityFields): Promise<void> {
   await requireStaffScope(ctx.store, ctx.actor, f.orgUnitId)
   if (f.audience.kind === 'county') {
-    if (!(await ctx.store.get('orgUnits', f.audience.orgUnitId))) throw new AppError('VALIDATION', '参加对象里的区县不存在', { field: 'audience' })
+    if (!(await ctx.store.get('orgUnits', f.audience.orgUnitId)))
+      throw new AppError('VALIDATION', '参加对象里的区县不存在', { field: 'audience' })
     await requireStaffScope(ctx.store, ctx.actor, f.audience.orgUnitId)
   }
   if (f.audience.kind === 'branch') {
@@ -22,7 +23,9 @@ export async function assertFieldsInScope(ctx: Ctx, f: ParsedActivityFields): Pr
 }
 
 /** The stored fields from the form (status and authorship are the caller's). */
-export function fieldsToDoc(f: ParsedActivityFields): Omit<ActivityDoc, '_id' | 'status' | 'createdBy' | 'createdAt' | 'updatedAt'> {
+export function fieldsToDoc(
+  f: ParsedActivityFields
+): Omit<ActivityDoc, '_id' | 'status' | 'createdBy' | 'createdAt' | 'updatedAt'> {
   return {
     title: f.title,
     type: f.type,

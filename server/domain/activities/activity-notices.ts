@@ -23,7 +23,13 @@ export async function tellPromoted(tx: Tx, activity: ActivityDoc, signup: Signup
   })
 }
 
-export async function tellCancelled(tx: Tx, activity: ActivityDoc, personId: string, reason: string, now: number): Promise<void> {
+export async function tellCancelled(
+  tx: Tx,
+  activity: ActivityDoc,
+  personId: string,
+  reason: string,
+  now: number
+): Promise<void> {
   await sendMessage(tx, {
     id: `cancelled:${activity._id}:${personId}`,
     toPersonId: personId,
@@ -34,7 +40,13 @@ export async function tellCancelled(tx: Tx, activity: ActivityDoc, personId: str
   })
 }
 
-export async function tellChanged(tx: Tx, activity: ActivityDoc, personId: string, now: number, version: number): Promise<void> {
+export async function tellChanged(
+  tx: Tx,
+  activity: ActivityDoc,
+  personId: string,
+  now: number,
+  version: number
+): Promise<void> {
   await sendMessage(tx, {
     id: `changed:${activity._id}:${personId}:${version}`,
     toPersonId: personId,

@@ -20,5 +20,12 @@ export function newSignup(
   actorAccountId: string,
   now: number
 ): (state: Pick<SignupDoc, 'status' | 'waitlistSeq' | 'updatedAt'>) => SignupDoc {
-  return (state) => ({ _id: signupId(activityId, personId), activityId, personId, actorAccountId, createdAt: now, ...state })
+  return (state) => ({
+    _id: signupId(activityId, personId),
+    activityId,
+    personId,
+    actorAccountId,
+    createdAt: now,
+    ...state
+  })
 }

@@ -38,9 +38,7 @@ export async function toCards(ctx: Ctx, activities: ActivityDoc[], personId: str
     ctx.store.find('counters', { where: { _id: { in: ids.map(counterId) } } }),
     loadOrgUnits(ctx.store),
     loadPointsRules(ctx.store),
-    personId
-      ? ctx.store.find('signups', { where: { personId, activityId: { in: ids } } })
-      : Promise.resolve([])
+    personId ? ctx.store.find('signups', { where: { personId, activityId: { in: ids } } }) : Promise.resolve([])
   ])
   const counterById = new Map<string, CounterDoc>(counters.map((c) => [c._id, c]))
   return activities.map((a) => {
@@ -64,7 +62,11 @@ export async function toCards(ctx: Ctx, activities: ActivityDoc[], personId: str
 }
 
 /** 1 for the first in line: waitlisted sign-ups of the activity with a lower waitlist number, plus one. */
-export async function waitlistPosition(ctx: Pick<Ctx, 'store'>, activityId: string, seq: number | null): Promise<number | null> {
+export async function waitlistPosition(
+  ctx: Pick<Ctx, 'store'>,
+  activityId: string,
+  seq: number | null
+): Promise<number | null> {
   if (seq === null) return null
   const ahead = await ctx.store.count('signups', { activityId, status: 'waitlisted', waitlistSeq: { lt: seq } })
   return ahead + 1
@@ -90,7 +92,8 @@ export async function toDetail(ctx: Ctx, activity: ActivityDoc, personId: string
     checkinOpensAt: activity.startAt - activity.checkinOpensBeforeMin * 60_000,
     allowWalkIn: activity.allowWalkIn,
     waitlistCount: counter?.waitlisted ?? 0,
-    myWaitlistPosition: signup?.status === 'waitlisted' ? await waitlistPosition(ctx, activity._id, signup.waitlistSeq) : null,
+    myWaitlistPosition:
+      signup?.status === 'waitlisted' ? await waitlistPosition(ctx, activity._id, signup.waitlistSeq) : null,
     myCheckin: checkin ? { at: checkin.scannedAt, method: checkin.method } : null,
     cancelReason: activity.cancelReason ?? null,
     canManage: !!staffUnits?.has(activity.orgUnitId),

@@ -31,9 +31,11 @@ export async function attendanceWorkbook(roster: ActivityRoster, now: number): P
   ws.getCell('A1').value = `${a.title} 签到表`
   ws.getCell('A1').font = { bold: true, size: 16 }
   ws.mergeCells('A2:I2')
-  ws.getCell('A2').value = `时间：${formatDateTime(a.startAt)}–${formatClock(a.endAt)}　地点：${a.place}　主办：${a.orgUnitName}`
+  ws.getCell('A2').value =
+    `时间：${formatDateTime(a.startAt)}–${formatClock(a.endAt)}　地点：${a.place}　主办：${a.orgUnitName}`
   ws.mergeCells('A3:I3')
-  ws.getCell('A3').value = `报名 ${roster.signedCount} 人，候补 ${roster.waitlistCount} 人，签到 ${roster.checkedInCount} 人。导出时间：${formatDateTime(now)}`
+  ws.getCell('A3').value =
+    `报名 ${roster.signedCount} 人，候补 ${roster.waitlistCount} 人，签到 ${roster.checkedInCount} 人。导出时间：${formatDateTime(now)}`
   const header = ws.addRow(['序号', '姓名', '区县', '党支部', '报名', '签到', '签到时间', '签到方式', '备注'])
   header.font = { bold: true }
   let no = 0

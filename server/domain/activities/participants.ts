@@ -11,6 +11,9 @@ import { counterId } from './activity-pool'
  */
 export async function participants(ctx: Ctx, activityId: string): Promise<{ version: number; list: SignupDoc[] }> {
   const counter = await ctx.store.get('counters', counterId(activityId))
-  const list = await ctx.store.find('signups', { where: { activityId, status: { in: ['signed', 'waitlisted'] } }, limit: 1000 })
+  const list = await ctx.store.find('signups', {
+    where: { activityId, status: { in: ['signed', 'waitlisted'] } },
+    limit: 1000
+  })
   return { version: counter?.version ?? 0, list }
 }

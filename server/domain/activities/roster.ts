@@ -27,7 +27,9 @@ export async function buildRoster(ctx: Ctx, activity: ActivityDoc): Promise<Acti
     const a = actorById.get(accountId)
     return a && a.personId !== personId ? a.displayName : null
   }
-  const waitlisted = signups.filter((s) => s.status === 'waitlisted').sort((a, b) => (a.waitlistSeq ?? 0) - (b.waitlistSeq ?? 0))
+  const waitlisted = signups
+    .filter((s) => s.status === 'waitlisted')
+    .sort((a, b) => (a.waitlistSeq ?? 0) - (b.waitlistSeq ?? 0))
 
   const entries: RosterEntry[] = signups.map((s) => {
     const p = personById.get(s.personId)
@@ -42,13 +44,26 @@ export async function buildRoster(ctx: Ctx, activity: ActivityDoc): Promise<Acti
       signedUpAt: s.createdAt,
       signedUpBy: by(s.actorAccountId, s.personId),
       checkin: c
-        ? { at: c.scannedAt, method: c.method, walkIn: c.walkIn, offline: c.at - c.scannedAt > OFFLINE_AFTER_MS, reason: c.reason, by: by(c.actorAccountId, c.personId) }
+        ? {
+            at: c.scannedAt,
+            method: c.method,
+            walkIn: c.walkIn,
+            offline: c.at - c.scannedAt > OFFLINE_AFTER_MS,
+            reason: c.reason,
+            by: by(c.actorAccountId, c.personId)
+          }
         : null
     }
   })
   // Checked in first (by time), then signed up, then the waitlist in order, then cancellations.
   const rank = (e: RosterEntry) => (e.checkin ? 0 : e.signup === 'signed' ? 1 : e.signup === 'waitlisted' ? 2 : 3)
-  entries.sort((a, b) => rank(a) - rank(b) || (a.checkin?.at ?? 0) - (b.checkin?.at ?? 0) || (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0) || a.signedUpAt - b.signedUpAt)
+  entries.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.checkin?.at ?? 0) - (b.checkin?.at ?? 0) ||
+      (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0) ||
+      a.signedUpAt - b.signedUpAt
+  )
   return {
     activity: detail,
     signedCount: signups.filter((s) => s.status === 'signed').length,

@@ -5,12 +5,18 @@ import type { ActivityDoc, PersonDoc } from '../../storage/schema'
 import { inAudience } from './audience'
 
 /** Throws the reason a person cannot sign up (or stay signed up for a change) now. */
-export function assertSignupOpen(activity: ActivityDoc | null, person: PersonDoc, now: number): asserts activity is ActivityDoc {
+export function assertSignupOpen(
+  activity: ActivityDoc | null,
+  person: PersonDoc,
+  now: number
+): asserts activity is ActivityDoc {
   if (!activity || activity.status === 'draft') throw new AppError('NOT_FOUND')
   if (!inAudience(activity.audience, person)) throw new AppError('NOT_IN_AUDIENCE')
   if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED')
   if (now > activity.signupDeadline) {
-    throw new AppError('SIGNUP_CLOSED', `报名已在 ${formatDateTime(activity.signupDeadline)} 截止，请看看其他活动`, { deadline: activity.signupDeadline })
+    throw new AppError('SIGNUP_CLOSED', `报名已在 ${formatDateTime(activity.signupDeadline)} 截止，请看看其他活动`, {
+      deadline: activity.signupDeadline
+    })
   }
 }
 

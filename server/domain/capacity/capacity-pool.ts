@@ -106,11 +106,16 @@ export interface JoinOptions<D> {
 }
 
 /** Take a place, or join the waitlist when full. */
-export async function join<C extends HolderCollection>(tx: Tx, pool: Pool<C>, opts: JoinOptions<DocOf<C>>): Promise<JoinResult<DocOf<C>>> {
+export async function join<C extends HolderCollection>(
+  tx: Tx,
+  pool: Pool<C>,
+  opts: JoinOptions<DocOf<C>>
+): Promise<JoinResult<DocOf<C>>> {
   const counter = await loadCounter(tx, pool.counterId)
   const existing = (await tx.get(pool.holders, opts.holderId)) as DocOf<C> | null
   if (existing?.status === 'signed') return { outcome: 'already-signed', holder: existing, waitlistPosition: null }
-  if (existing?.status === 'waitlisted') return { outcome: 'already-waitlisted', holder: existing, waitlistPosition: null }
+  if (existing?.status === 'waitlisted')
+    return { outcome: 'already-waitlisted', holder: existing, waitlistPosition: null }
 
   let state: HolderState
   let waitlistPosition: number | null = null
@@ -124,7 +129,13 @@ export async function join<C extends HolderCollection>(tx: Tx, pool: Pool<C>, op
     next.waitlisted += 1
     next.nextWaitlistSeq += 1
     waitlistPosition = next.waitlisted
-    await tx.create('waitlistSlots', { _id: slotId(pool.counterId, seq), counterId: pool.counterId, seq, holderId: opts.holderId, at: opts.now })
+    await tx.create('waitlistSlots', {
+      _id: slotId(pool.counterId, seq),
+      counterId: pool.counterId,
+      seq,
+      holderId: opts.holderId,
+      at: opts.now
+    })
   } else {
     return { outcome: 'full', holder: existing, waitlistPosition: null }
   }
@@ -150,7 +161,8 @@ export async function leave<C extends HolderCollection>(
   opts: { holderId: string; now: number; patch?: Partial<DocOf<C>>; promotedPatch?: Partial<DocOf<C>> }
 ): Promise<LeaveResult<DocOf<C>>> {
   const existing = (await tx.get(pool.holders, opts.holderId)) as DocOf<C> | null
-  if (!existing || existing.status === 'cancelled') return { outcome: 'not-held', was: existing?.status ?? null, holder: existing, promoted: [] }
+  if (!existing || existing.status === 'cancelled')
+    return { outcome: 'not-held', was: existing?.status ?? null, holder: existing, promoted: [] }
   const counter = await loadCounter(tx, pool.counterId)
   const next: Counter = { ...counter, version: counter.version + 1 }
   if (existing.status === 'signed') next.taken = Math.max(0, next.taken - 1)
@@ -173,7 +185,9 @@ export async function resize<C extends HolderCollection>(
 ): Promise<{ promoted: DocOf<C>[] }> {
   const counter = await loadCounter(tx, pool.counterId)
   if (opts.capacity !== null && opts.capacity < counter.taken) {
-    throw new AppError('PLACES_BELOW_TAKEN', `已经有 ${counter.taken} 人报名，名额不能少于 ${counter.taken} 个`, { taken: counter.taken })
+    throw new AppError('PLACES_BELOW_TAKEN', `已经有 ${counter.taken} 人报名，名额不能少于 ${counter.taken} 个`, {
+      taken: counter.taken
+    })
   }
   if (opts.capacity === counter.capacity) return { promoted: [] }
   const next: Counter = { ...counter, capacity: opts.capacity, version: counter.version + 1 }

@@ -10,11 +10,17 @@ import type { ActivityDoc } from '../../storage/schema'
 
 export { PROXY_LATE_MS } from '../../../types/checkin-rules'
 
-export function checkinWindow(activity: Pick<ActivityDoc, 'startAt' | 'endAt' | 'checkinOpensBeforeMin'>): { opensAt: number; closesAt: number } {
+export function checkinWindow(activity: Pick<ActivityDoc, 'startAt' | 'endAt' | 'checkinOpensBeforeMin'>): {
+  opensAt: number
+  closesAt: number
+} {
   return { opensAt: activity.startAt - activity.checkinOpensBeforeMin * 60_000, closesAt: activity.endAt }
 }
 
-export function isCheckinOpen(activity: Pick<ActivityDoc, 'startAt' | 'endAt' | 'checkinOpensBeforeMin'>, at: number): boolean {
+export function isCheckinOpen(
+  activity: Pick<ActivityDoc, 'startAt' | 'endAt' | 'checkinOpensBeforeMin'>,
+  at: number
+): boolean {
   const { opensAt, closesAt } = checkinWindow(activity)
   return at >= opensAt && at <= closesAt
 }
@@ -27,7 +33,9 @@ export function isCheckinOpen(activity: Pick<ActivityDoc, 'startAt' | 'endAt' | 
 export function tooEarlyMessage(opensAt: number, closesAt: number, at: number, now: number): string {
   if (now < opensAt) return `还没到签到时间。${formatDateTime(opensAt)} 开始签到，请到时再签`
   const then = `您是 ${formatDateTime(at)} 扫的码，那时还没到签到时间（${formatClock(opensAt)} 开始），这次扫码不算数`
-  return now <= closesAt ? `${then}。现在可以签到了，请再扫一次码` : `${then}。现在签到已经结束，如确实到场，请找工作人员补签`
+  return now <= closesAt
+    ? `${then}。现在可以签到了，请再扫一次码`
+    : `${then}。现在签到已经结束，如确实到场，请找工作人员补签`
 }
 
 /**

@@ -58,7 +58,9 @@ export function assertCheckinAudience(activity: ActivityDoc, person: PersonDoc, 
   if (inAudience(activity.audience, person)) return
   throw new AppError(
     'NOT_IN_AUDIENCE',
-    staffSide(method) ? `${person.name}不在这个活动的参加范围内，不能签到` : '这个活动只面向特定人员，您不在范围内，不能签到。如有疑问，请问现场工作人员'
+    staffSide(method)
+      ? `${person.name}不在这个活动的参加范围内，不能签到`
+      : '这个活动只面向特定人员，您不在范围内，不能签到。如有疑问，请问现场工作人员'
   )
 }
 
@@ -74,7 +76,10 @@ export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<Checki
   let walkIn = false
   if (signup?.status !== 'signed') {
     if (signup?.status === 'waitlisted') {
-      throw new AppError('STILL_WAITLISTED', staffSide(req.method) ? `${person.name}还在候补名单上，名额已满。如确需参加，请先增加名额` : undefined)
+      throw new AppError(
+        'STILL_WAITLISTED',
+        staffSide(req.method) ? `${person.name}还在候补名单上，名额已满。如确需参加，请先增加名额` : undefined
+      )
     }
     if (!staffSide(req.method) && !activity.allowWalkIn) {
       throw new AppError('NOT_SIGNED_UP', '您没有报名这个活动，这个活动不能现场报名，请找工作人员')
@@ -110,15 +115,18 @@ export async function recordCheckin(tx: Tx, req: CheckinRequest): Promise<Checki
   })
   const rules = await loadPointsRules(tx)
   const amount = activityPoints(activity, rules)
-  const awarded = amount <= 0 ? null : await award(tx, {
-    personId: person._id,
-    amount,
-    rules,
-    reason: `参加「${activity.title}」`,
-    source: { kind: 'checkin', id: activity._id },
-    actorAccountId: req.actorAccountId,
-    at: req.at
-  })
+  const awarded =
+    amount <= 0
+      ? null
+      : await award(tx, {
+          personId: person._id,
+          amount,
+          rules,
+          reason: `参加「${activity.title}」`,
+          source: { kind: 'checkin', id: activity._id },
+          actorAccountId: req.actorAccountId,
+          at: req.at
+        })
   if (staffSide(req.method)) {
     await tx.create('audit', {
       _id: newId('au_'),

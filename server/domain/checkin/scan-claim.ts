@@ -50,7 +50,13 @@ export interface ResolvedScan {
 }
 
 /** `kind`: the code kind expected, or several (a shift's check-in or check-out code); the target says which. */
-export function resolveScan(key: string, token: string, kind: string | readonly string[], now: number, scannedAt: number): ResolvedScan {
+export function resolveScan(
+  key: string,
+  token: string,
+  kind: string | readonly string[],
+  now: number,
+  scannedAt: number
+): ResolvedScan {
   if (scannedAt > now + MAX_AHEAD_MS) throw new AppError('SCAN_TIME_INVALID')
   const live = verifyCode(key, token, kind, now)
   if (live.ok) {
@@ -60,8 +66,10 @@ export function resolveScan(key: string, token: string, kind: string | readonly 
     return { target: live.target, at: Math.max(Math.min(scannedAt, now), shownFrom), offline: false }
   }
   // A code from the server's future cannot come from the server: treat it as forged.
-  if (live.reason === 'malformed' || live.reason === 'forged' || live.reason === 'not-yet-valid') throw new AppError('TOKEN_INVALID')
-  if (live.reason === 'wrong-kind') throw new AppError('TOKEN_INVALID', wrongKind(typeof kind === 'string' ? kind : kind[0], live.target?.kind))
+  if (live.reason === 'malformed' || live.reason === 'forged' || live.reason === 'not-yet-valid')
+    throw new AppError('TOKEN_INVALID')
+  if (live.reason === 'wrong-kind')
+    throw new AppError('TOKEN_INVALID', wrongKind(typeof kind === 'string' ? kind : kind[0], live.target?.kind))
   const claimed = Math.min(scannedAt, now)
   const then = verifyCode(key, token, kind, claimed)
   if (!then.ok) {

@@ -45,6 +45,8 @@ export function guardCell(cell: Cell): void {
 
 /** Guards every cell of every sheet, then writes the workbook. Every export ends here. */
 export async function workbookBuffer(wb: Workbook): Promise<Buffer> {
-  wb.eachSheet((ws: Worksheet) => ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, guardCell)))
+  wb.eachSheet((ws: Worksheet) =>
+    ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, guardCell))
+  )
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -6,7 +6,11 @@ import { maskPhone } from '../help/contact-mask'
 
 export const bindingId = (accountId: string, personId: string) => `${accountId}:${personId}`
 
-export function elderView(b: FamilyBindingDoc, person: PersonDoc | null, units: Pick<OrgUnitDoc, '_id' | 'name'>[]): ElderBinding {
+export function elderView(
+  b: FamilyBindingDoc,
+  person: PersonDoc | null,
+  units: Pick<OrgUnitDoc, '_id' | 'name'>[]
+): ElderBinding {
   return {
     bindingId: b._id,
     personId: b.personId,
@@ -19,10 +23,18 @@ export function elderView(b: FamilyBindingDoc, person: PersonDoc | null, units: 
   }
 }
 
-export function memberView(b: FamilyBindingDoc, member: AccountDoc | null, person: PersonDoc | null, confirmer: AccountDoc | null): FamilyMemberBinding {
+export function memberView(
+  b: FamilyBindingDoc,
+  member: AccountDoc | null,
+  person: PersonDoc | null,
+  confirmer: AccountDoc | null
+): FamilyMemberBinding {
   let confirmedByLabel: string | null = null
   if (b.confirmedBy) {
-    confirmedByLabel = confirmer && confirmer.personId === b.personId ? '本人确认' : `工作人员 ${confirmer?.displayName ?? ''} 核实确认`.replace('  ', ' ')
+    confirmedByLabel =
+      confirmer && confirmer.personId === b.personId
+        ? '本人确认'
+        : `工作人员 ${confirmer?.displayName ?? ''} 核实确认`.replace('  ', ' ')
   }
   return {
     bindingId: b._id,
@@ -47,5 +59,7 @@ export async function memberViews(ctx: Ctx, bindings: FamilyBindingDoc[]) {
     ctx.store.find('persons', { where: { _id: { in: [...new Set(bindings.map((b) => b.personId))] } } })
   ])
   const acc = (id: string | null) => (id ? (accounts.find((a) => a._id === id) ?? null) : null)
-  return bindings.map((b) => memberView(b, acc(b.accountId), persons.find((p) => p._id === b.personId) ?? null, acc(b.confirmedBy)))
+  return bindings.map((b) =>
+    memberView(b, acc(b.accountId), persons.find((p) => p._id === b.personId) ?? null, acc(b.confirmedBy))
+  )
 }

@@ -40,13 +40,22 @@ const DOMAIN_WORDS: [string, string][] = [
 ]
 
 /** Entries that are not "done for" the elder: reads, and the elder's own activation. */
-export const NOT_DONE_FOR: ReadonlySet<string> = new Set(['help.contact.read', 'help.revealContact', 'account.activate'])
+export const NOT_DONE_FOR: ReadonlySet<string> = new Set([
+  'help.contact.read',
+  'help.revealContact',
+  'account.activate'
+])
 
 export function actionWords(action: string): string {
   return WORDS[action] ?? DOMAIN_WORDS.find(([p]) => action.startsWith(p))?.[1] ?? '为您办了一件事'
 }
 
-export async function describeDoneForMe(ctx: Ctx, personId: string, entries: AuditDoc[], accounts: AccountDoc[]): Promise<DoneForMeItem[]> {
+export async function describeDoneForMe(
+  ctx: Ctx,
+  personId: string,
+  entries: AuditDoc[],
+  accounts: AccountDoc[]
+): Promise<DoneForMeItem[]> {
   const inputs = entries.map((e) => (e.detail?.input ?? {}) as Record<string, unknown>)
   const activityIds = new Set<string>()
   const helpIds = new Set<string>()
@@ -64,7 +73,11 @@ export async function describeDoneForMe(ctx: Ctx, personId: string, entries: Aud
     shiftIds.size ? ctx.store.find('volunteerShifts', { where: { _id: { in: [...shiftIds] } } }) : Promise.resolve([]),
     teamIds.size ? ctx.store.find('volunteerTeams', { where: { _id: { in: [...teamIds] } } }) : Promise.resolve([])
   ])
-  const volunteerActivities = shifts.length ? await ctx.store.find('volunteerActivities', { where: { _id: { in: [...new Set(shifts.map((s) => s.activityId))] } } }) : []
+  const volunteerActivities = shifts.length
+    ? await ctx.store.find('volunteerActivities', {
+        where: { _id: { in: [...new Set(shifts.map((s) => s.activityId))] } }
+      })
+    : []
   const [activities, requests, bindings] = await Promise.all([
     activityIds.size ? ctx.store.find('activities', { where: { _id: { in: [...activityIds] } } }) : Promise.resolve([]),
     helpIds.size ? ctx.store.find('helpRequests', { where: { _id: { in: [...helpIds] } } }) : Promise.resolve([]),
@@ -75,17 +88,31 @@ export async function describeDoneForMe(ctx: Ctx, personId: string, entries: Aud
     const account = accounts.find((a) => a._id === e.actorAccountId)
     const binding = bindings.find((b) => b.accountId === e.actorAccountId)
     const who = account?.displayName ?? '有人'
-    const actor = account?.roles.some((r) => r === 'staff' || r === 'admin') ? `${who}（工作人员）` : binding ? `${who}（${binding.relation}）` : who
+    const actor = account?.roles.some((r) => r === 'staff' || r === 'admin')
+      ? `${who}（工作人员）`
+      : binding
+        ? `${who}（${binding.relation}）`
+        : who
     let text = actionWords(e.action)
     let link: string | null = null
-    const activityId = typeof input.activityId === 'string' ? input.activityId : e.action.startsWith('activity.') && typeof input.id === 'string' ? input.id : null
+    const activityId =
+      typeof input.activityId === 'string'
+        ? input.activityId
+        : e.action.startsWith('activity.') && typeof input.id === 'string'
+          ? input.id
+          : null
     const activity = activityId ? activities.find((a) => a._id === activityId) : undefined
     if (activity) {
       text += `「${activity.title}」`
       link = `/packages/activity/detail/index?id=${encodeURIComponent(activity._id)}`
     }
     if (e.action.startsWith('help.')) {
-      const helpId = typeof input.id === 'string' ? input.id : typeof e.detail?.resultId === 'string' ? (e.detail.resultId as string) : null
+      const helpId =
+        typeof input.id === 'string'
+          ? input.id
+          : typeof e.detail?.resultId === 'string'
+            ? (e.detail.resultId as string)
+            : null
       const req = helpId ? requests.find((r) => r._id === helpId) : undefined
       const category = req?.category ?? (typeof input.category === 'string' ? input.category : null)
       if (category) text += `「${category}」`
@@ -103,7 +130,8 @@ export async function describeDoneForMe(ctx: Ctx, personId: string, entries: Aud
         link = `/packages/volunteer/team/index?id=${encodeURIComponent(team._id)}`
       }
     }
-    if (e.action.startsWith('family.') && typeof e.detail?.memberLabel === 'string') text += `：${e.detail.memberLabel as string}`
+    if (e.action.startsWith('family.') && typeof e.detail?.memberLabel === 'string')
+      text += `：${e.detail.memberLabel as string}`
     return { id: e._id, at: e.at, actor, text, link }
   })
 }

@@ -22,7 +22,13 @@ export function signedFileUrl(key: string, uploadId: string, now: number): strin
   return `/api/files/${encodeURIComponent(uploadId)}?exp=${exp}&sig=${signature(key, uploadId, exp)}`
 }
 
-export function verifyFileUrl(key: string, uploadId: string, exp: string | null, sig: string | null, now: number): boolean {
+export function verifyFileUrl(
+  key: string,
+  uploadId: string,
+  exp: string | null,
+  sig: string | null,
+  now: number
+): boolean {
   if (!key || !exp || !sig || !/^\d{1,15}$/.test(exp)) return false
   const expMs = Number(exp)
   if (expMs < now || expMs > now + PHOTO_URL_TTL_MS + 60_000) return false
@@ -32,7 +38,10 @@ export function verifyFileUrl(key: string, uploadId: string, exp: string | null,
 }
 
 /** Addresses for the photos of one request, in order; references that cannot be resolved are left out. */
-export async function photoUrls(ctx: Pick<Ctx, 'secrets' | 'now' | 'files'>, refs: string[]): Promise<{ ref: string; url: string }[]> {
+export async function photoUrls(
+  ctx: Pick<Ctx, 'secrets' | 'now' | 'files'>,
+  refs: string[]
+): Promise<{ ref: string; url: string }[]> {
   const cloudRefs = refs.filter((r) => r.startsWith('cloud://'))
   const temp = cloudRefs.length && ctx.files ? await ctx.files.tempUrls(cloudRefs) : new Map<string, string>()
   const out: { ref: string; url: string }[] = []

@@ -43,16 +43,34 @@ export async function loadViewer(ctx: Ctx): Promise<HelpViewer> {
   const acting = !!ctx.actingFor
   const [units, profile, bindings, settings] = await Promise.all([
     !acting && isStaff(ctx.actor) ? loadOrgUnits(ctx.store) : Promise.resolve(null),
-    !acting && hasRole(ctx.actor, 'volunteer') && ctx.actor.personId ? ctx.store.get('volunteerProfiles', ctx.actor.personId) : Promise.resolve(null),
-    !acting && hasRole(ctx.actor, 'family') ? ctx.store.find('familyBindings', { where: { accountId: ctx.actor.accountId, status: 'active' } }) : Promise.resolve([]),
+    !acting && hasRole(ctx.actor, 'volunteer') && ctx.actor.personId
+      ? ctx.store.get('volunteerProfiles', ctx.actor.personId)
+      : Promise.resolve(null),
+    !acting && hasRole(ctx.actor, 'family')
+      ? ctx.store.find('familyBindings', { where: { accountId: ctx.actor.accountId, status: 'active' } })
+      : Promise.resolve([]),
     loadHelpSettings(ctx.store)
   ])
-  return { staffUnits: units ? coveredUnits(ctx.actor, units) : null, profile, familyOf: new Set(bindings.map((b) => b.personId)), settings }
+  return {
+    staffUnits: units ? coveredUnits(ctx.actor, units) : null,
+    profile,
+    familyOf: new Set(bindings.map((b) => b.personId)),
+    settings
+  }
 }
 
 /** May this volunteer profile claim a request of this kind in this county? */
-export function canClaimAs(profile: VolunteerProfileDoc | null, req: Pick<HelpRequestDoc, 'orgUnitId' | 'category'>, settings: HelpSettings): boolean {
-  return !!profile && profile.available && profile.orgUnitId === req.orgUnitId && skillsMatch(profile.skills, req.category, settings).length > 0
+export function canClaimAs(
+  profile: VolunteerProfileDoc | null,
+  req: Pick<HelpRequestDoc, 'orgUnitId' | 'category'>,
+  settings: HelpSettings
+): boolean {
+  return (
+    !!profile &&
+    profile.available &&
+    profile.orgUnitId === req.orgUnitId &&
+    skillsMatch(profile.skills, req.category, settings).length > 0
+  )
 }
 
 /**
@@ -63,9 +81,12 @@ export function canClaimAs(profile: VolunteerProfileDoc | null, req: Pick<HelpRe
  */
 export async function tasksNotice(ctx: Ctx, viewer: HelpViewer): Promise<string | null> {
   const p = viewer.profile
-  if (p) return p.available ? null : '您在「我的特长」里选了「暂停一段时间」，所以这里不列可以接的求助。要接，请改成「可以」'
+  if (p)
+    return p.available ? null : '您在「我的特长」里选了「暂停一段时间」，所以这里不列可以接的求助。要接，请改成「可以」'
   const person = ctx.actor.personId ? await ctx.store.get('persons', ctx.actor.personId) : null
-  const refusal = person ? intakeRefusal(ageOn(person.birthDate, businessDay(ctx.now)), await loadVolunteerSettings(ctx.store)) : null
+  const refusal = person
+    ? intakeRefusal(ageOn(person.birthDate, businessDay(ctx.now)), await loadVolunteerSettings(ctx.store))
+    : null
   if (refusal) {
     return `求助按「银发人才库」登记的特长派给志愿者。${refusal.replace('暂时不能登记特长。', '所以这里不会有可以接的求助。')}`
   }
@@ -76,14 +97,20 @@ export async function tasksNotice(ctx: Ctx, viewer: HelpViewer): Promise<string 
  * Why this caller may not claim a request like this one at all (whoever holds it now), in plain words; null
  * when they could. Their own request is named as such, not as "outside your service area".
  */
-export function claimRefusal(ctx: Ctx, viewer: HelpViewer, req: Pick<HelpRequestDoc, 'orgUnitId' | 'category' | 'personId'>): string | null {
+export function claimRefusal(
+  ctx: Ctx,
+  viewer: HelpViewer,
+  req: Pick<HelpRequestDoc, 'orgUnitId' | 'category' | 'personId'>
+): string | null {
   if (ctx.actingFor) return '为家人代办时不能认领求助，请先切回自己'
-  if (ctx.actor.personId && req.personId === ctx.actor.personId) return '这是您自己提交的求助，不能自己认领。工作人员会安排别人来帮您'
+  if (ctx.actor.personId && req.personId === ctx.actor.personId)
+    return '这是您自己提交的求助，不能自己认领。工作人员会安排别人来帮您'
   const p = viewer.profile
   if (!p) return '请先在「我的特长」里登记特长，再来认领求助'
   if (!p.available) return '您在「我的特长」里选了「暂停一段时间」。要认领，请先改成「可以」'
   if (p.orgUnitId !== req.orgUnitId) return '这件求助不在您所在的区县，请看看其他求助'
-  if (skillsMatch(p.skills, req.category, viewer.settings).length === 0) return '这件事和您登记的特长不符，请看看其他求助'
+  if (skillsMatch(p.skills, req.category, viewer.settings).length === 0)
+    return '这件事和您登记的特长不符，请看看其他求助'
   return null
 }
 
@@ -96,7 +123,8 @@ export function accessTo(ctx: Ctx, viewer: HelpViewer, req: HelpRequestDoc): Hel
     self: requesterSide && !acting,
     assignee: !acting && req.assigneeAccountId === ctx.actor.accountId,
     staff: !!viewer.staffUnits?.has(req.orgUnitId),
-    claimable: !acting && open && ctx.actor.personId !== req.personId && canClaimAs(viewer.profile, req, viewer.settings),
+    claimable:
+      !acting && open && ctx.actor.personId !== req.personId && canClaimAs(viewer.profile, req, viewer.settings),
     family: !acting && viewer.familyOf.has(req.personId)
   }
 }

@@ -26,7 +26,10 @@ export async function isBoundFamily(reader: Pick<Tx, 'get'>, accountId: string, 
   return (await reader.get('familyBindings', bindingIdOf(accountId, personId)))?.status === 'active'
 }
 
-export async function helpRecipients(store: StoragePort, req: Pick<HelpRequestDoc, 'orgUnitId' | 'requesterAccountId' | 'personId'>): Promise<HelpRecipients> {
+export async function helpRecipients(
+  store: StoragePort,
+  req: Pick<HelpRequestDoc, 'orgUnitId' | 'requesterAccountId' | 'personId'>
+): Promise<HelpRecipients> {
   const unit = await store.get('orgUnits', req.orgUnitId)
   const [county, requester] = await Promise.all([
     store.find('accounts', { where: { orgUnitId: req.orgUnitId }, limit: 200 }),
@@ -34,9 +37,12 @@ export async function helpRecipients(store: StoragePort, req: Pick<HelpRequestDo
   ])
   let staff = county.filter((a) => a.roles.includes('staff')).map((a) => a._id)
   if (staff.length === 0 && unit?.parentId) {
-    staff = (await store.find('accounts', { where: { orgUnitId: unit.parentId }, limit: 200 })).filter((a) => a.roles.includes('staff')).map((a) => a._id)
+    staff = (await store.find('accounts', { where: { orgUnitId: unit.parentId }, limit: 200 }))
+      .filter((a) => a.roles.includes('staff'))
+      .map((a) => a._id)
   }
-  const family = requester && requester.personId !== req.personId && (await isBoundFamily(store, requester._id, req.personId))
+  const family =
+    requester && requester.personId !== req.personId && (await isBoundFamily(store, requester._id, req.personId))
   return { staff, familyAccountId: family ? requester._id : null }
 }
 
@@ -59,21 +65,33 @@ export async function notifyHelp(tx: Tx, r: HelpRecipients, n: Notice): Promise<
     const say = typeof body === 'string' ? () => body : body
     await sendMessage(tx, { toPersonId: req.personId, title, body: say('您'), link, at })
     if (r.familyAccountId && (await isBoundFamily(tx, r.familyAccountId, req.personId))) {
-      await sendMessage(tx, { toAccountId: r.familyAccountId, title: `${n.personName}的${title.replace(/^您的/, '')}`, body: say(n.personName), link, at })
+      await sendMessage(tx, {
+        toAccountId: r.familyAccountId,
+        title: `${n.personName}的${title.replace(/^您的/, '')}`,
+        body: say(n.personName),
+        link,
+        at
+      })
     }
   }
-  const toAccount = (accountId: string, title: string, body: string) => sendMessage(tx, { toAccountId: accountId, title, body, link, at })
+  const toAccount = (accountId: string, title: string, body: string) =>
+    sendMessage(tx, { toAccountId: accountId, title, body, link, at })
   switch (n.kind) {
     case 'submitted':
-      for (const s of r.staff) await toAccount(s, `${req.urgency === 'urgent' ? '紧急求助' : '新的求助'}：${n.personName}`, what)
+      for (const s of r.staff)
+        await toAccount(s, `${req.urgency === 'urgent' ? '紧急求助' : '新的求助'}：${n.personName}`, what)
       return
     case 'accepted':
       return toRequester('您的求助已受理', (who) => `工作人员会尽快安排人帮${who}。`)
     case 'assigned':
     case 'claimed':
-      if (n.previousAssignee && n.previousAssignee !== req.assigneeAccountId) await toAccount(n.previousAssignee, '一件求助已改派给别人', what)
+      if (n.previousAssignee && n.previousAssignee !== req.assigneeAccountId)
+        await toAccount(n.previousAssignee, '一件求助已改派给别人', what)
       if (req.assigneeAccountId) await toAccount(req.assigneeAccountId, '有一件求助请您办理', what)
-      return toRequester('您的求助已派单', (who) => `由 ${req.assigneeName ?? '工作人员'} 为${who}办理，会和${who}联系。`)
+      return toRequester(
+        '您的求助已派单',
+        (who) => `由 ${req.assigneeName ?? '工作人员'} 为${who}办理，会和${who}联系。`
+      )
     case 'started':
       return toRequester('您的求助正在办理', `${req.assigneeName ?? '工作人员'} 已开始办理。`)
     case 'note':
@@ -81,7 +99,12 @@ export async function notifyHelp(tx: Tx, r: HelpRecipients, n: Notice): Promise<
     case 'completed':
       return toRequester('您的求助已办完', '请看一看办得怎么样，给个评价。')
     case 'rated':
-      if (req.assigneeAccountId) await toAccount(req.assigneeAccountId, '您办的求助有了评价', `${req.rating?.stars ?? ''} 星 ${req.rating?.comment ?? ''}`.trim())
+      if (req.assigneeAccountId)
+        await toAccount(
+          req.assigneeAccountId,
+          '您办的求助有了评价',
+          `${req.rating?.stars ?? ''} 星 ${req.rating?.comment ?? ''}`.trim()
+        )
       return
     case 'withdrawn':
       if (n.previousAssignee) await toAccount(n.previousAssignee, '一件求助已被撤回，不用再办了', what)

@@ -2,7 +2,13 @@
  * Help settings: response-time targets, the skills list of the pool and which skills suit a category. One
  * document (`helpSettings/help`); while it does not exist the defaults in types/help-rules.ts apply.
  */
-import { DEFAULT_CATEGORY_SKILLS, DEFAULT_HELP_TARGETS, DEFAULT_SKILLS, HELP_CATEGORIES, type HelpCategory } from '../../../types/help-rules'
+import {
+  DEFAULT_CATEGORY_SKILLS,
+  DEFAULT_HELP_TARGETS,
+  DEFAULT_SKILLS,
+  HELP_CATEGORIES,
+  type HelpCategory
+} from '../../../types/help-rules'
 import type { StoragePort } from '../../storage/port'
 
 export const HELP_SETTINGS_ID = 'help'
@@ -18,7 +24,10 @@ export function defaultHelpSettings(): HelpSettings {
   return {
     ...DEFAULT_HELP_TARGETS,
     skills: [...DEFAULT_SKILLS],
-    categorySkills: Object.fromEntries(HELP_CATEGORIES.map((c) => [c, [...DEFAULT_CATEGORY_SKILLS[c]]])) as Record<HelpCategory, string[]>
+    categorySkills: Object.fromEntries(HELP_CATEGORIES.map((c) => [c, [...DEFAULT_CATEGORY_SKILLS[c]]])) as Record<
+      HelpCategory,
+      string[]
+    >
   }
 }
 

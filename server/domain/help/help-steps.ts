@@ -15,7 +15,12 @@ import { shortNo } from './help-view'
 import { applyStep, type Step } from './help-transition'
 import { helpRecipients, notifyHelp } from './help-notify'
 
-export const change = (doc: HelpRequestDoc): HelpChange => ({ id: doc._id, no: shortNo(doc._id), status: doc.status, version: doc.version })
+export const change = (doc: HelpRequestDoc): HelpChange => ({
+  id: doc._id,
+  no: shortNo(doc._id),
+  status: doc.status,
+  version: doc.version
+})
 
 export interface Loaded {
   doc: HelpRequestDoc
@@ -39,10 +44,20 @@ export async function load(ctx: Ctx, id: string): Promise<Loaded> {
 
 /** Runs one step of the status machine with its messages, in the mutation's one transaction. */
 export async function step(ctx: Ctx, l: Loaded, s: Omit<Step, 'actorAccountId' | 'at'>): Promise<HelpChange> {
-  const [recipients, name] = await Promise.all([helpRecipients(ctx.store, l.doc), personName(ctx.store, l.doc.personId)])
+  const [recipients, name] = await Promise.all([
+    helpRecipients(ctx.store, l.doc),
+    personName(ctx.store, l.doc.personId)
+  ])
   return ctx.write(async (tx) => {
     const { before, after } = await applyStep(tx, l.doc._id, { ...s, actorAccountId: ctx.actor.accountId, at: ctx.now })
-    await notifyHelp(tx, recipients, { kind: s.kind, req: after, at: ctx.now, personName: name, note: s.note, previousAssignee: before.assigneeAccountId })
+    await notifyHelp(tx, recipients, {
+      kind: s.kind,
+      req: after,
+      at: ctx.now,
+      personName: name,
+      note: s.note,
+      previousAssignee: before.assigneeAccountId
+    })
     return change(after)
   })
 }

@@ -36,13 +36,22 @@ async function createEvent(tx: Tx, e: HelpEventDoc): Promise<void> {
   }
 }
 
-export async function applyStep(tx: Tx, id: string, step: Step): Promise<{ before: HelpRequestDoc; after: HelpRequestDoc }> {
+export async function applyStep(
+  tx: Tx,
+  id: string,
+  step: Step
+): Promise<{ before: HelpRequestDoc; after: HelpRequestDoc }> {
   const before = await tx.get('helpRequests', id)
   if (!before) throw new AppError('NOT_FOUND')
   step.guard?.(before)
   const to = nextStatus(step.kind, before.status)
   let version = before.version
-  const event = (kind: HelpEventDoc['kind'], from: HelpRequestDoc['status'], toStatus: HelpRequestDoc['status'], extra: Partial<HelpEventDoc> = {}): HelpEventDoc => ({
+  const event = (
+    kind: HelpEventDoc['kind'],
+    from: HelpRequestDoc['status'],
+    toStatus: HelpRequestDoc['status'],
+    extra: Partial<HelpEventDoc> = {}
+  ): HelpEventDoc => ({
     _id: eventId(id, version),
     requestId: id,
     version,
@@ -64,7 +73,10 @@ export async function applyStep(tx: Tx, id: string, step: Step): Promise<{ befor
     patch.acceptedAt = step.at
   }
   version += 1
-  await createEvent(tx, event(step.kind, before.status, to, { note: step.note ?? null, assigneeLabel: step.assigneeLabel ?? null }))
+  await createEvent(
+    tx,
+    event(step.kind, before.status, to, { note: step.note ?? null, assigneeLabel: step.assigneeLabel ?? null })
+  )
   const after: HelpRequestDoc = { ...before, ...patch, status: to, version, updatedAt: step.at }
   await tx.put('helpRequests', after)
   return { before, after }

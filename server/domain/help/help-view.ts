@@ -23,7 +23,12 @@ function summary(text: string): string {
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat
 }
 
-export async function toCards(ctx: Ctx, docs: HelpRequestDoc[], settings: HelpSettings, units?: OrgUnitDoc[]): Promise<HelpCard[]> {
+export async function toCards(
+  ctx: Ctx,
+  docs: HelpRequestDoc[],
+  settings: HelpSettings,
+  units?: OrgUnitDoc[]
+): Promise<HelpCard[]> {
   if (docs.length === 0) return []
   const personIds = [...new Set(docs.map((d) => d.personId))]
   const [persons, allUnits] = await Promise.all([
@@ -97,7 +102,15 @@ export async function toDetail(ctx: Ctx, viewer: HelpViewer, doc: HelpRequestDoc
   }
   return {
     ...card,
-    viewer: access.staff ? 'staff' : access.assignee ? 'assignee' : access.requesterSide ? 'requester' : access.family ? 'family' : 'candidate',
+    viewer: access.staff
+      ? 'staff'
+      : access.assignee
+        ? 'assignee'
+        : access.requesterSide
+          ? 'requester'
+          : access.family
+            ? 'family'
+            : 'candidate',
     description: doc.description,
     photos,
     contact: access.self

@@ -45,7 +45,10 @@ export function refusal(kind: Exclude<HelpEventKind, 'submitted'>, from: HelpSta
   if (CLOSED.includes(from)) {
     return new AppError('ILLEGAL_TRANSITION', `这条求助已经「${HELP_STATUS_LABELS[from]}」，不能再${rule.verb}了`)
   }
-  return new AppError('ILLEGAL_TRANSITION', `这条求助现在是「${HELP_STATUS_LABELS[from]}」，不能${rule.verb}。请刷新后再看`)
+  return new AppError(
+    'ILLEGAL_TRANSITION',
+    `这条求助现在是「${HELP_STATUS_LABELS[from]}」，不能${rule.verb}。请刷新后再看`
+  )
 }
 
 /** The status after `kind` from `from`, or throws the refusal. */

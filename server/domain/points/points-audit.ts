@@ -4,7 +4,22 @@ import { newId } from '../ids'
 
 export async function audit(
   tx: { create: (c: 'audit', d: AuditDoc) => Promise<void> },
-  a: { at: number; actor: string; subject: string | null; action: string; target: string; detail: Record<string, unknown> }
+  a: {
+    at: number
+    actor: string
+    subject: string | null
+    action: string
+    target: string
+    detail: Record<string, unknown>
+  }
 ) {
-  await tx.create('audit', { _id: newId('au_'), at: a.at, actorAccountId: a.actor, subjectPersonId: a.subject, action: a.action, target: a.target, detail: a.detail })
+  await tx.create('audit', {
+    _id: newId('au_'),
+    at: a.at,
+    actorAccountId: a.actor,
+    subjectPersonId: a.subject,
+    action: a.action,
+    target: a.target,
+    detail: a.detail
+  })
 }

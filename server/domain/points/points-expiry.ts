@@ -30,10 +30,17 @@ export function expiringAmount(entries: PointsEntryDoc[], year: number): number 
   return Math.max(0, earned - taken)
 }
 
-export async function runExpiry(store: StoragePort, rules: PointsRules, year: number, now: number): Promise<{ persons: number; expired: number; skipped: string | null }> {
-  if (!rules.expiry.enabled) return { persons: 0, expired: 0, skipped: '积分有效期没有打开（积分规则里“积分到期”为关）' }
+export async function runExpiry(
+  store: StoragePort,
+  rules: PointsRules,
+  year: number,
+  now: number
+): Promise<{ persons: number; expired: number; skipped: string | null }> {
+  if (!rules.expiry.enabled)
+    return { persons: 0, expired: 0, skipped: '积分有效期没有打开（积分规则里“积分到期”为关）' }
   const dueAfter = `${year + rules.expiry.afterYears}-12-31`
-  if (businessDay(now) <= dueAfter) return { persons: 0, expired: 0, skipped: `${year} 年的积分要到 ${dueAfter} 之后才到期` }
+  if (businessDay(now) <= dueAfter)
+    return { persons: 0, expired: 0, skipped: `${year} 年的积分要到 ${dueAfter} 之后才到期` }
   const balances = await findAll(store, 'pointsBalances', { where: { balance: { gt: 0 } } })
   let persons = 0
   let expired = 0

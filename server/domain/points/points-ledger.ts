@@ -70,7 +70,11 @@ export async function appendEntry(tx: Tx, entry: PointsEntryDoc): Promise<number
   }
   await tx.create('pointsLedger', { ...entry, seq: (balance?.entries ?? 0) + 1 })
   if (balance) {
-    await tx.update('pointsBalances', entry.personId, { balance: next, entries: balance.entries + 1, updatedAt: entry.at })
+    await tx.update('pointsBalances', entry.personId, {
+      balance: next,
+      entries: balance.entries + 1,
+      updatedAt: entry.at
+    })
   } else {
     await tx.create('pointsBalances', { _id: entry.personId, balance: next, entries: 1, updatedAt: entry.at })
   }
@@ -78,7 +82,11 @@ export async function appendEntry(tx: Tx, entry: PointsEntryDoc): Promise<number
 }
 
 /** The live award of a source for a person (awarded and not reversed), and the next free generation. */
-async function sourceState(tx: Tx, source: Source, personId: string): Promise<{ live: PointsEntryDoc | null; generation: number; kept: number }> {
+async function sourceState(
+  tx: Tx,
+  source: Source,
+  personId: string
+): Promise<{ live: PointsEntryDoc | null; generation: number; kept: number }> {
   // `kept`: what earlier, reversed generations left with the person because it was spent before the reversal.
   let kept = 0
   for (let g = 1; g <= MAX_GENERATIONS; g++) {

@@ -14,7 +14,11 @@ import { starsFor } from './points-rules'
 export const year = (now: number) => inBusinessTz(now).year()
 
 /** Every matching document, paging past the 1000-row limit. */
-export async function findAll<C extends CollectionName>(store: Pick<StoragePort, 'find'>, c: C, options: FindOptions<DocOf<C>> = {}): Promise<DocOf<C>[]> {
+export async function findAll<C extends CollectionName>(
+  store: Pick<StoragePort, 'find'>,
+  c: C,
+  options: FindOptions<DocOf<C>> = {}
+): Promise<DocOf<C>[]> {
   const out: DocOf<C>[] = []
   for (let offset = 0; ; offset += 1000) {
     const page = await store.find(c, { ...options, limit: 1000, offset })
@@ -82,7 +86,13 @@ export function yearScore(entries: PointsEntryDoc[], year: number): number {
   return earnedBetween(entries, `${year}-01-01`, `${year}-12-31`)
 }
 
-export async function starInfo(store: Pick<StoragePort, 'get'>, person: PersonDoc, entries: PointsEntryDoc[], year: number, rules: PointsRules): Promise<StarInfo | null> {
+export async function starInfo(
+  store: Pick<StoragePort, 'get'>,
+  person: PersonDoc,
+  entries: PointsEntryDoc[],
+  year: number,
+  rules: PointsRules
+): Promise<StarInfo | null> {
   if (!person.partyMember) return null
   const exemption = await store.get('starExemptions', `${year}:${person._id}`)
   const score = yearScore(entries, year)
@@ -90,10 +100,17 @@ export async function starInfo(store: Pick<StoragePort, 'get'>, person: PersonDo
 }
 
 /** Yearly scores of many people at once, from one range query over the year's entries. */
-export async function yearScores(store: Pick<StoragePort, 'find'>, personIds: string[], year: number): Promise<Map<string, number>> {
+export async function yearScores(
+  store: Pick<StoragePort, 'find'>,
+  personIds: string[],
+  year: number
+): Promise<Map<string, number>> {
   const scores = new Map<string, number>(personIds.map((id) => [id, 0]))
   const wanted = new Set(personIds)
-  const entries = await findAll(store, 'pointsLedger', { where: { day: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, orderBy: [['_id', 'asc']] })
+  const entries = await findAll(store, 'pointsLedger', {
+    where: { day: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+    orderBy: [['_id', 'asc']]
+  })
   for (const e of entries) {
     if (!wanted.has(e.personId) || classify(e) !== 'earn') continue
     scores.set(e.personId, (scores.get(e.personId) ?? 0) + e.amount)

@@ -70,7 +70,10 @@ export function mergeRules(value: unknown): PointsRules {
 }
 
 /** Points for checking in at an activity: its own points, else its type's rule. */
-export function activityPoints(activity: Pick<ActivityDoc, 'type' | 'points'>, rules: Pick<PointsRules, 'byType'>): number {
+export function activityPoints(
+  activity: Pick<ActivityDoc, 'type' | 'points'>,
+  rules: Pick<PointsRules, 'byType'>
+): number {
   return activity.points ?? rules.byType[activity.type] ?? 0
 }
 

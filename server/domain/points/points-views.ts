@@ -57,7 +57,11 @@ export function itemView(item: RewardItemDoc, units: OrgUnitDoc[], mine = 0): Re
   }
 }
 
-export async function redemptionViews(store: Pick<StoragePort, 'get'>, rows: RedemptionDoc[], units: OrgUnitDoc[]): Promise<RedemptionView[]> {
+export async function redemptionViews(
+  store: Pick<StoragePort, 'get'>,
+  rows: RedemptionDoc[],
+  units: OrgUnitDoc[]
+): Promise<RedemptionView[]> {
   const names = new Map<string, string>()
   for (const r of rows) {
     if (!names.has(r.personId)) names.set(r.personId, (await store.get('persons', r.personId))?.name ?? '')
@@ -77,8 +81,15 @@ export async function redemptionViews(store: Pick<StoragePort, 'get'>, rows: Red
   }))
 }
 
-export async function ledgerPerson(store: Pick<StoragePort, 'get'>, p: PersonDoc, units: OrgUnitDoc[]): Promise<LedgerPerson> {
-  const [balance, branch] = await Promise.all([store.get('pointsBalances', p._id), p.branchId ? store.get('branches', p.branchId) : null])
+export async function ledgerPerson(
+  store: Pick<StoragePort, 'get'>,
+  p: PersonDoc,
+  units: OrgUnitDoc[]
+): Promise<LedgerPerson> {
+  const [balance, branch] = await Promise.all([
+    store.get('pointsBalances', p._id),
+    p.branchId ? store.get('branches', p.branchId) : null
+  ])
   return {
     id: p._id,
     name: p.name,

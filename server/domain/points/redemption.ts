@@ -36,7 +36,8 @@ async function freshCode(tx: Tx): Promise<string> {
 
 export async function redeem(tx: Tx, input: RedeemInput): Promise<{ redemption: RedemptionDoc; balance: number }> {
   const item = await tx.get('rewardItems', input.itemId)
-  if (!item || item.status !== 'active' || !input.visible(item)) throw new AppError('NOT_FOUND', '没有找到这件物品，可能已经下架了')
+  if (!item || item.status !== 'active' || !input.visible(item))
+    throw new AppError('NOT_FOUND', '没有找到这件物品，可能已经下架了')
   if (item.stock <= 0) throw new AppError('OUT_OF_STOCK')
   const qid = quotaId(item._id, input.personId)
   const quota = await tx.get('rewardQuotas', qid)
@@ -82,7 +83,11 @@ export async function redeem(tx: Tx, input: RedeemInput): Promise<{ redemption: 
 }
 
 /** Cancel before pick-up: the points, the stock and the quota come back. */
-export async function cancelRedemption(tx: Tx, code: string, by: { accountId: string; staff: boolean; at: number }): Promise<{ redemption: RedemptionDoc; refunded: number }> {
+export async function cancelRedemption(
+  tx: Tx,
+  code: string,
+  by: { accountId: string; staff: boolean; at: number }
+): Promise<{ redemption: RedemptionDoc; refunded: number }> {
   const r = await tx.get('redemptions', code)
   if (!r) throw new AppError('NOT_FOUND', '没有找到这个取件码，请核对后再试')
   if (r.status === 'cancelled') throw new AppError('ALREADY_DONE', '这次兑换已经取消过了，积分已退回')
@@ -102,7 +107,12 @@ export async function cancelRedemption(tx: Tx, code: string, by: { accountId: st
     requested: null
   })
   const item = await tx.get('rewardItems', r.itemId)
-  if (item) await tx.update('rewardItems', item._id, { stock: item.stock + 1, redeemed: Math.max(0, item.redeemed - 1), updatedAt: by.at })
+  if (item)
+    await tx.update('rewardItems', item._id, {
+      stock: item.stock + 1,
+      redeemed: Math.max(0, item.redeemed - 1),
+      updatedAt: by.at
+    })
   const qid = quotaId(r.itemId, r.personId)
   const quota = await tx.get('rewardQuotas', qid)
   if (quota) await tx.update('rewardQuotas', qid, { count: Math.max(0, quota.count - 1) })
@@ -112,7 +122,11 @@ export async function cancelRedemption(tx: Tx, code: string, by: { accountId: st
 }
 
 /** 核销: the item was handed over. Only a reserved redemption can be picked up, once. */
-export async function fulfilRedemption(tx: Tx, code: string, by: { accountId: string; at: number }): Promise<RedemptionDoc> {
+export async function fulfilRedemption(
+  tx: Tx,
+  code: string,
+  by: { accountId: string; at: number }
+): Promise<RedemptionDoc> {
   const r = await tx.get('redemptions', code)
   if (!r) throw new AppError('NOT_FOUND', '没有找到这个取件码，请核对后再试')
   if (r.status === 'picked') throw new AppError('ALREADY_DONE', '这个取件码已经核销过了，不能重复领取')

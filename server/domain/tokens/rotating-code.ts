@@ -66,7 +66,8 @@ function parse(token: string): { kind: string; id: string; step: number; mac: Bu
   const id = parts.slice(2, -2).join('.')
   const stepText = parts[parts.length - 2]
   const macText = parts[parts.length - 1]
-  if (!KIND.test(kind) || !ID.test(id) || !/^[0-9a-z]{1,12}$/.test(stepText) || !/^[A-Za-z0-9_-]{22}$/.test(macText)) return null
+  if (!KIND.test(kind) || !ID.test(id) || !/^[0-9a-z]{1,12}$/.test(stepText) || !/^[A-Za-z0-9_-]{22}$/.test(macText))
+    return null
   const step = Number.parseInt(stepText, 36)
   if (!Number.isSafeInteger(step)) return null
   return { kind, id, step, mac: Buffer.from(macText, 'base64url') }
@@ -83,7 +84,8 @@ export function verifyCode(key: string, token: string, kind: string | readonly s
   const expected = mac(key, p.kind, p.id, p.step)
   if (p.mac.length !== expected.length || !timingSafeEqual(p.mac, expected)) return { ok: false, reason: 'forged' }
   const target = { kind: p.kind, id: p.id }
-  if (typeof kind === 'string' ? p.kind !== kind : !kind.includes(p.kind)) return { ok: false, reason: 'wrong-kind', target }
+  if (typeof kind === 'string' ? p.kind !== kind : !kind.includes(p.kind))
+    return { ok: false, reason: 'wrong-kind', target }
   const now = stepOf(at)
   if (p.step < now - CODE_SKEW_STEPS) return { ok: false, reason: 'expired', target }
   if (p.step > now + CODE_SKEW_STEPS) return { ok: false, reason: 'not-yet-valid', target }

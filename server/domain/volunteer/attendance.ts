@@ -43,20 +43,31 @@ export interface MarkRequest {
   reason: string | null
 }
 
-export const volunteerLink = (activityId: string) => `/packages/volunteer/activity/index?id=${encodeURIComponent(activityId)}`
+export const volunteerLink = (activityId: string) =>
+  `/packages/volunteer/activity/index?id=${encodeURIComponent(activityId)}`
 
 const staffSide = (m: MarkMethod) => m !== 'scan'
 
 /** The shift and its activity, as they are in this transaction; refuses cancelled or unpublished ones. */
-export async function loadShift(tx: Pick<Tx, 'get'>, shiftId: string): Promise<{ shift: VolunteerShiftDoc; activity: VolunteerActivityDoc }> {
+export async function loadShift(
+  tx: Pick<Tx, 'get'>,
+  shiftId: string
+): Promise<{ shift: VolunteerShiftDoc; activity: VolunteerActivityDoc }> {
   const shift = await tx.get('volunteerShifts', shiftId)
   const activity = shift ? await tx.get('volunteerActivities', shift.activityId) : null
-  if (!shift || !activity || activity.status === 'draft') throw new AppError('NOT_FOUND', '没有找到这个志愿服务班次，请刷新后再看')
-  if (activity.status === 'cancelled' || shift.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '这个班次已取消，不用签到了')
+  if (!shift || !activity || activity.status === 'draft')
+    throw new AppError('NOT_FOUND', '没有找到这个志愿服务班次，请刷新后再看')
+  if (activity.status === 'cancelled' || shift.status === 'cancelled')
+    throw new AppError('ACTIVITY_CANCELLED', '这个班次已取消，不用签到了')
   return { shift, activity }
 }
 
-function result(req: MarkRequest, shift: VolunteerShiftDoc, activity: VolunteerActivityDoc, over: Partial<ShiftScanResult>): ShiftScanResult {
+function result(
+  req: MarkRequest,
+  shift: VolunteerShiftDoc,
+  activity: VolunteerActivityDoc,
+  over: Partial<ShiftScanResult>
+): ShiftScanResult {
   return {
     direction: req.direction,
     result: 'done',
@@ -81,15 +92,23 @@ function assertWindow(shift: VolunteerShiftDoc, req: MarkRequest, attendance: Sh
   }
   if (req.direction === 'in') {
     if (req.at < checkinOpensAt(shift)) {
-      throw new AppError('CHECKIN_NOT_OPEN', tooEarlyMessage(checkinOpensAt(shift), shift.endAt, req.at, req.now), { opensAt: checkinOpensAt(shift) })
+      throw new AppError('CHECKIN_NOT_OPEN', tooEarlyMessage(checkinOpensAt(shift), shift.endAt, req.at, req.now), {
+        opensAt: checkinOpensAt(shift)
+      })
     }
-    if (req.at > shift.endAt) throw new AppError('CHECKIN_CLOSED', '这个班次已经结束，不能再签到了；如需补签请找工作人员')
+    if (req.at > shift.endAt)
+      throw new AppError('CHECKIN_CLOSED', '这个班次已经结束，不能再签到了；如需补签请找工作人员')
     return
   }
-  if (req.at < shift.startAt) throw new AppError('CHECKIN_NOT_OPEN', `班次 ${formatClock(shift.startAt)} 才开始，现在还不能签退`)
-  if (attendance && req.at < attendance.checkInAt) throw new AppError('VALIDATION', `签退时间不能早于签到时间 ${formatClock(attendance.checkInAt)}`)
+  if (req.at < shift.startAt)
+    throw new AppError('CHECKIN_NOT_OPEN', `班次 ${formatClock(shift.startAt)} 才开始，现在还不能签退`)
+  if (attendance && req.at < attendance.checkInAt)
+    throw new AppError('VALIDATION', `签退时间不能早于签到时间 ${formatClock(attendance.checkInAt)}`)
   if (req.at > checkoutClosesAt(shift)) {
-    throw new AppError('CHECKIN_CLOSED', `签退时间已过。没有签退的，时长按班次结束 ${formatClock(shift.endAt)} 计；如有出入请找工作人员`)
+    throw new AppError(
+      'CHECKIN_CLOSED',
+      `签退时间已过。没有签退的，时长按班次结束 ${formatClock(shift.endAt)} 计；如有出入请找工作人员`
+    )
   }
 }
 
@@ -118,11 +137,15 @@ export async function recordCheckIn(tx: Tx, req: MarkRequest): Promise<ShiftScan
   let walkIn = false
   if (signup?.status !== 'signed') {
     if (signup?.status === 'waitlisted') {
-      throw new AppError('STILL_WAITLISTED', staffSide(req.method) ? `${person.name}还在候补名单上，名额已满。如确需参加，请先增加名额` : undefined)
+      throw new AppError(
+        'STILL_WAITLISTED',
+        staffSide(req.method) ? `${person.name}还在候补名单上，名额已满。如确需参加，请先增加名额` : undefined
+      )
     }
     if (activity.teamOnly && activity.teamId && !staffSide(req.method)) {
       const member = await tx.get('teamMembers', memberId(activity.teamId, person._id))
-      if (member?.status !== 'member') throw new AppError('NOT_TEAM_MEMBER', '您没有报名这个班次，它只面向队员，请找工作人员')
+      if (member?.status !== 'member')
+        throw new AppError('NOT_TEAM_MEMBER', '您没有报名这个班次，它只面向队员，请找工作人员')
     }
     const taken = await join(tx, shiftPool(shift._id), {
       holderId: shiftSignupId(shift._id, person._id),
@@ -131,7 +154,8 @@ export async function recordCheckIn(tx: Tx, req: MarkRequest): Promise<ShiftScan
       create: newShiftSignup(shift._id, activity._id, person._id, req.actorAccountId, req.now),
       patch: { actorAccountId: req.actorAccountId }
     })
-    if (taken.outcome === 'full') throw new AppError('NO_PLACES_LEFT', '这个班次名额已满，不能现场报名了，请联系工作人员')
+    if (taken.outcome === 'full')
+      throw new AppError('NO_PLACES_LEFT', '这个班次名额已满，不能现场报名了，请联系工作人员')
     walkIn = true
   }
   await tx.create('shiftAttendance', {
@@ -163,10 +187,18 @@ export async function recordCheckOut(tx: Tx, req: MarkRequest): Promise<ShiftSca
   const _id = attendanceId(shift._id, req.person._id)
   const attendance = await tx.get('shiftAttendance', _id)
   if (!attendance) {
-    throw new AppError('NOT_CHECKED_IN', staffSide(req.method) ? `${req.person.name}还没有签到，请先为他（她）签到` : '您还没有签到这个班次，请先扫签到码')
+    throw new AppError(
+      'NOT_CHECKED_IN',
+      staffSide(req.method) ? `${req.person.name}还没有签到，请先为他（她）签到` : '您还没有签到这个班次，请先扫签到码'
+    )
   }
   if (attendance.checkOutAt !== null) {
-    return result(req, shift, activity, { result: 'already', at: attendance.checkOutAt, creditedMinutes: attendance.creditedMinutes, walkIn: attendance.walkIn })
+    return result(req, shift, activity, {
+      result: 'already',
+      at: attendance.checkOutAt,
+      creditedMinutes: attendance.creditedMinutes,
+      walkIn: attendance.walkIn
+    })
   }
   assertWindow(shift, req, attendance)
   const credit = creditFor(shift, attendance.checkInAt, req.at)
@@ -189,7 +221,12 @@ export async function recordCheckOut(tx: Tx, req: MarkRequest): Promise<ShiftSca
   })
   await auditMark(tx, req, _id, { shiftId: shift._id, minutes: credit.minutes })
   const notes = credited.pointsNote ? [...credit.notes, credited.pointsNote] : credit.notes
-  return result(req, shift, activity, { creditedMinutes: credit.minutes, points: credited.points, notes, walkIn: attendance.walkIn })
+  return result(req, shift, activity, {
+    creditedMinutes: credit.minutes,
+    points: credited.points,
+    notes,
+    walkIn: attendance.walkIn
+  })
 }
 
 /**
@@ -228,10 +265,16 @@ export async function settleForgotten(tx: Tx, shiftId: string, personId: string,
  * Reads call this before they read hours, so what they show is already settled. Safe to run concurrently: two
  * settlers of the same record write the same documents, and the loser finds it settled.
  */
-export async function settleDue(store: StoragePort, where: { personId: string } | { shiftId: string }, now: number): Promise<number> {
+export async function settleDue(
+  store: StoragePort,
+  where: { personId: string } | { shiftId: string },
+  now: number
+): Promise<number> {
   const open = await store.find('shiftAttendance', { where: { ...where, checkOutAt: null }, limit: 200 })
   if (open.length === 0) return 0
-  const shifts = await store.find('volunteerShifts', { where: { _id: { in: [...new Set(open.map((a) => a.shiftId))] } } })
+  const shifts = await store.find('volunteerShifts', {
+    where: { _id: { in: [...new Set(open.map((a) => a.shiftId))] } }
+  })
   let settled = 0
   for (const a of open) {
     const shift = shifts.find((s) => s._id === a.shiftId)

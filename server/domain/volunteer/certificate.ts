@@ -21,10 +21,15 @@ import { assignVolunteerNumber, maskIdNumber } from './volunteer-number'
 export const certificateId = (personId: string, entries: number) => `${personId}:${entries}`
 
 /** The items: one per volunteer activity (服务项目), with the days served, shifts and net minutes. */
-export async function certificateItems(store: Pick<StoragePort, 'find'>, entries: HoursEntryDoc[]): Promise<CertificateItem[]> {
+export async function certificateItems(
+  store: Pick<StoragePort, 'find'>,
+  entries: HoursEntryDoc[]
+): Promise<CertificateItem[]> {
   const byActivity = new Map<string, HoursEntryDoc[]>()
   for (const e of entries) byActivity.set(e.activityId, [...(byActivity.get(e.activityId) ?? []), e])
-  const activities = byActivity.size ? await store.find('volunteerActivities', { where: { _id: { in: [...byActivity.keys()] } } }) : []
+  const activities = byActivity.size
+    ? await store.find('volunteerActivities', { where: { _id: { in: [...byActivity.keys()] } } })
+    : []
   const items: CertificateItem[] = []
   for (const [activityId, list] of byActivity) {
     const perShift = new Map<string, { minutes: number; day: string }>()
@@ -46,7 +51,9 @@ export async function certificateItems(store: Pick<StoragePort, 'find'>, entries
       minutes: served.reduce((a, s) => a + s.minutes, 0)
     })
   }
-  return items.sort((a, b) => (a.firstDay < b.firstDay ? -1 : a.firstDay > b.firstDay ? 1 : a.title.localeCompare(b.title, 'zh')))
+  return items.sort((a, b) =>
+    a.firstDay < b.firstDay ? -1 : a.firstDay > b.firstDay ? 1 : a.title.localeCompare(b.title, 'zh')
+  )
 }
 
 /** The bureau at the top of the person's unit, and the county office (if the person belongs to a county). */
@@ -84,7 +91,13 @@ export interface Prepared {
 }
 
 /** Everything a certificate says, read before the transaction that stores it (which checks nothing moved). */
-export async function prepareCertificate(store: StoragePort, person: PersonDoc, units: OrgUnitDoc[], now: number, issuedBy: string): Promise<Prepared> {
+export async function prepareCertificate(
+  store: StoragePort,
+  person: PersonDoc,
+  units: OrgUnitDoc[],
+  now: number,
+  issuedBy: string
+): Promise<Prepared> {
   const [balance, entries] = await Promise.all([
     store.get('hoursBalances', person._id),
     findAll(store, 'hoursLedger', { where: { personId: person._id }, orderBy: [['seq', 'asc']] })
@@ -118,7 +131,10 @@ export async function prepareCertificate(store: StoragePort, person: PersonDoc, 
 }
 
 /** Stores the certificate (or answers the one already issued for this ledger state). */
-export async function storeCertificate(tx: Tx, p: Prepared): Promise<{ doc: VolunteerCertificateDoc; reused: boolean }> {
+export async function storeCertificate(
+  tx: Tx,
+  p: Prepared
+): Promise<{ doc: VolunteerCertificateDoc; reused: boolean }> {
   const balance = await tx.get('hoursBalances', p.person._id)
   // New hours arrived since the facts were read: the outbox sends it again and it is read afresh.
   if ((balance?.entries ?? 0) !== p.entries) throw new AppError('BUSY', '时长刚刚有变化，请再点一次')

@@ -10,7 +10,11 @@
  * (hours-ledger.ts), and the difference is a new ledger entry.
  */
 import { formatClock } from '../../../types/time'
-import { SHIFT_CHECKIN_OPENS_BEFORE_MIN, SHIFT_CHECKOUT_GRACE_MIN, SHIFT_STAFF_LATE_DAYS } from '../../../types/volunteer-rules'
+import {
+  SHIFT_CHECKIN_OPENS_BEFORE_MIN,
+  SHIFT_CHECKOUT_GRACE_MIN,
+  SHIFT_STAFF_LATE_DAYS
+} from '../../../types/volunteer-rules'
 import type { VolunteerShiftDoc } from '../../storage/schema'
 
 type Times = Pick<VolunteerShiftDoc, 'startAt' | 'endAt'>

@@ -30,7 +30,10 @@ export const shiftText = (activity: Pick<VolunteerActivityDoc, 'title'>, shift: 
   `「${activity.title}」${shift.label}`
 
 /** Points for serving one shift: the activity's own points, else the rule. */
-export function shiftPoints(activity: Pick<VolunteerActivityDoc, 'points'>, rules: Pick<PointsRules, 'volunteerShift'>): number {
+export function shiftPoints(
+  activity: Pick<VolunteerActivityDoc, 'points'>,
+  rules: Pick<PointsRules, 'volunteerShift'>
+): number {
   return activity.points ?? rules.volunteerShift ?? 0
 }
 
@@ -59,7 +62,10 @@ export interface CreditInput {
  * Credits a shift once: the entry with the deterministic id and the shift's points. Answers the minutes and
  * the points awarded by this call (0 and 0 when the shift was credited before).
  */
-export async function creditShift(tx: Tx, input: CreditInput): Promise<{ minutes: number; points: number; pointsNote: string | null; already: boolean }> {
+export async function creditShift(
+  tx: Tx,
+  input: CreditInput
+): Promise<{ minutes: number; points: number; pointsNote: string | null; already: boolean }> {
   const { shift, activity, personId, credit } = input
   const _id = creditEntryId(shift._id, personId)
   if (await tx.get('hoursLedger', _id)) return { minutes: 0, points: 0, pointsNote: null, already: true }
@@ -122,7 +128,8 @@ export async function correctShift(tx: Tx, input: CorrectionInput): Promise<{ de
   const { shift, activity, attendance } = input
   const reason = input.reason.trim()
   if (reason.length < 2) throw new AppError('REASON_REQUIRED', '更正时长要写明原因，例如「实际 11:30 离开，忘了签退」')
-  if (attendance.creditedMinutes === null) throw new AppError('NOT_CHECKED_IN', '这位还没有签退或结算，先签退（或结算）后再更正时长')
+  if (attendance.creditedMinutes === null)
+    throw new AppError('NOT_CHECKED_IN', '这位还没有签退或结算，先签退（或结算）后再更正时长')
   const delta = input.minutes - attendance.creditedMinutes
   if (delta === 0) throw new AppError('ALREADY_DONE', '时长和现在记的一样，不用更正；核对无误请点「核对无误」')
   const balance = await tx.get('hoursBalances', attendance.personId)

@@ -55,7 +55,11 @@ export async function reconcileHours(store: StoragePort): Promise<HoursReport> {
   }
   const mismatches: HoursMismatch[] = []
   for (const [personId, list] of problems) {
-    mismatches.push({ personId, name: (await store.get('persons', personId))?.name ?? '（不在名册）', problem: list.join('；') })
+    mismatches.push({
+      personId,
+      name: (await store.get('persons', personId))?.name ?? '（不在名册）',
+      problem: list.join('；')
+    })
   }
   return {
     persons: new Set([...seen, ...sums.keys()]).size,
@@ -68,7 +72,13 @@ export async function reconcileHours(store: StoragePort): Promise<HoursReport> {
 /** The command's output and exit code (0: everything matches; 1: a mismatch). */
 export function formatHoursReport(r: HoursReport): { text: string; exitCode: number } {
   const lines = r.mismatches.map((m) => `✗ ${m.name}（${m.personId}）：${m.problem}`)
-  lines.push(`核对了 ${r.persons} 人的志愿服务时长，共 ${r.entries} 条明细，合计 ${Math.round((r.totalMinutes / 60) * 10) / 10} 小时。`)
-  lines.push(r.mismatches.length ? `有 ${r.mismatches.length} 人对不上，请检查上面列出的人。` : '全部对得上：每个人的总时长都等于明细之和。')
+  lines.push(
+    `核对了 ${r.persons} 人的志愿服务时长，共 ${r.entries} 条明细，合计 ${Math.round((r.totalMinutes / 60) * 10) / 10} 小时。`
+  )
+  lines.push(
+    r.mismatches.length
+      ? `有 ${r.mismatches.length} 人对不上，请检查上面列出的人。`
+      : '全部对得上：每个人的总时长都等于明细之和。'
+  )
   return { text: `${lines.join('\n')}\n`, exitCode: r.mismatches.length ? 1 : 0 }
 }

@@ -10,6 +10,9 @@ import { shiftCounterId } from './shift-pool'
 /** Holders of a shift's places and waitlist, with the pool's version. */
 export async function shiftHolders(ctx: Ctx, shiftId: string): Promise<{ version: number; list: ShiftSignupDoc[] }> {
   const counter = await ctx.store.get('counters', shiftCounterId(shiftId))
-  const list = await ctx.store.find('shiftSignups', { where: { shiftId, status: { in: ['signed', 'waitlisted'] } }, limit: 1000 })
+  const list = await ctx.store.find('shiftSignups', {
+    where: { shiftId, status: { in: ['signed', 'waitlisted'] } },
+    limit: 1000
+  })
   return { version: counter?.version ?? 0, list }
 }

@@ -23,5 +23,13 @@ export function newShiftSignup(
   actorAccountId: string,
   now: number
 ): (state: Pick<ShiftSignupDoc, 'status' | 'waitlistSeq' | 'updatedAt'>) => ShiftSignupDoc {
-  return (state) => ({ _id: shiftSignupId(shiftId, personId), shiftId, activityId, personId, actorAccountId, createdAt: now, ...state })
+  return (state) => ({
+    _id: shiftSignupId(shiftId, personId),
+    shiftId,
+    activityId,
+    personId,
+    actorAccountId,
+    createdAt: now,
+    ...state
+  })
 }

@@ -12,7 +12,10 @@ export async function managedActivity(ctx: Ctx, id: string): Promise<VolunteerAc
   return a
 }
 
-export async function managedShift(ctx: Ctx, shiftId: string): Promise<{ shift: VolunteerShiftDoc; activity: VolunteerActivityDoc }> {
+export async function managedShift(
+  ctx: Ctx,
+  shiftId: string
+): Promise<{ shift: VolunteerShiftDoc; activity: VolunteerActivityDoc }> {
   const shift = await ctx.store.get('volunteerShifts', shiftId)
   if (!shift) throw new AppError('NOT_FOUND', '没有找到这个班次，请刷新后再看')
   const activity = await managedActivity(ctx, shift.activityId)
@@ -25,6 +28,21 @@ export async function loadPerson(ctx: Ctx, personId: string) {
   return person
 }
 
-export async function audit(ctx: Ctx, tx: Parameters<Parameters<Ctx['write']>[0]>[0], action: string, target: string, subjectPersonId: string | null, detail: Record<string, unknown>) {
-  await tx.create('audit', { _id: newId('au_'), at: ctx.now, actorAccountId: ctx.actor.accountId, subjectPersonId, action, target, detail })
+export async function audit(
+  ctx: Ctx,
+  tx: Parameters<Parameters<Ctx['write']>[0]>[0],
+  action: string,
+  target: string,
+  subjectPersonId: string | null,
+  detail: Record<string, unknown>
+) {
+  await tx.create('audit', {
+    _id: newId('au_'),
+    at: ctx.now,
+    actorAccountId: ctx.actor.accountId,
+    subjectPersonId,
+    action,
+    target,
+    detail
+  })
 }

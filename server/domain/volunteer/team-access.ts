@@ -27,7 +27,8 @@ export async function requireTeamManager(ctx: Ctx, team: VolunteerTeamDoc): Prom
 export async function grantVolunteerRole(tx: Tx, accountIds: string[], personId: string, now: number): Promise<void> {
   for (const id of accountIds) {
     const account = await tx.get('accounts', id)
-    if (account && !account.roles.includes('volunteer')) await tx.update('accounts', id, { roles: [...account.roles, 'volunteer'] })
+    if (account && !account.roles.includes('volunteer'))
+      await tx.update('accounts', id, { roles: [...account.roles, 'volunteer'] })
   }
   await assignVolunteerNumber(tx, personId, now)
 }

@@ -11,7 +11,13 @@ import { shiftText } from './hours-ledger'
 
 const when = (s: VolunteerShiftDoc) => `时间：${formatDateTime(s.startAt)}–${formatClock(s.endAt)}，地点：${s.place}。`
 
-export async function tellShiftPromoted(tx: Tx, activity: VolunteerActivityDoc, shift: VolunteerShiftDoc, signup: ShiftSignupDoc, now: number): Promise<void> {
+export async function tellShiftPromoted(
+  tx: Tx,
+  activity: VolunteerActivityDoc,
+  shift: VolunteerShiftDoc,
+  signup: ShiftSignupDoc,
+  now: number
+): Promise<void> {
   await sendMessage(tx, {
     id: `promoted:${signup._id}:${signup.waitlistSeq ?? 0}`,
     toPersonId: signup.personId,
@@ -22,7 +28,14 @@ export async function tellShiftPromoted(tx: Tx, activity: VolunteerActivityDoc, 
   })
 }
 
-export async function tellShiftCancelled(tx: Tx, activity: VolunteerActivityDoc, shift: VolunteerShiftDoc, personId: string, reason: string, now: number): Promise<void> {
+export async function tellShiftCancelled(
+  tx: Tx,
+  activity: VolunteerActivityDoc,
+  shift: VolunteerShiftDoc,
+  personId: string,
+  reason: string,
+  now: number
+): Promise<void> {
   await sendMessage(tx, {
     id: `shift-cancelled:${shift._id}:${personId}`,
     toPersonId: personId,
@@ -33,7 +46,14 @@ export async function tellShiftCancelled(tx: Tx, activity: VolunteerActivityDoc,
   })
 }
 
-export async function tellShiftChanged(tx: Tx, activity: VolunteerActivityDoc, shift: VolunteerShiftDoc, personId: string, now: number, version: number): Promise<void> {
+export async function tellShiftChanged(
+  tx: Tx,
+  activity: VolunteerActivityDoc,
+  shift: VolunteerShiftDoc,
+  personId: string,
+  now: number,
+  version: number
+): Promise<void> {
   await sendMessage(tx, {
     id: `shift-changed:${shift._id}:${personId}:${version}`,
     toPersonId: personId,
@@ -44,7 +64,15 @@ export async function tellShiftChanged(tx: Tx, activity: VolunteerActivityDoc, s
   })
 }
 
-export async function tellTeamDecision(tx: Tx, team: VolunteerTeamDoc, personId: string, approved: boolean, reason: string, now: number, version: number): Promise<void> {
+export async function tellTeamDecision(
+  tx: Tx,
+  team: VolunteerTeamDoc,
+  personId: string,
+  approved: boolean,
+  reason: string,
+  now: number,
+  version: number
+): Promise<void> {
   await sendMessage(tx, {
     id: `team-decision:${team._id}:${personId}:${version}`,
     toPersonId: personId,

@@ -26,8 +26,19 @@ export async function assignVolunteerNumber(tx: Tx, personId: string, now: numbe
   const counter = await tx.get('settings', VOLUNTEER_NUMBER_COUNTER)
   const next = (typeof counter?.value?.next === 'number' ? counter.value.next : 1) as number
   const volunteerNo = formatVolunteerNumber(next)
-  if (counter) await tx.update('settings', VOLUNTEER_NUMBER_COUNTER, { value: { next: next + 1 }, updatedAt: now, updatedBy: 'system' })
-  else await tx.create('settings', { _id: VOLUNTEER_NUMBER_COUNTER, value: { next: next + 1 }, updatedAt: now, updatedBy: 'system' })
+  if (counter)
+    await tx.update('settings', VOLUNTEER_NUMBER_COUNTER, {
+      value: { next: next + 1 },
+      updatedAt: now,
+      updatedBy: 'system'
+    })
+  else
+    await tx.create('settings', {
+      _id: VOLUNTEER_NUMBER_COUNTER,
+      value: { next: next + 1 },
+      updatedAt: now,
+      updatedBy: 'system'
+    })
   await tx.update('persons', personId, { volunteerNo })
   return volunteerNo
 }

@@ -16,7 +16,10 @@ export interface VolunteerSettings {
 export async function loadVolunteerSettings(reader: RulesReader): Promise<VolunteerSettings> {
   const doc = await reader.get('settings', VOLUNTEER_SETTINGS_ID)
   const age = doc?.value?.intakeMaxAge
-  return { intakeMaxAge: typeof age === 'number' && Number.isInteger(age) && age >= 50 && age <= 100 ? age : DEFAULT_INTAKE_MAX_AGE }
+  return {
+    intakeMaxAge:
+      typeof age === 'number' && Number.isInteger(age) && age >= 50 && age <= 100 ? age : DEFAULT_INTAKE_MAX_AGE
+  }
 }
 
 /** Full years of age on a business day ('YYYY-MM-DD'); null when the birth date is not a date. */

@@ -34,11 +34,15 @@ export async function staffScope(ctx: Ctx, units?: OrgUnitDoc[]): Promise<Set<st
   return coveredUnits(ctx.actor, units ?? (await loadOrgUnits(ctx.store)))
 }
 
-export function attendanceView(shift: Pick<VolunteerShiftDoc, 'startAt' | 'endAt'>, a: ShiftAttendanceDoc): MyAttendance {
+export function attendanceView(
+  shift: Pick<VolunteerShiftDoc, 'startAt' | 'endAt'>,
+  a: ShiftAttendanceDoc
+): MyAttendance {
   const done = a.checkOutAt !== null
   const credit = done ? creditFor(shift, a.checkInAt, a.checkOutMethod === 'auto' ? null : a.checkOutAt) : null
   const notes = [...(credit?.notes ?? [])]
-  if (credit && a.creditedMinutes !== null && a.creditedMinutes !== credit.minutes) notes.push(`工作人员更正为 ${hoursText(a.creditedMinutes)}`)
+  if (credit && a.creditedMinutes !== null && a.creditedMinutes !== credit.minutes)
+    notes.push(`工作人员更正为 ${hoursText(a.creditedMinutes)}`)
   if (a.flag) notes.push('等工作人员核对')
   else if (a.checkOutMethod === 'auto' && a.flagClearedBy) notes.push('工作人员已核对')
   return {
@@ -53,14 +57,23 @@ export function attendanceView(shift: Pick<VolunteerShiftDoc, 'startAt' | 'endAt
 }
 
 /** 1 for the first in line: waitlisted sign-ups of the shift with a lower number, plus one. */
-export async function shiftWaitlistPosition(ctx: Pick<Ctx, 'store'>, shiftId: string, seq: number | null): Promise<number | null> {
+export async function shiftWaitlistPosition(
+  ctx: Pick<Ctx, 'store'>,
+  shiftId: string,
+  seq: number | null
+): Promise<number | null> {
   if (seq === null) return null
   return (await ctx.store.count('shiftSignups', { shiftId, status: 'waitlisted', waitlistSeq: { lt: seq } })) + 1
 }
 
 const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((d) => [d._id, d]))
 
-export async function shiftCards(ctx: Ctx, shifts: VolunteerShiftDoc[], personId: string | null, units?: OrgUnitDoc[]): Promise<ShiftCard[]> {
+export async function shiftCards(
+  ctx: Ctx,
+  shifts: VolunteerShiftDoc[],
+  personId: string | null,
+  units?: OrgUnitDoc[]
+): Promise<ShiftCard[]> {
   if (shifts.length === 0) return []
   const ids = shifts.map((s) => s._id)
   const activityIds = [...new Set(shifts.map((s) => s.activityId))]
@@ -68,8 +81,12 @@ export async function shiftCards(ctx: Ctx, shifts: VolunteerShiftDoc[], personId
     ctx.store.find('counters', { where: { _id: { in: ids.map(shiftCounterId) } } }),
     ctx.store.find('volunteerActivities', { where: { _id: { in: activityIds } } }),
     units ? Promise.resolve(units) : loadOrgUnits(ctx.store),
-    personId ? ctx.store.find('shiftSignups', { where: { personId, shiftId: { in: ids } } }) : Promise.resolve([] as ShiftSignupDoc[]),
-    personId ? ctx.store.find('shiftAttendance', { where: { personId, shiftId: { in: ids } } }) : Promise.resolve([] as ShiftAttendanceDoc[])
+    personId
+      ? ctx.store.find('shiftSignups', { where: { personId, shiftId: { in: ids } } })
+      : Promise.resolve([] as ShiftSignupDoc[]),
+    personId
+      ? ctx.store.find('shiftAttendance', { where: { personId, shiftId: { in: ids } } })
+      : Promise.resolve([] as ShiftAttendanceDoc[])
   ])
   const teamIds = [...new Set(activities.map((a) => a.teamId).filter((t): t is string => !!t))]
   const teams = teamIds.length ? await ctx.store.find('volunteerTeams', { where: { _id: { in: teamIds } } }) : []
@@ -98,7 +115,8 @@ export async function shiftCards(ctx: Ctx, shifts: VolunteerShiftDoc[], personId
       orgUnitName: allUnits.find((u) => u._id === s.orgUnitId)?.name ?? '',
       teamName: team?.name ?? null,
       mySignup: signup ? signup.status : null,
-      myWaitlistPosition: signup?.status === 'waitlisted' ? await shiftWaitlistPosition(ctx, s._id, signup.waitlistSeq) : null,
+      myWaitlistPosition:
+        signup?.status === 'waitlisted' ? await shiftWaitlistPosition(ctx, s._id, signup.waitlistSeq) : null,
       myAttendance: att ? attendanceView(s, att) : null
     })
   }
@@ -106,18 +124,35 @@ export async function shiftCards(ctx: Ctx, shifts: VolunteerShiftDoc[], personId
 }
 
 /** Cards of volunteer activities: their shifts still to come, places open, and whether the reader is in one. */
-export async function activityCards(ctx: Ctx, activities: VolunteerActivityDoc[], personId: string | null, units?: OrgUnitDoc[]): Promise<VolunteerActivityCard[]> {
+export async function activityCards(
+  ctx: Ctx,
+  activities: VolunteerActivityDoc[],
+  personId: string | null,
+  units?: OrgUnitDoc[]
+): Promise<VolunteerActivityCard[]> {
   if (activities.length === 0) return []
   const ids = activities.map((a) => a._id)
   const [shifts, allUnits, mine] = await Promise.all([
-    ctx.store.find('volunteerShifts', { where: { activityId: { in: ids } }, orderBy: [['startAt', 'asc']], limit: 1000 }),
+    ctx.store.find('volunteerShifts', {
+      where: { activityId: { in: ids } },
+      orderBy: [['startAt', 'asc']],
+      limit: 1000
+    }),
     units ? Promise.resolve(units) : loadOrgUnits(ctx.store),
-    personId ? ctx.store.find('shiftSignups', { where: { personId, activityId: { in: ids }, status: { in: ['signed', 'waitlisted'] } } }) : Promise.resolve([] as ShiftSignupDoc[])
+    personId
+      ? ctx.store.find('shiftSignups', {
+          where: { personId, activityId: { in: ids }, status: { in: ['signed', 'waitlisted'] } }
+        })
+      : Promise.resolve([] as ShiftSignupDoc[])
   ])
   const teamIds = [...new Set(activities.map((a) => a.teamId).filter((t): t is string => !!t))]
   const [teams, counters] = await Promise.all([
-    teamIds.length ? ctx.store.find('volunteerTeams', { where: { _id: { in: teamIds } } }) : Promise.resolve([] as VolunteerTeamDoc[]),
-    shifts.length ? ctx.store.find('counters', { where: { _id: { in: shifts.map((s) => shiftCounterId(s._id)) } } }) : Promise.resolve([] as CounterDoc[])
+    teamIds.length
+      ? ctx.store.find('volunteerTeams', { where: { _id: { in: teamIds } } })
+      : Promise.resolve([] as VolunteerTeamDoc[]),
+    shifts.length
+      ? ctx.store.find('counters', { where: { _id: { in: shifts.map((s) => shiftCounterId(s._id)) } } })
+      : Promise.resolve([] as CounterDoc[])
   ])
   return activities.map((a) => {
     const coming = shifts.filter((s) => s.activityId === a._id && s.status === 'open' && s.endAt >= ctx.now)
@@ -147,7 +182,11 @@ export async function activityCards(ctx: Ctx, activities: VolunteerActivityDoc[]
   })
 }
 
-export async function activityDetail(ctx: Ctx, a: VolunteerActivityDoc, personId: string | null): Promise<VolunteerActivityDetail> {
+export async function activityDetail(
+  ctx: Ctx,
+  a: VolunteerActivityDoc,
+  personId: string | null
+): Promise<VolunteerActivityDetail> {
   const units = await loadOrgUnits(ctx.store)
   const [[card], shifts, rules, scope, member] = await Promise.all([
     activityCards(ctx, [a], personId, units),
@@ -162,7 +201,8 @@ export async function activityDetail(ctx: Ctx, a: VolunteerActivityDoc, personId
   const visible = canManage ? cards : cards.filter((c) => c.endAt >= ctx.now || c.mySignup || c.myAttendance)
   let signupBlock: string | null = null
   if (!personId) signupBlock = '报名要用老同志本人的账号；家属请先在「我的长辈」里选择为哪位长辈代办'
-  else if (a.teamOnly && a.teamId && member?.status !== 'member') signupBlock = `这个活动只面向「${card.teamName ?? '本队'}」的队员，请先申请加入`
+  else if (a.teamOnly && a.teamId && member?.status !== 'member')
+    signupBlock = `这个活动只面向「${card.teamName ?? '本队'}」的队员，请先申请加入`
   return {
     ...card,
     description: a.description,
@@ -186,15 +226,21 @@ export async function teamCards(
   if (teams.length === 0) return []
   const ids = teams.map((t) => t._id)
   const [members, allUnits, scope] = await Promise.all([
-    ctx.store.find('teamMembers', { where: { teamId: { in: ids }, status: { in: ['member', 'pending'] } }, limit: 1000 }),
+    ctx.store.find('teamMembers', {
+      where: { teamId: { in: ids }, status: { in: ['member', 'pending'] } },
+      limit: 1000
+    }),
     units ? Promise.resolve(units) : loadOrgUnits(ctx.store),
     staffScope(ctx, units)
   ])
-  const mine = personId ? await ctx.store.find('teamMembers', { where: { personId, teamId: { in: ids } } }) : ([] as TeamMemberDoc[])
+  const mine = personId
+    ? await ctx.store.find('teamMembers', { where: { personId, teamId: { in: ids } } })
+    : ([] as TeamMemberDoc[])
   const leaderIds = [...new Set(teams.map((t) => t.leaderPersonId).filter((p): p is string => !!p))]
   const leaders = leaderIds.length ? await ctx.store.find('persons', { where: { _id: { in: leaderIds } } }) : []
   return teams.map((t) => {
-    const manage = !!scope?.has(t.orgUnitId) || (!ctx.actingFor && !!ctx.actor.personId && ctx.actor.personId === t.leaderPersonId)
+    const manage =
+      !!scope?.has(t.orgUnitId) || (!ctx.actingFor && !!ctx.actor.personId && ctx.actor.personId === t.leaderPersonId)
     return {
       id: t._id,
       name: t.name,

@@ -40,7 +40,9 @@ export interface CloudSdk {
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
   DYNAMIC_CURRENT_ENV: unknown
   /** Temporary download URLs for cloud-storage fileIDs (help request photos). */
-  getTempFileURL?(options: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>
+  getTempFileURL?(options: {
+    fileList: string[]
+  }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>
 }
 
 /** Photos are CloudBase fileIDs: the function (with admin rights) hands out temporary URLs to allowed readers. */
@@ -78,13 +80,17 @@ export function createCloudMain(cloud: CloudSdk, options: CloudMainOptions = {})
   const log = options.log ?? jsonLogger()
   const tokenKey = options.tokenKey ?? process.env.TOKEN_KEY ?? ''
   if (!tokenKey) log.error('TOKEN_KEY is not set: signed check-in codes will be refused')
-  const router = createRouter({ store, clock: options.clock ?? systemClock, secrets: { tokenKey }, log, files: cloudFileUrls(cloud) }, handlers)
+  const router = createRouter(
+    { store, clock: options.clock ?? systemClock, secrets: { tokenKey }, log, files: cloudFileUrls(cloud) },
+    handlers
+  )
 
   async function runTimer(name: string): Promise<Envelope> {
     const job = Object.prototype.hasOwnProperty.call(TIMER_JOBS, name) ? TIMER_JOBS[name] : undefined
     if (!job) return errEnvelope('UNKNOWN_ACTION')
     const report = await job(store)
-    if (report.mismatches.length) log.error(`${name}: books do not add up`, { mismatches: report.mismatches.slice(0, 50) })
+    if (report.mismatches.length)
+      log.error(`${name}: books do not add up`, { mismatches: report.mismatches.slice(0, 50) })
     else log.info(`${name}: ok`)
     return { ok: true, data: { job: name, mismatches: report.mismatches.length } }
   }
@@ -107,7 +113,10 @@ export function createCloudMain(cloud: CloudSdk, options: CloudMainOptions = {})
     // with { "Type": "Migrate" }; never from a phone (no OPENID). Safe to repeat: done documents are skipped.
     if (!OPENID && ev.Type === 'Migrate') {
       const clock = options.clock ?? systemClock
-      const report = await migrate(store, MIGRATIONS, { now: () => clock.now(), onStep: (m, changed) => log.info(`schema ${m.version}: ${m.name}`, { changed }) })
+      const report = await migrate(store, MIGRATIONS, {
+        now: () => clock.now(),
+        onStep: (m, changed) => log.info(`schema ${m.version}: ${m.name}`, { changed })
+      })
       return { ok: true, data: report }
     }
     const body = Array.isArray(ev.batch) ? { batch: ev.batch } : 'batch' in ev ? { batch: ev.batch } : pickCall(ev)

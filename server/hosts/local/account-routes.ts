@@ -13,7 +13,13 @@ import type { WechatSettings } from './serve-config'
 export const MIN_PASSWORD_LENGTH = 10
 
 /** POST /api/auth/wechat { code } -> { token }: a session for `wx:<openid>` (bound to the roster or not yet). */
-export async function wechatLogin(store: StoragePort, wechat: WechatSettings | undefined, body: unknown, now: number, log: Logger) {
+export async function wechatLogin(
+  store: StoragePort,
+  wechat: WechatSettings | undefined,
+  body: unknown,
+  now: number,
+  log: Logger
+) {
   const { code } = (body ?? {}) as { code?: unknown }
   const { openid } = await code2Session(wechat, code, log)
   return { token: await createSession(store, `wx:${openid}`, now) }
@@ -45,11 +51,17 @@ export async function changePassword(
 ): Promise<{ changed: true }> {
   if (!accountId) throw new AppError('UNAUTHENTICATED')
   const { oldPassword, newPassword } = (body ?? {}) as { oldPassword?: unknown; newPassword?: unknown }
-  if (typeof oldPassword !== 'string' || typeof newPassword !== 'string' || oldPassword.length > 200 || newPassword.length > 200) {
+  if (
+    typeof oldPassword !== 'string' ||
+    typeof newPassword !== 'string' ||
+    oldPassword.length > 200 ||
+    newPassword.length > 200
+  ) {
     throw new AppError('VALIDATION')
   }
   const account = await store.get('accounts', accountId)
-  if (!account || account.kind !== 'local' || !verifyPassword(oldPassword, account.passwordHash)) throw new AppError('LOGIN_FAILED', '原密码不对，请重新输入')
+  if (!account || account.kind !== 'local' || !verifyPassword(oldPassword, account.passwordHash))
+    throw new AppError('LOGIN_FAILED', '原密码不对，请重新输入')
   const problem = passwordProblem(newPassword, oldPassword)
   if (problem) throw new AppError('PASSWORD_TOO_WEAK', `${problem}，请重新输入`)
   const passwordHash = hashPassword(newPassword)

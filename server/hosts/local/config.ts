@@ -27,7 +27,10 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env, cwd = proc
 
 /** The database file: YINLING_DB, else the self-hosted deployment's YINLING_DATA_DIR (serve-config.ts), else data/. */
 export function localDbFile(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  return path.resolve(cwd, env.YINLING_DB ?? (env.YINLING_DATA_DIR ? path.join(env.YINLING_DATA_DIR, 'yinling.db') : 'data/yinling.db'))
+  return path.resolve(
+    cwd,
+    env.YINLING_DB ?? (env.YINLING_DATA_DIR ? path.join(env.YINLING_DATA_DIR, 'yinling.db') : 'data/yinling.db')
+  )
 }
 
 /** A random key kept beside the database, made on first start, so signed codes survive restarts. */

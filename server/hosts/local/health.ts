@@ -15,7 +15,11 @@ export interface HealthReport {
   disk?: { ok: boolean; freeBytes: number; totalBytes: number; minFreeBytes: number }
 }
 
-export async function healthReport(store: StoragePort, dataDir: string | undefined, minFreeBytes = MIN_FREE_BYTES): Promise<HealthReport> {
+export async function healthReport(
+  store: StoragePort,
+  dataDir: string | undefined,
+  minFreeBytes = MIN_FREE_BYTES
+): Promise<HealthReport> {
   let database: HealthReport['database']
   try {
     await store.find('settings', { limit: 1 })

@@ -33,7 +33,14 @@ import { healthReport } from './health'
 import type { WechatSettings } from './serve-config'
 import { decodePath, requestPath } from './url-path'
 import { ACTIONS, isActionName } from '../../../types/actions'
-import { DEFAULT_RATE_LIMITS, RATE_MESSAGES, createRateLimiter, type RateKind, type RateLimitSettings, type RateLimiter } from './rate-limit'
+import {
+  DEFAULT_RATE_LIMITS,
+  RATE_MESSAGES,
+  createRateLimiter,
+  type RateKind,
+  type RateLimitSettings,
+  type RateLimiter
+} from './rate-limit'
 
 export interface LocalHostOptions extends Deps {
   demo: boolean
@@ -57,7 +64,10 @@ class BodyError extends Error {
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  const bytes = await readRaw(req, limit, { tooLarge: () => new BodyError('PAYLOAD_TOO_LARGE'), broken: () => new BodyError('BAD_REQUEST') })
+  const bytes = await readRaw(req, limit, {
+    tooLarge: () => new BodyError('PAYLOAD_TOO_LARGE'),
+    broken: () => new BodyError('BAD_REQUEST')
+  })
   const text = bytes.toString('utf8')
   if (!text.trim()) return {}
   try {
@@ -81,12 +91,20 @@ function send(res: ServerResponse, status: number, body: unknown, extraHeaders: 
 }
 
 function sendEnvelope(res: ServerResponse, env: Envelope) {
-  send(res, env.ok ? 200 : httpStatus(env.code), env, env.ok || (env.code !== 'PAYLOAD_TOO_LARGE' && env.code !== 'PHOTO_TOO_LARGE') ? {} : { Connection: 'close' })
+  send(
+    res,
+    env.ok ? 200 : httpStatus(env.code),
+    env,
+    env.ok || (env.code !== 'PAYLOAD_TOO_LARGE' && env.code !== 'PHOTO_TOO_LARGE') ? {} : { Connection: 'close' }
+  )
 }
 
 /** How many writes a call or batch to /api holds (reads are not limited). */
 function mutationCount(body: unknown): number {
-  const calls = body && typeof body === 'object' && Array.isArray((body as { batch?: unknown }).batch) ? (body as { batch: unknown[] }).batch : [body]
+  const calls =
+    body && typeof body === 'object' && Array.isArray((body as { batch?: unknown }).batch)
+      ? (body as { batch: unknown[] }).batch
+      : [body]
   return calls.filter((c) => {
     const action = c && typeof c === 'object' ? (c as { action?: unknown }).action : undefined
     return typeof action === 'string' && isActionName(action) && ACTIONS[action].kind === 'mutation'
@@ -94,11 +112,20 @@ function mutationCount(body: unknown): number {
 }
 
 /** Counts the request against the limits; if over, answers RATE_LIMITED with Retry-After and says true. */
-async function refusedByRate(limiter: RateLimiter, req: IncomingMessage, res: ServerResponse, kind: RateKind, account: string | null, weight = 1): Promise<boolean> {
+async function refusedByRate(
+  limiter: RateLimiter,
+  req: IncomingMessage,
+  res: ServerResponse,
+  kind: RateKind,
+  account: string | null,
+  weight = 1
+): Promise<boolean> {
   const refusal = await limiter.take(kind, { account, address: req.socket.remoteAddress }, weight)
   if (!refusal) return false
   req.resume()
-  send(res, 429, errEnvelope('RATE_LIMITED', RATE_MESSAGES[kind], { retryAfterSec: refusal.retryAfterSec }), { 'Retry-After': String(refusal.retryAfterSec) })
+  send(res, 429, errEnvelope('RATE_LIMITED', RATE_MESSAGES[kind], { retryAfterSec: refusal.retryAfterSec }), {
+    'Retry-After': String(refusal.retryAfterSec)
+  })
   return true
 }
 
@@ -112,7 +139,9 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   const { store, clock, log, demo } = options
   const router = createRouter(options, options.handlers ?? defaultHandlers)
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null
-  const uploads = options.uploadDir ? createUploads({ store, dir: options.uploadDir, tokenKey: options.secrets.tokenKey }) : null
+  const uploads = options.uploadDir
+    ? createUploads({ store, dir: options.uploadDir, tokenKey: options.secrets.tokenKey })
+    : null
   const limiter = createRateLimiter(options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits)
 
   async function files(req: IncomingMessage, res: ServerResponse, pathname: string) {
@@ -136,7 +165,13 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       }
     }
     const id = decodePath(pathname.slice('/api/files/'.length))
-    if (id !== null && (req.method === 'GET' || req.method === 'HEAD') && uploads && (await uploads.serve(req, res, id, now))) return
+    if (
+      id !== null &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      uploads &&
+      (await uploads.serve(req, res, id, now))
+    )
+      return
     send(res, 404, errEnvelope('NOT_FOUND'))
   }
 
@@ -158,26 +193,45 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     switch (pathname) {
       case '/api': {
         const accountId = await accountForToken(store, token, now)
-        if (await mustChangePassword(store, accountId)) return sendEnvelope(res, errEnvelope('PASSWORD_CHANGE_REQUIRED'))
+        if (await mustChangePassword(store, accountId))
+          return sendEnvelope(res, errEnvelope('PASSWORD_CHANGE_REQUIRED'))
         if (await refusedByRate(limiter, req, res, 'write', accountId, mutationCount(body))) return
         const env = await router.handle(accountId, body)
         return sendEnvelope(res, env)
       }
       case '/api/auth/login': {
         const { username, password } = (body ?? {}) as { username?: unknown; password?: unknown }
-        if (typeof username !== 'string' || typeof password !== 'string' || username.length > 64 || password.length > 200) {
+        if (
+          typeof username !== 'string' ||
+          typeof password !== 'string' ||
+          username.length > 64 ||
+          password.length > 200
+        ) {
           return sendEnvelope(res, errEnvelope('VALIDATION'))
         }
         if (await refusedByRate(limiter, req, res, 'login', `local:${username}`)) return
         const account = await store.get('accounts', `local:${username}`)
-        if (!account || !verifyPassword(password, account.passwordHash)) return sendEnvelope(res, errEnvelope('LOGIN_FAILED'))
+        if (!account || !verifyPassword(password, account.passwordHash))
+          return sendEnvelope(res, errEnvelope('LOGIN_FAILED'))
         const mustChange = account.mustChangePassword === true
-        return sendEnvelope(res, { ok: true, data: { token: await createSession(store, account._id, now), mustChangePassword: mustChange } })
+        return sendEnvelope(res, {
+          ok: true,
+          data: { token: await createSession(store, account._id, now), mustChangePassword: mustChange }
+        })
       }
       case '/api/auth/wechat':
       case '/api/auth/password':
         // Both are logins of a kind: limited as logins (by account for a password change, by address for WeChat).
-        if (await refusedByRate(limiter, req, res, 'login', pathname === '/api/auth/password' ? await accountForToken(store, token, now) : null)) return
+        if (
+          await refusedByRate(
+            limiter,
+            req,
+            res,
+            'login',
+            pathname === '/api/auth/password' ? await accountForToken(store, token, now) : null
+          )
+        )
+          return
         try {
           const data =
             pathname === '/api/auth/wechat'
@@ -197,7 +251,9 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
         const accounts = (await store.find('accounts', { limit: 1000 })).filter((a) => a.demo)
         accounts.sort((a, b) => a.demo!.order - b.demo!.order)
         const units = await store.find('orgUnits')
-        const persons = await store.find('persons', { where: { _id: { in: accounts.map((a) => a.personId).filter((p): p is string => !!p) } } })
+        const persons = await store.find('persons', {
+          where: { _id: { in: accounts.map((a) => a.personId).filter((p): p is string => !!p) } }
+        })
         return sendEnvelope(res, {
           ok: true,
           data: accounts.map((a) => {

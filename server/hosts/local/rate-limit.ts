@@ -39,9 +39,16 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
 }
 
 /** Every limit multiplied by `scale`; null (no limits) for 0. */
-export function scaledRateLimits(scale: number, base: RateLimitSettings = DEFAULT_RATE_LIMITS): RateLimitSettings | null {
+export function scaledRateLimits(
+  scale: number,
+  base: RateLimitSettings = DEFAULT_RATE_LIMITS
+): RateLimitSettings | null {
   if (!(scale > 0)) return null
-  const scaled = (r: RateRule): RateRule => ({ ...r, perAccount: Math.ceil(r.perAccount * scale), perAddress: Math.ceil(r.perAddress * scale) })
+  const scaled = (r: RateRule): RateRule => ({
+    ...r,
+    perAccount: Math.ceil(r.perAccount * scale),
+    perAddress: Math.ceil(r.perAddress * scale)
+  })
   return { login: scaled(base.login), upload: scaled(base.upload), write: scaled(base.write) }
 }
 
@@ -68,7 +75,11 @@ export interface RateLimiter {
    * Counts `weight` requests of a kind for the account (if known) and the address; answers a refusal when
    * either is over its limit, else null. A weight of 0 counts nothing.
    */
-  take(kind: RateKind, who: { account: string | null; address: string | undefined }, weight?: number): Promise<RateRefusal | null>
+  take(
+    kind: RateKind,
+    who: { account: string | null; address: string | undefined },
+    weight?: number
+  ): Promise<RateRefusal | null>
 }
 
 export function createRateLimiter(settings: RateLimitSettings | null): RateLimiter {

@@ -26,7 +26,11 @@ export function declaredOver(req: IncomingMessage, limit: number): boolean {
  * or, without one (chunked), when it passes the limit on the way in. The refused rest is left for
  * `endAfterBody` to read and throw away. `tooLarge` / `broken` make the caller's own errors.
  */
-export function readRaw(req: IncomingMessage, limit: number, errors: { tooLarge: () => Error; broken: () => Error }): Promise<Buffer> {
+export function readRaw(
+  req: IncomingMessage,
+  limit: number,
+  errors: { tooLarge: () => Error; broken: () => Error }
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (declaredOver(req, limit)) {
       reject(errors.tooLarge())

@@ -57,8 +57,12 @@ export function loadServeConfig(env: NodeJS.ProcessEnv = process.env, cwd = proc
     }
   }
 
-  const tokenKey = need('YINLING_TOKEN_KEY', `签到码的密钥，至少 ${MIN_KEY_LENGTH} 个字符，例如 openssl rand -base64 48 的结果`)
-  if (tokenKey && tokenKey.length < MIN_KEY_LENGTH) problems.push(`YINLING_TOKEN_KEY 太短：至少 ${MIN_KEY_LENGTH} 个字符`)
+  const tokenKey = need(
+    'YINLING_TOKEN_KEY',
+    `签到码的密钥，至少 ${MIN_KEY_LENGTH} 个字符，例如 openssl rand -base64 48 的结果`
+  )
+  if (tokenKey && tokenKey.length < MIN_KEY_LENGTH)
+    problems.push(`YINLING_TOKEN_KEY 太短：至少 ${MIN_KEY_LENGTH} 个字符`)
 
   const port = Number(env.PORT ?? 3000)
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT=${env.PORT} 不是端口号（0–65535）`)
@@ -94,6 +98,8 @@ export function loadServeConfig(env: NodeJS.ProcessEnv = process.env, cwd = proc
     logFile: env.YINLING_LOG_FILE?.trim() ? path.resolve(cwd, env.YINLING_LOG_FILE.trim()) : null,
     logMaxBytes,
     logKeep,
-    wechat: appid ? { appid, secret, apiBase: (env.YINLING_WX_API?.trim() || 'https://api.weixin.qq.com').replace(/\/+$/, '') } : null
+    wechat: appid
+      ? { appid, secret, apiBase: (env.YINLING_WX_API?.trim() || 'https://api.weixin.qq.com').replace(/\/+$/, '') }
+      : null
   }
 }

@@ -58,7 +58,9 @@ async function main() {
   })
   const address = await listen(server, config.port, config.host)
   log.info('listening', { host: address.address, port: address.port, dataDir: config.dataDir, version: version.at })
-  process.stderr.write(`listening on http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}\n`)
+  process.stderr.write(
+    `listening on http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}\n`
+  )
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

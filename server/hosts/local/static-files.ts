@@ -32,7 +32,9 @@ export function createStaticHandler(root: string) {
       const raw = readFileSync(file)
       const body =
         encoding === 'br'
-          ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+          ? brotliCompressSync(raw, {
+              params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length }
+            })
           : gzipSync(raw, { level: 9 })
       cached = { mtime, body }
       packed.set(key, cached)

@@ -25,14 +25,23 @@ const BAD_SETTINGS = new Set([40013, 40125, 41002, 41004])
 
 const CODE_SHAPE = /^[\w-]{1,128}$/
 
-export async function code2Session(settings: WechatSettings | null | undefined, code: unknown, log: Logger): Promise<WechatSession> {
+export async function code2Session(
+  settings: WechatSettings | null | undefined,
+  code: unknown,
+  log: Logger
+): Promise<WechatSession> {
   if (typeof code !== 'string' || !CODE_SHAPE.test(code)) throw new AppError('VALIDATION')
   if (!settings) {
     log.error('wechat login refused: YINLING_WX_APPID / YINLING_WX_SECRET are not set')
     throw new AppError('WECHAT_LOGIN_UNAVAILABLE')
   }
   const url = new URL('/sns/jscode2session', settings.apiBase)
-  url.search = new URLSearchParams({ appid: settings.appid, secret: settings.secret, js_code: code, grant_type: 'authorization_code' }).toString()
+  url.search = new URLSearchParams({
+    appid: settings.appid,
+    secret: settings.secret,
+    js_code: code,
+    grant_type: 'authorization_code'
+  }).toString()
   let body: { openid?: unknown; unionid?: unknown; errcode?: unknown; errmsg?: unknown }
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(8000) })
@@ -50,7 +59,10 @@ export async function code2Session(settings: WechatSettings | null | undefined, 
   if (BAD_CODE.has(errcode)) throw new AppError('WECHAT_LOGIN_FAILED')
   if (BUSY.has(errcode)) throw new AppError('BUSY')
   if (BAD_SETTINGS.has(errcode)) {
-    log.error('wechat code2Session refused the AppID/AppSecret: check YINLING_WX_APPID and YINLING_WX_SECRET', { errcode, errmsg })
+    log.error('wechat code2Session refused the AppID/AppSecret: check YINLING_WX_APPID and YINLING_WX_SECRET', {
+      errcode,
+      errmsg
+    })
   } else {
     log.error('wechat code2Session failed', { errcode, errmsg })
   }

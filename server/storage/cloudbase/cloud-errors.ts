@@ -23,11 +23,29 @@ export const CLOUD_FAILURES: Row[] = [
   { kind: 'duplicate', errCodes: [-502001], text: /duplicate key|DuplicateWrite|E11000/i },
   { kind: 'conflict', codes: ['DATABASE_TRANSACTION_CONFLICT'], text: /transaction conflict|WriteConflict/i },
   { kind: 'missing', text: /does not exist/i },
-  { kind: 'rate-limited', errCodes: [-501003, -501004], codes: ['EXCEED_REQUEST_LIMIT', 'EXCEED_CONCURRENT_REQUEST_LIMIT', 'LimitExceeded', 'RequestLimitExceeded'] },
+  {
+    kind: 'rate-limited',
+    errCodes: [-501003, -501004],
+    codes: ['EXCEED_REQUEST_LIMIT', 'EXCEED_CONCURRENT_REQUEST_LIMIT', 'LimitExceeded', 'RequestLimitExceeded']
+  },
   {
     kind: 'unavailable',
     errCodes: [-501001, -501002],
-    codes: ['SYS_ERR', 'SERVER_TIMEOUT', 'ECONNRESET', 'ESOCKETTIMEDOUT', 'ETIMEDOUT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN'],
+    codes: [
+      'SYS_ERR',
+      'SERVER_TIMEOUT',
+      'ECONNRESET',
+      'ESOCKETTIMEDOUT',
+      'ETIMEDOUT',
+      'ECONNREFUSED',
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      'EPIPE',
+      'ENETUNREACH',
+      'EHOSTUNREACH',
+      'ENETDOWN',
+      'EHOSTDOWN'
+    ],
     text: /socket hang up|ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|ECONNREFUSED|ENOTFOUND|EAI_AGAIN/
   }
 ]
@@ -37,13 +55,15 @@ export function classifyCloudFailure(err: unknown): CloudFailure {
   const e = err as { errCode?: unknown; code?: unknown; message?: unknown; errMsg?: unknown }
   const text = `${typeof e.message === 'string' ? e.message : ''} ${typeof e.errMsg === 'string' ? e.errMsg : ''}`
   // The SDK's request layer rejects a non-200 answer with the HTTP status as `code` (inside transactions).
-  if (typeof e.code === 'number') return e.code === 429 ? 'rate-limited' : e.code >= 500 && e.code < 600 ? 'unavailable' : 'other'
+  if (typeof e.code === 'number')
+    return e.code === 429 ? 'rate-limited' : e.code >= 500 && e.code < 600 ? 'unavailable' : 'other'
   for (const row of CLOUD_FAILURES) {
     const byErrCode = typeof e.errCode === 'number' && (row.errCodes ?? []).includes(e.errCode)
     const byCode = typeof e.code === 'string' && (row.codes ?? []).includes(e.code)
     const byText = row.text ? row.text.test(text) : false
     // A duplicate is -502001 *and* an E11000 message: -502001 alone is any failed database request.
-    const hit = row.kind === 'duplicate' ? byText && (byErrCode || e.errCode === undefined) : byErrCode || byCode || byText
+    const hit =
+      row.kind === 'duplicate' ? byText && (byErrCode || e.errCode === undefined) : byErrCode || byCode || byText
     if (hit) return row.kind
   }
   return 'other'
@@ -51,5 +71,8 @@ export function classifyCloudFailure(err: unknown): CloudFailure {
 
 export function failureDetail(err: unknown): string {
   const e = err as { errCode?: unknown; code?: unknown; message?: unknown; errMsg?: unknown }
-  return [e?.errCode ?? e?.code, e?.errMsg ?? e?.message].filter((x) => x !== undefined).join(' ').slice(0, 300)
+  return [e?.errCode ?? e?.code, e?.errMsg ?? e?.message]
+    .filter((x) => x !== undefined)
+    .join(' ')
+    .slice(0, 300)
 }

@@ -99,7 +99,12 @@ export class CloudbaseStorage implements StoragePort {
   }
 
   async count<C extends CollectionName>(c: C, where?: Where<DocOf<C>>): Promise<number> {
-    const res = await guarded(() => this.db.collection(c).where(this.toQuery(where as Where<Json>)).count())
+    const res = await guarded(() =>
+      this.db
+        .collection(c)
+        .where(this.toQuery(where as Where<Json>))
+        .count()
+    )
     return res.total
   }
 
@@ -132,12 +137,18 @@ export class CloudbaseStorage implements StoragePort {
               }
             },
             put: async (c, doc) => {
-              await t.collection(c).doc(doc._id).set({ data: strip(doc as unknown as Json) })
+              await t
+                .collection(c)
+                .doc(doc._id)
+                .set({ data: strip(doc as unknown as Json) })
             },
             update: async (c, id, patch) => {
               const cur = await read(c, id)
               if (!cur) throw new DocNotFoundError(c, id)
-              await t.collection(c).doc(id).set({ data: strip({ ...cur, ...(patch as Json) }) })
+              await t
+                .collection(c)
+                .doc(id)
+                .set({ data: strip({ ...cur, ...(patch as Json) }) })
             },
             remove: async (c, id) => {
               await t.collection(c).doc(id).remove()

@@ -119,7 +119,14 @@ function deepMerge(target: Json, patch: Json): Json {
     if (v instanceof Command) {
       if (v.op !== 'set') throw new CloudDbError(-1, 'INVALID_PARAM', `update operator ${v.op} not supported`)
       out[k] = clone(v.value)
-    } else if (v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' && !Array.isArray(out[k])) {
+    } else if (
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      out[k] &&
+      typeof out[k] === 'object' &&
+      !Array.isArray(out[k])
+    ) {
       out[k] = deepMerge(out[k] as Json, v as Json)
     } else {
       out[k] = clone(v)
@@ -245,7 +252,12 @@ class DocRef {
   /** As wx-server-sdk 3.0.4: a missing document rejects, inside a transaction too (checked through the real SDK). */
   async get(): Promise<{ data: Json | null }> {
     const doc = await this.read()
-    if (!doc) throw new CloudDbError(-1, 'DATABASE_REQUEST_FAILED', `document.get:fail document with _id ${this.id} does not exist`)
+    if (!doc)
+      throw new CloudDbError(
+        -1,
+        'DATABASE_REQUEST_FAILED',
+        `document.get:fail document with _id ${this.id} does not exist`
+      )
     return { data: doc }
   }
 
@@ -322,9 +334,9 @@ class Query {
   }
 
   private select(): Json[] {
-    const all = this.store.scan(this.coll, this.store.clock).filter((doc) =>
-      Object.entries(this.state.where).every(([f, c]) => test(doc[f], c))
-    )
+    const all = this.store
+      .scan(this.coll, this.store.clock)
+      .filter((doc) => Object.entries(this.state.where).every(([f, c]) => test(doc[f], c)))
     if (this.state.orderBy.length) {
       all.sort((a, b) => {
         for (const [f, d] of this.state.orderBy) {

@@ -16,7 +16,8 @@ export const accountPasswordFlag: Migration = {
       for (const account of page) {
         await store.transaction(async (tx) => {
           const fresh = await tx.get('accounts', account._id)
-          if (fresh && fresh.mustChangePassword == null) await tx.update('accounts', account._id, { mustChangePassword: false })
+          if (fresh && fresh.mustChangePassword == null)
+            await tx.update('accounts', account._id, { mustChangePassword: false })
         })
         changed += 1
       }

@@ -86,8 +86,13 @@ export async function runMigrations(
     migrations.map((m) => documentMigration(m, options.pageSize)),
     {
       now: () => options.now,
-      onStep: (m, n) => log(`schema ${m.version}: ${m.name} — ${n} ${byVersion.get(m.version)?.collection ?? ''} rewritten`)
+      onStep: (m, n) =>
+        log(`schema ${m.version}: ${m.name} — ${n} ${byVersion.get(m.version)?.collection ?? ''} rewritten`)
     }
   )
-  return { from: report.from, to: Math.max(report.from, report.to), changed: Object.fromEntries(report.applied.map((a) => [a.version, a.changed])) }
+  return {
+    from: report.from,
+    to: Math.max(report.from, report.to),
+    changed: Object.fromEntries(report.applied.map((a) => [a.version, a.changed]))
+  }
 }

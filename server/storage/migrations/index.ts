@@ -4,4 +4,12 @@ import type { Migration } from './runner'
 
 export const MIGRATIONS: readonly Migration[] = [accountPasswordFlag]
 
-export { currentVersion, latestVersion, migrate, stampIfEmpty, versionStatus, VersionError, type Migration } from './runner'
+export {
+  currentVersion,
+  latestVersion,
+  migrate,
+  stampIfEmpty,
+  versionStatus,
+  VersionError,
+  type Migration
+} from './runner'

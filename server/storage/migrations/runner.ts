@@ -28,11 +28,15 @@ interface VersionValue {
   history: { version: number; name: string; at: number; changed: number }[]
 }
 
-export const latestVersion = (migrations: readonly Migration[]) => migrations.reduce((v, m) => Math.max(v, m.version), 0)
+export const latestVersion = (migrations: readonly Migration[]) =>
+  migrations.reduce((v, m) => Math.max(v, m.version), 0)
 
 function versionValue(doc: SettingsDoc | null): VersionValue {
   const v = doc?.value as Partial<VersionValue> | undefined
-  return { version: typeof v?.version === 'number' ? v.version : 0, history: Array.isArray(v?.history) ? v.history : [] }
+  return {
+    version: typeof v?.version === 'number' ? v.version : 0,
+    history: Array.isArray(v?.history) ? v.history : []
+  }
 }
 
 export async function currentVersion(store: StoragePort): Promise<number> {
@@ -40,7 +44,10 @@ export async function currentVersion(store: StoragePort): Promise<number> {
 }
 
 async function isEmpty(store: StoragePort): Promise<boolean> {
-  const [accounts, units] = await Promise.all([store.find('accounts', { limit: 1 }), store.find('orgUnits', { limit: 1 })])
+  const [accounts, units] = await Promise.all([
+    store.find('accounts', { limit: 1 }),
+    store.find('orgUnits', { limit: 1 })
+  ])
   return accounts.length === 0 && units.length === 0
 }
 
@@ -51,7 +58,12 @@ export async function stampIfEmpty(store: StoragePort, migrations: readonly Migr
   const latest = latestVersion(migrations)
   await store.transaction(async (tx) => {
     if (await tx.get('settings', VERSION_DOC_ID)) return
-    await tx.create('settings', { _id: VERSION_DOC_ID, value: { version: latest, history: [] }, updatedAt: now, updatedBy: 'upgrade' })
+    await tx.create('settings', {
+      _id: VERSION_DOC_ID,
+      value: { version: latest, history: [] },
+      updatedAt: now,
+      updatedBy: 'upgrade'
+    })
   })
   return currentVersion(store)
 }
@@ -91,7 +103,12 @@ export async function migrate(
     await store.transaction(async (tx) => {
       const doc = await tx.get('settings', VERSION_DOC_ID)
       const value = versionValue(doc)
-      const next = { _id: VERSION_DOC_ID, value: { version: m.version, history: [...value.history, { version: m.version, name: m.name, at, changed }] }, updatedAt: at, updatedBy: 'upgrade' }
+      const next = {
+        _id: VERSION_DOC_ID,
+        value: { version: m.version, history: [...value.history, { version: m.version, name: m.name, at, changed }] },
+        updatedAt: at,
+        updatedBy: 'upgrade'
+      }
       await tx.put('settings', next)
     })
     applied.push({ version: m.version, name: m.name, changed })

@@ -19,7 +19,9 @@ export function inspect(file: string): BackupReport {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
     const integrity = (db.pragma('integrity_check', { simple: true }) as string) ?? 'unknown'
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name))
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name)
+    )
     const counts: Record<string, number> = {}
     for (const c of COLLECTION_NAMES) {
       if (tables.has(`c_${c}`)) counts[c] = (db.prepare(`SELECT COUNT(*) AS n FROM c_${c}`).get() as { n: number }).n

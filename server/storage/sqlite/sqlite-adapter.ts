@@ -45,7 +45,10 @@ function bindable(v: unknown): string | number | null {
   throw new Error(`cannot compare with ${typeof v}`)
 }
 
-export function whereSql(where: Where<Record<string, unknown>> | undefined): { sql: string; params: (string | number | null)[] } {
+export function whereSql(where: Where<Record<string, unknown>> | undefined): {
+  sql: string
+  params: (string | number | null)[]
+} {
   const parts: string[] = []
   const params: (string | number | null)[] = []
   for (const [field, raw] of Object.entries(where ?? {})) {
@@ -77,7 +80,12 @@ export function whereSql(where: Where<Record<string, unknown>> | undefined): { s
         params.push(bindable(cond.ne))
       }
     } else {
-      const ops: [keyof typeof cond, string][] = [['gt', '>'], ['gte', '>='], ['lt', '<'], ['lte', '<=']]
+      const ops: [keyof typeof cond, string][] = [
+        ['gt', '>'],
+        ['gte', '>='],
+        ['lt', '<'],
+        ['lte', '<=']
+      ]
       for (const [key, op] of ops) {
         const v = cond[key]
         if (v === undefined) continue
@@ -176,15 +184,16 @@ export class SqliteStorage implements StoragePort {
         },
         create: async (c, doc) => {
           if (done) throw new Error('transaction finished')
-          const res = db.prepare(`INSERT OR IGNORE INTO ${table(c)} (id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
+          const res = db
+            .prepare(`INSERT OR IGNORE INTO ${table(c)} (id, doc) VALUES (?, ?)`)
+            .run(doc._id, JSON.stringify(doc))
           if (res.changes === 0) throw new DuplicateIdError(c, doc._id)
         },
         put: async (c, doc) => {
           if (done) throw new Error('transaction finished')
-          db.prepare(`INSERT INTO ${table(c)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`).run(
-            doc._id,
-            JSON.stringify(doc)
-          )
+          db.prepare(
+            `INSERT INTO ${table(c)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`
+          ).run(doc._id, JSON.stringify(doc))
         },
         update: async (c, id, patch) => {
           if (done) throw new Error('transaction finished')

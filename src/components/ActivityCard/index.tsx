@@ -15,12 +15,18 @@ export { placesText }
 export default function ActivityCard({ activity, showDay = true }: { activity: Card; showDay?: boolean }) {
   const when = `${showDay ? `${formatDay(activity.startAt)} ` : ''}${formatClock(activity.startAt)}–${formatClock(activity.endAt)}`
   return (
-    <CardFrame onClick={() => void Taro.navigateTo({ url: activityUrl(activity.id) })} ariaLabel={`${activity.title}，${when}，${activity.place}`} testId={`activity-${activity.id}`}>
+    <CardFrame
+      onClick={() => void Taro.navigateTo({ url: activityUrl(activity.id) })}
+      ariaLabel={`${activity.title}，${when}，${activity.place}`}
+      testId={`activity-${activity.id}`}
+    >
       <View className='yl-act__tags'>
         <StatusTag tone='neutral'>{activity.type}</StatusTag>
         {activity.status === 'cancelled' ? <StatusTag tone='danger'>已取消</StatusTag> : null}
         {activity.status === 'draft' ? <StatusTag tone='warning'>草稿</StatusTag> : null}
-        {activity.status === 'published' && activity.endAt < Date.now() ? <StatusTag tone='neutral'>已结束</StatusTag> : null}
+        {activity.status === 'published' && activity.endAt < Date.now() ? (
+          <StatusTag tone='neutral'>已结束</StatusTag>
+        ) : null}
         {activity.mySignup === 'signed' ? <StatusTag tone='success'>已报名</StatusTag> : null}
         {activity.mySignup === 'waitlisted' ? <StatusTag tone='warning'>候补中</StatusTag> : null}
       </View>

@@ -32,7 +32,13 @@ export default function BigButton({
   onClick
 }: BigButtonProps) {
   const off = disabled || loading
-  const cls = ['yl-btn', `yl-btn--${variant}`, primary ? 'yl-btn--main' : '', block ? 'yl-btn--block' : '', off ? 'yl-btn--disabled' : '']
+  const cls = [
+    'yl-btn',
+    `yl-btn--${variant}`,
+    primary ? 'yl-btn--main' : '',
+    block ? 'yl-btn--block' : '',
+    off ? 'yl-btn--disabled' : ''
+  ]
     .filter(Boolean)
     .join(' ')
   // Taro h5 draws <taro-button-core>, which is no native button: the role and tabIndex (from a11y) make it one

@@ -15,11 +15,11 @@ export interface CardProps {
 
 export default function Card({ children, onClick, ariaLabel, testId, tone = 'default' }: CardProps) {
   return (
-    <View {...a11y({ role: onClick ? 'button' : undefined, label: ariaLabel })}
+    <View
+      {...a11y({ role: onClick ? 'button' : undefined, label: ariaLabel })}
       className={`yl-card yl-card--${tone}${onClick ? ' yl-card--tap' : ''}`}
       onClick={onClick}
-     
-     
+
       data-testid={testId}
     >
       {/* The cards that draw their own lines (activity, shift, help, team, points) keep their numbers whole. */}

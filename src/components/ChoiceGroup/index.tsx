@@ -22,11 +22,22 @@ export interface ChoiceGroupProps<T extends string> {
  * Pick one of a few choices with a single tap: big labelled chips, the chosen one filled and ticked (never
  * colour alone). Used instead of pickers and dropdowns, which older users find hard.
  */
-export default function ChoiceGroup<T extends string>({ label, choices, value, onChange, columns = 'auto', error, testId }: ChoiceGroupProps<T>) {
+export default function ChoiceGroup<T extends string>({
+  label,
+  choices,
+  value,
+  onChange,
+  columns = 'auto',
+  error,
+  testId
+}: ChoiceGroupProps<T>) {
   return (
     <View className='yl-choice' data-testid={testId}>
       <Text className='yl-choice__label'>{label}</Text>
-      <View {...a11y({ role: 'group', label })} className={`yl-choice__row${columns === 2 ? ' yl-choice__row--two' : ''}`}>
+      <View
+        {...a11y({ role: 'group', label })}
+        className={`yl-choice__row${columns === 2 ? ' yl-choice__row--two' : ''}`}
+      >
         {choices.map((c) => {
           const on = c.value === value
           return (

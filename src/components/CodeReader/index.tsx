@@ -4,7 +4,17 @@ import { Text, View } from '@tarojs/components'
 import Field from '../Field'
 import BigButton from '../BigButton'
 import { a11y } from '../a11y'
-import { CAMERA_WORDS, cameraAvailable, closeCamera, loadJsQR, makeDecoder, openCamera, problemOf, type CameraProblem, type FrameDecoder } from './camera'
+import {
+  CAMERA_WORDS,
+  cameraAvailable,
+  closeCamera,
+  loadJsQR,
+  makeDecoder,
+  openCamera,
+  problemOf,
+  type CameraProblem,
+  type FrameDecoder
+} from './camera'
 import type { CodeReaderProps } from './types'
 import './index.scss'
 
@@ -17,7 +27,16 @@ const SCAN_EVERY_MS = 150
  * or no permission (said in words), and for kiosks. weapp scans with WeChat's own scanner (index.weapp.tsx).
  * Either way `onCode` gets the text and the moment it was read.
  */
-export default function CodeReader({ label, hint, submitText, scanText, busy, onCode, variant = 'primary', testId = 'code-reader' }: CodeReaderProps) {
+export default function CodeReader({
+  label,
+  hint,
+  submitText,
+  scanText,
+  busy,
+  onCode,
+  variant = 'primary',
+  testId = 'code-reader'
+}: CodeReaderProps) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [camera, setCamera] = useState<'off' | 'starting' | 'on'>('off')
@@ -110,7 +129,11 @@ export default function CodeReader({ label, hint, submitText, scanText, busy, on
         </View>
       ) : null}
       {problem ? (
-        <Text {...(canScan ? a11y({ role: 'alert' }) : {})} className='yl-code-reader__problem' data-testid={`${testId}-camera-problem`}>
+        <Text
+          {...(canScan ? a11y({ role: 'alert' }) : {})}
+          className='yl-code-reader__problem'
+          data-testid={`${testId}-camera-problem`}
+        >
           {CAMERA_WORDS[problem]}
         </Text>
       ) : null}

@@ -7,7 +7,15 @@ import type { CodeReaderProps } from './types'
 import './index.scss'
 
 /** weapp: one big button opens the camera (never the photo album: a forwarded screenshot cannot be picked). */
-export default function CodeReader({ hint, submitText, scanText, busy, onCode, variant = 'primary', testId = 'code-reader' }: CodeReaderProps) {
+export default function CodeReader({
+  hint,
+  submitText,
+  scanText,
+  busy,
+  onCode,
+  variant = 'primary',
+  testId = 'code-reader'
+}: CodeReaderProps) {
   const [error, setError] = useState<string | null>(null)
   return (
     <View className='yl-code-reader'>

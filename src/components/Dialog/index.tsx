@@ -18,7 +18,16 @@ export interface ConfirmDialogProps {
  * Asks before anything that cannot be undone. Big words, two big buttons, the safe choice first; it stays
  * until the user answers (no timer, no tap-outside dismissal).
  */
-export default function ConfirmDialog({ open, title, message, confirmLabel, cancelLabel = '不了，返回', danger, onConfirm, onCancel }: ConfirmDialogProps) {
+export default function ConfirmDialog({
+  open,
+  title,
+  message,
+  confirmLabel,
+  cancelLabel = '不了，返回',
+  danger,
+  onConfirm,
+  onCancel
+}: ConfirmDialogProps) {
   if (!open) return null
   return (
     <View {...a11y({ role: 'dialog', label: title, modal: true })} className='yl-dialog'>

@@ -4,7 +4,19 @@ import { a11y } from '../a11y'
 import './index.scss'
 
 /** A big labelled row that opens another page: icon, words, an optional badge in words, and ›. */
-export default function EntryRow({ icon, text, badge, onClick, testId }: { icon: string; text: string; badge?: ReactNode; onClick: () => void; testId?: string }) {
+export default function EntryRow({
+  icon,
+  text,
+  badge,
+  onClick,
+  testId
+}: {
+  icon: string
+  text: string
+  badge?: ReactNode
+  onClick: () => void
+  testId?: string
+}) {
   return (
     // No aria-label: the name is the visible words (with the badge, e.g. 我的消息 2 条未读); marks are hidden.
     <View {...a11y({ role: 'button' })} className='yl-entry' onClick={onClick} data-testid={testId}>

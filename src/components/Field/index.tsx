@@ -16,7 +16,18 @@ export interface FieldProps {
 }
 
 /** A labelled input with its hint and its error in words under it. */
-export default function Field({ label, value, onInput, placeholder, type = 'text', password, maxlength, hint, error, testId }: FieldProps) {
+export default function Field({
+  label,
+  value,
+  onInput,
+  placeholder,
+  type = 'text',
+  password,
+  maxlength,
+  hint,
+  error,
+  testId
+}: FieldProps) {
   return (
     <View className={`yl-field${error ? ' yl-field--error' : ''}`}>
       <Text className='yl-field__label'>{label}</Text>

@@ -21,7 +21,8 @@ export const HELP_STATUS_TONE: Record<HelpStatus, Tone> = {
 }
 
 export function preferredText(c: Pick<Card, 'preferredDay' | 'preferredPeriod'>): string {
-  if (!c.preferredDay) return c.preferredPeriod === 'any' ? '尽快' : `尽快（最好${HELP_PERIOD_LABELS[c.preferredPeriod]}）`
+  if (!c.preferredDay)
+    return c.preferredPeriod === 'any' ? '尽快' : `尽快（最好${HELP_PERIOD_LABELS[c.preferredPeriod]}）`
   const day = formatDay(startOfBusinessDay(c.preferredDay))
   return c.preferredPeriod === 'any' ? day : `${day} ${HELP_PERIOD_LABELS[c.preferredPeriod]}`
 }

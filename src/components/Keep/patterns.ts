@@ -13,4 +13,5 @@ export const KEEP_NUMBERS =
  * names end in). People's names are not told apart from other short words by their letters, so they are kept
  * where they are drawn (a card's title line, or <Keep>).
  */
-export const KEEP_NAME = /[\u4e00-\u9fa5（）()0-9]{1,20}(?:志愿服务队|服务队|党支部|支部|老干部局|委员会|社区|街道|老年大学|中心|服务站|小组)/
+export const KEEP_NAME =
+  /[\u4e00-\u9fa5（）()0-9]{1,20}(?:志愿服务队|服务队|党支部|支部|老干部局|委员会|社区|街道|老年大学|中心|服务站|小组)/

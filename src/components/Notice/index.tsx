@@ -46,9 +46,26 @@ export default function Notice(props: NoticeProps) {
   return <NoticeBox {...props} />
 }
 
-function NoticeBox({ tone, title, children, testId, readAloud = true }: { tone: NoticeTone; title: string; children?: ReactNode; testId?: string; readAloud?: boolean }) {
+function NoticeBox({
+  tone,
+  title,
+  children,
+  testId,
+  readAloud = true
+}: {
+  tone: NoticeTone
+  title: string
+  children?: ReactNode
+  testId?: string
+  readAloud?: boolean
+}) {
   return (
-    <View {...a11y({ role: tone === 'danger' ? 'alert' : 'status', live: 'polite' })} className={`yl-notice yl-notice--${tone}`} data-testid={testId} data-tone={tone}>
+    <View
+      {...a11y({ role: tone === 'danger' ? 'alert' : 'status', live: 'polite' })}
+      className={`yl-notice yl-notice--${tone}`}
+      data-testid={testId}
+      data-tone={tone}
+    >
       <Text className='yl-notice__title'>
         <Text {...a11y({ hidden: true })}>{MARK[tone]} </Text>
         {keepText(title)}

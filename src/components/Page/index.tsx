@@ -39,7 +39,11 @@ export default function Page({ title, tab, auth = true, back, sync = 'full', chi
     if (tab !== undefined) useTabState.getState().setCurrent(tab)
   })
   return (
-    <View className={`yl-page yl-frame${elder ? ' yl-page--elder' : ''}`} data-elder={elder ? 'on' : 'off'} data-testid={testId}>
+    <View
+      className={`yl-page yl-frame${elder ? ' yl-page--elder' : ''}`}
+      data-elder={elder ? 'on' : 'off'}
+      data-testid={testId}
+    >
       <ProxyBanner />
       {showBack ? <BackBar /> : null}
       <View {...a11y({ role: 'main' })} className='yl-frame__body'>

@@ -17,7 +17,11 @@ export interface PickerRowProps {
 /** A form row that opens a native picker (date, time, a list): its label, its value in words, and its error. */
 export default function PickerRow({ label, text, error, children, testId }: PickerRowProps) {
   const row = (
-    <View {...a11y({ role: 'button', label: `${label}：${text}` })} className={`yl-picker-row${error ? ' yl-picker-row--error' : ''}`} data-testid={testId}>
+    <View
+      {...a11y({ role: 'button', label: `${label}：${text}` })}
+      className={`yl-picker-row${error ? ' yl-picker-row--error' : ''}`}
+      data-testid={testId}
+    >
       <Text>{text}</Text>
       <Text {...a11y({ hidden: true })}>›</Text>
     </View>

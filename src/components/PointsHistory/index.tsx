@@ -24,10 +24,19 @@ export default function PointsHistory({ months, testId }: { months: HistoryMonth
             </Text>
           </View>
           {m.items.map((i) => (
-            <View key={i.id} className='yl-ph__item' data-testid='history-item' {...a11y({ label: `${formatDay(i.at)}，${i.text}，${i.amount >= 0 ? '加' : '减'} ${Math.abs(i.amount)} 分${i.note ? `，${i.note}` : ''}` })}>
+            <View
+              key={i.id}
+              className='yl-ph__item'
+              data-testid='history-item'
+              {...a11y({
+                label: `${formatDay(i.at)}，${i.text}，${i.amount >= 0 ? '加' : '减'} ${Math.abs(i.amount)} 分${i.note ? `，${i.note}` : ''}`
+              })}
+            >
               <View className='yl-ph__line'>
                 <Text className='yl-ph__text'>{i.text}</Text>
-                <Text className={`yl-ph__amount${i.amount < 0 ? ' yl-ph__amount--minus' : ''}`}>{signedPoints(i.amount)}</Text>
+                <Text className={`yl-ph__amount${i.amount < 0 ? ' yl-ph__amount--minus' : ''}`}>
+                  {signedPoints(i.amount)}
+                </Text>
               </View>
               <Text className='yl-ph__day'>{formatDay(i.at)}</Text>
               {i.note ? <Text className='yl-ph__note'>说明：{i.note}</Text> : null}

@@ -11,7 +11,11 @@ export default function ProxyBanner() {
   return (
     <View {...a11y({ role: 'status' })} className='yl-proxy' data-testid='proxy-banner'>
       <Text className='yl-proxy__text'>正在为「{actingFor.name}」代办</Text>
-      <View {...a11y({ role: 'button', label: '结束代办' })} className='yl-proxy__end' onClick={() => setActingFor(null)}>
+      <View
+        {...a11y({ role: 'button', label: '结束代办' })}
+        className='yl-proxy__end'
+        onClick={() => setActingFor(null)}
+      >
         <Text>结束代办</Text>
       </View>
     </View>

@@ -20,7 +20,18 @@ export interface ReasonDialogProps {
 }
 
 /** Like ConfirmDialog, with a reason written down first (代签, cancelling an activity). */
-export default function ReasonDialog({ open, title, message, label, placeholder, confirmLabel, required, danger, onConfirm, onCancel }: ReasonDialogProps) {
+export default function ReasonDialog({
+  open,
+  title,
+  message,
+  label,
+  placeholder,
+  confirmLabel,
+  required,
+  danger,
+  onConfirm,
+  onCancel
+}: ReasonDialogProps) {
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {

@@ -16,7 +16,17 @@ const RETRY_MS = 5000
  * It stops while the page is hidden. If the network fails it keeps the last code while that can still be
  * accepted, then says so in words instead of showing a code that would be refused.
  */
-export default function RotatingCode({ load, size = 'big', label, testId }: { load: () => Promise<Code>; size?: 'big' | 'full'; label: string; testId?: string }) {
+export default function RotatingCode({
+  load,
+  size = 'big',
+  label,
+  testId
+}: {
+  load: () => Promise<Code>
+  size?: 'big' | 'full'
+  label: string
+  testId?: string
+}) {
   const [code, setCode] = useState<Code | null>(null)
   const [error, setError] = useState<string | null>(null)
   const loadRef = useRef(load)
@@ -66,7 +76,9 @@ export default function RotatingCode({ load, size = 'big', label, testId }: { lo
 
   return (
     <View className={`yl-rcode yl-rcode--${size}`} data-testid={testId}>
-      {code ? <QrCode text={code.token} size={size} label={label} testId={testId ? `${testId}-qr` : undefined} /> : null}
+      {code ? (
+        <QrCode text={code.token} size={size} label={label} testId={testId ? `${testId}-qr` : undefined} />
+      ) : null}
       {!code && !error ? (
         <View {...a11y({ role: 'status' })} className='yl-rcode__placeholder'>
           <Text>正在生成签到码…</Text>

@@ -37,9 +37,15 @@ export function ShiftStatusTags({ shift, now = Date.now() }: { shift: Shift; now
     <View className='yl-shift__tags'>
       {shift.status === 'cancelled' ? <StatusTag tone='danger'>已取消</StatusTag> : null}
       {!a && shift.mySignup === 'signed' ? <StatusTag tone='success'>已报名</StatusTag> : null}
-      {!a && shift.mySignup === 'waitlisted' ? <StatusTag tone='warning'>{shift.myWaitlistPosition ? `候补第 ${shift.myWaitlistPosition} 位` : '候补中'}</StatusTag> : null}
+      {!a && shift.mySignup === 'waitlisted' ? (
+        <StatusTag tone='warning'>
+          {shift.myWaitlistPosition ? `候补第 ${shift.myWaitlistPosition} 位` : '候补中'}
+        </StatusTag>
+      ) : null}
       {a && a.checkOutAt === null ? <StatusTag tone='info'>{`已签到 ${formatClock(a.checkInAt!)}`}</StatusTag> : null}
-      {a && a.creditedMinutes !== null ? <StatusTag tone='success'>{`记 ${hoursText(a.creditedMinutes)}`}</StatusTag> : null}
+      {a && a.creditedMinutes !== null ? (
+        <StatusTag tone='success'>{`记 ${hoursText(a.creditedMinutes)}`}</StatusTag>
+      ) : null}
       {a?.flagged ? <StatusTag tone='warning'>等工作人员核对</StatusTag> : null}
       {!a && shift.status === 'open' && shift.endAt < now ? <StatusTag tone='neutral'>已结束</StatusTag> : null}
     </View>
@@ -47,15 +53,33 @@ export function ShiftStatusTags({ shift, now = Date.now() }: { shift: Shift; now
 }
 
 /** A volunteer shift: what, when, where, places, skills wanted, and the reader's own state. */
-export default function ShiftCard({ shift, onClick, children, showTitle = true, testId }: { shift: Shift; onClick?: () => void; children?: ReactNode; showTitle?: boolean; testId?: string }) {
+export default function ShiftCard({
+  shift,
+  onClick,
+  children,
+  showTitle = true,
+  testId
+}: {
+  shift: Shift
+  onClick?: () => void
+  children?: ReactNode
+  showTitle?: boolean
+  testId?: string
+}) {
   const when = shiftWhen(shift)
   return (
-    <CardFrame onClick={onClick} ariaLabel={onClick ? `${shiftTitle(shift)}，${when}，${shift.place}` : undefined} testId={testId ?? `shift-${shift.id}`}>
+    <CardFrame
+      onClick={onClick}
+      ariaLabel={onClick ? `${shiftTitle(shift)}，${when}，${shift.place}` : undefined}
+      testId={testId ?? `shift-${shift.id}`}
+    >
       <ShiftStatusTags shift={shift} />
       <Text className='yl-shift__title'>{keepAll(showTitle ? shiftTitle(shift) : shiftHeading(shift))}</Text>
       <Text className='yl-shift__line'>时间：{keepText(when)}</Text>
       <Text className='yl-shift__line'>地点：{shift.place}</Text>
-      {shift.status === 'open' && shift.endAt >= Date.now() ? <Text className='yl-shift__line'>{shiftPlacesText(shift)}</Text> : null}
+      {shift.status === 'open' && shift.endAt >= Date.now() ? (
+        <Text className='yl-shift__line'>{shiftPlacesText(shift)}</Text>
+      ) : null}
       {shift.skills.length ? <Text className='yl-shift__line'>需要：{shift.skills.join('、')}</Text> : null}
       {shift.myAttendance?.notes.length ? (
         <View className='yl-shift__notes'>

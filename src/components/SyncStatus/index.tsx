@@ -17,7 +17,12 @@ import { a11y } from '../a11y'
  */
 export default function SyncStatus({ pending = 'full' }: { pending?: 'full' | 'none' }) {
   const { outbox, rejected, dismiss, me } = useAppStore(
-    useShallow((s) => ({ outbox: s.outbox, rejected: s.rejected, dismiss: s.dismissRejected, me: s.me?.accountId ?? null }))
+    useShallow((s) => ({
+      outbox: s.outbox,
+      rejected: s.rejected,
+      dismiss: s.dismissRejected,
+      me: s.me?.accountId ?? null
+    }))
   )
   // Re-measured whenever the outbox changes (the store has been persisted by then).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- storage lives outside React: re-measure when the outbox changes
@@ -35,14 +40,20 @@ export default function SyncStatus({ pending = 'full' }: { pending?: 'full' | 'n
               {room}
             </Text>
           ) : null}
-          {showPending ? <Text className='yl-sync__text'>{outbox[0].lastError ?? '正在提交，有网时会自动完成'}</Text> : null}
-          {showPending && others ? <Text className='yl-sync__text'>其中 {others} 项是另一个账号办的，那个账号登录后才会提交。</Text> : null}
+          {showPending ? (
+            <Text className='yl-sync__text'>{outbox[0].lastError ?? '正在提交，有网时会自动完成'}</Text>
+          ) : null}
+          {showPending && others ? (
+            <Text className='yl-sync__text'>其中 {others} 项是另一个账号办的，那个账号登录后才会提交。</Text>
+          ) : null}
           {(showPending ? outbox.slice(0, 3) : []).map((item) => (
             <Text key={item.id} className='yl-sync__item'>
               · {item.label}
             </Text>
           ))}
-          {showPending && outbox.length > 3 ? <Text className='yl-sync__item'>· 还有 {outbox.length - 3} 项</Text> : null}
+          {showPending && outbox.length > 3 ? (
+            <Text className='yl-sync__item'>· 还有 {outbox.length - 3} 项</Text>
+          ) : null}
           {showPending ? (
             <View className='yl-sync__action'>
               <BigButton variant='secondary' testId='sync-now' onClick={() => void syncEngine.retryAllNow()}>

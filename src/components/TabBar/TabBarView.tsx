@@ -10,13 +10,16 @@ export default function TabBarView() {
   const current = useTabState((s) => s.current)
   const elder = useAppStore((s) => s.elderMode)
   return (
-    <View {...a11y({ role: 'navigation', label: '主菜单' })} className={`yl-page yl-tabbar${elder ? ' yl-page--elder' : ''}`}>
+    <View
+      {...a11y({ role: 'navigation', label: '主菜单' })}
+      className={`yl-page yl-tabbar${elder ? ' yl-page--elder' : ''}`}
+    >
       {TABS.map((tab, i) => (
-        <View {...a11y({ role: 'link', label: tab.text })}
+        <View
+          {...a11y({ role: 'link', label: tab.text })}
           key={tab.path}
           className={`yl-tabbar__item${i === current ? ' yl-tabbar__item--on' : ''}`}
-         
-         
+
           data-testid={`tab-${tab.text}`}
           onClick={() => {
             useTabState.getState().setCurrent(i)

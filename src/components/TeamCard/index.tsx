@@ -4,7 +4,10 @@ import { MEMBERSHIP_LABELS } from '@contract/volunteer-rules'
 import StatusTag, { type Tone } from '../StatusTag'
 import './index.scss'
 
-const TONE = { pending: 'warning', member: 'success', left: 'neutral', rejected: 'neutral' } as const satisfies Record<string, Tone>
+const TONE = { pending: 'warning', member: 'success', left: 'neutral', rejected: 'neutral' } as const satisfies Record<
+  string,
+  Tone
+>
 
 /** A team's kind, the reader's place in it, and requests waiting (for those who decide them), in words. */
 export function TeamTags({ team }: { team: Team }) {

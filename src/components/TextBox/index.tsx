@@ -14,7 +14,16 @@ export interface TextBoxProps {
 }
 
 /** A labelled box for a few sentences, with a count of what is left and its error in words. */
-export default function TextBox({ label, value, onInput, placeholder, maxlength = 500, hint, error, testId }: TextBoxProps) {
+export default function TextBox({
+  label,
+  value,
+  onInput,
+  placeholder,
+  maxlength = 500,
+  hint,
+  error,
+  testId
+}: TextBoxProps) {
   return (
     <View className={`yl-textbox${error ? ' yl-textbox--error' : ''}`}>
       <Text className='yl-textbox__label'>{label}</Text>

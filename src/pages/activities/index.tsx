@@ -22,18 +22,26 @@ export default function ActivitiesPage() {
   const groups = list.data ? groupByDay(list.data.items, Date.now()) : []
   return (
     <Page title='活动' tab={1} testId='page-activities'>
-      <EntryRow icon='★' text='我的活动' onClick={() => void Taro.navigateTo({ url: '/packages/activity/mine/index' })} testId='my-activities' />
+      <EntryRow
+        icon='★'
+        text='我的活动'
+        onClick={() => void Taro.navigateTo({ url: '/packages/activity/mine/index' })}
+        testId='my-activities'
+      />
       <View {...a11y({ role: 'group', label: '按类型筛选' })} className='yl-filter'>
         {[undefined, ...ACTIVITY_TYPES].map((t) => (
-          <View {...a11y({ role: 'button', pressed: t === type })}
+          <View
+            {...a11y({ role: 'button', pressed: t === type })}
             key={t ?? 'all'}
             className={`yl-filter__chip${t === type ? ' yl-filter__chip--on' : ''}`}
-           
-           
+
             data-testid={`filter-${t ?? '全部'}`}
             onClick={() => setType(t)}
           >
-            <Text>{t === type ? '✓ ' : ''}{t ?? '全部'}</Text>
+            <Text>
+              {t === type ? '✓ ' : ''}
+              {t ?? '全部'}
+            </Text>
           </View>
         ))}
       </View>

@@ -22,7 +22,11 @@ export function checkinFeedback(outcome: MutationOutcome<CheckinResult>, scanned
   if (outcome.status === 'rejected') return { tone: 'danger', title: '没有签上', lines: [outcome.message] }
   const r = outcome.data
   if (r.result === 'already') {
-    return { tone: 'info', title: '已签到', lines: [`您在 ${formatClock(r.at)} 已经签过到了，不用再签。`, `活动：${r.activityTitle}`] }
+    return {
+      tone: 'info',
+      title: '已签到',
+      lines: [`您在 ${formatClock(r.at)} 已经签过到了，不用再签。`, `活动：${r.activityTitle}`]
+    }
   }
   return {
     tone: 'success',
@@ -43,13 +47,22 @@ export function shiftFeedback(outcome: MutationOutcome<ShiftScanResult>, scanned
   const r = outcome.data
   const word = r.direction === 'in' ? '签到' : '签退'
   if (r.result === 'already') {
-    return { tone: 'info', title: `已${word}`, lines: [`您在 ${formatClock(r.at)} 已经${word}过了，不用再扫。`, `志愿服务：${r.title}`] }
+    return {
+      tone: 'info',
+      title: `已${word}`,
+      lines: [`您在 ${formatClock(r.at)} 已经${word}过了，不用再扫。`, `志愿服务：${r.title}`]
+    }
   }
   if (r.direction === 'in') {
     return {
       tone: 'success',
       title: '签到成功',
-      lines: [`志愿服务：${r.title}`, `签到时间：${formatClock(r.at)}`, '结束时请扫工作人员的签退码。', ...(r.walkIn ? ['您没有提前报名，已为您现场报名。'] : [])]
+      lines: [
+        `志愿服务：${r.title}`,
+        `签到时间：${formatClock(r.at)}`,
+        '结束时请扫工作人员的签退码。',
+        ...(r.walkIn ? ['您没有提前报名，已为您现场报名。'] : [])
+      ]
     }
   }
   return {

@@ -33,23 +33,45 @@ export default function CheckinPage() {
   useEffect(() => {
     if (!queuedId || pending.some((i) => i.id === queuedId)) return
     const refused = rejected.find((r) => r.id === queuedId)
-    setNotice(refused ? { tone: 'danger', text: '没有签上', lines: [refused.message] } : { tone: 'success', text: '已上传', lines: ['没有网络时扫的签到，已经交上去了。'] })
+    setNotice(
+      refused
+        ? { tone: 'danger', text: '没有签上', lines: [refused.message] }
+        : { tone: 'success', text: '已上传', lines: ['没有网络时扫的签到，已经交上去了。'] }
+    )
     setQueuedId(null)
   }, [queuedId, pending, rejected, setNotice])
 
   const onCode = (token: string, scannedAt: number) => {
     setQueuedId(null)
     // One page for every code: an activity's, or a volunteer shift's check-in / check-out code.
-    if (isShiftCodeText(token)) void submit.run(() => scanShift(token, scannedAt), { said: (o) => said(shiftFeedback(o, scannedAt)), onQueued: setQueuedId })
-    else void submit.run(() => scanCheckin(token, scannedAt), { said: (o) => said(checkinFeedback(o, scannedAt)), onQueued: setQueuedId })
+    if (isShiftCodeText(token))
+      void submit.run(() => scanShift(token, scannedAt), {
+        said: (o) => said(shiftFeedback(o, scannedAt)),
+        onQueued: setQueuedId
+      })
+    else
+      void submit.run(() => scanCheckin(token, scannedAt), {
+        said: (o) => said(checkinFeedback(o, scannedAt)),
+        onQueued: setQueuedId
+      })
   }
 
   return (
     <Page title='扫码签到' testId='page-checkin'>
-      <Text className='yl-checkin__lead'>{title ? `活动：${title}。` : ''}到了活动或志愿服务现场，扫一扫工作人员屏幕上的签到码就签到了；志愿服务结束时扫签退码。</Text>
+      <Text className='yl-checkin__lead'>
+        {title ? `活动：${title}。` : ''}
+        到了活动或志愿服务现场，扫一扫工作人员屏幕上的签到码就签到了；志愿服务结束时扫签退码。
+      </Text>
       <Notice notice={submit.notice} testId='checkin-result' />
-      <CodeReader label='签到码' hint='没有相机时，可以把签到码粘贴在这里' submitText='签到'
-        scanText='扫码签到' busy={submit.busy} onCode={onCode} testId='checkin-reader' />
+      <CodeReader
+        label='签到码'
+        hint='没有相机时，可以把签到码粘贴在这里'
+        submitText='签到'
+        scanText='扫码签到'
+        busy={submit.busy}
+        onCode={onCode}
+        testId='checkin-reader'
+      />
       {pending.length ? (
         <Section title='等待上传的签到'>
           {pending.map((item) => (

@@ -39,7 +39,13 @@ export default function HomePage() {
       ) : null}
       <View className='yl-home__tiles' data-testid='home-tiles'>
         {homeTiles(() => setNoPhone(true)).map((t) => (
-          <View {...a11y({ role: 'button' })} key={t.key} className='yl-home__tile' data-testid={`tile-${t.key}`} onClick={t.onTap}>
+          <View
+            {...a11y({ role: 'button' })}
+            key={t.key}
+            className='yl-home__tile'
+            data-testid={`tile-${t.key}`}
+            onClick={t.onTap}
+          >
             <Text {...a11y({ hidden: true })} className='yl-home__tile-icon'>
               {t.icon}
             </Text>
@@ -51,7 +57,9 @@ export default function HomePage() {
         {today.loading && !today.data ? <Loading /> : null}
         {today.error ? <ErrorBlock message={today.error} onRetry={() => void today.reload()} /> : null}
         {today.data && today.data.length === 0 ? <Empty text='今天没有活动，去看看以后的活动吧。' /> : null}
-        {today.data?.map((a) => <ActivityCard key={a.id} activity={a} showDay={false} />)}
+        {today.data?.map((a) => (
+          <ActivityCard key={a.id} activity={a} showDay={false} />
+        ))}
       </Section>
     </Page>
   )

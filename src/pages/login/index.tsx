@@ -8,7 +8,15 @@ import Field from '@/components/Field'
 import Section from '@/components/Section'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { ApiError, messageOf } from '@/services/api'
-import { activate, changePassword, demoAccounts, demoLogin, passwordLogin, wechatLogin, type DemoAccount } from '@/services/auth'
+import {
+  activate,
+  changePassword,
+  demoAccounts,
+  demoLogin,
+  passwordLogin,
+  wechatLogin,
+  type DemoAccount
+} from '@/services/auth'
 import { useAppStore } from '@/store'
 import './index.scss'
 
@@ -74,7 +82,15 @@ function ChangePassword({ oldPassword }: { oldPassword: string }) {
     <Section title='请改一个新密码'>
       <Text className='yl-login__hint'>第一次登录，请设一个只有您知道的新密码，至少 10 位。</Text>
       <Field label='新密码' value={password} onInput={setPassword} password maxlength={200} testId='new-password' />
-      <Field label='再输一次' value={again} onInput={setAgain} password maxlength={200} error={error} testId='new-password-again' />
+      <Field
+        label='再输一次'
+        value={again}
+        onInput={setAgain}
+        password
+        maxlength={200}
+        error={error}
+        testId='new-password-again'
+      />
       <BigButton
         primary
         loading={busy}
@@ -105,7 +121,15 @@ function PasswordLogin() {
   return (
     <Section title={wechatViaServer ? '工作人员账号登录' : '账号登录'}>
       <Field label='账号' value={username} onInput={setUsername} maxlength={64} testId='login-username' />
-      <Field label='密码' value={password} onInput={setPassword} password maxlength={200} error={error} testId='login-password' />
+      <Field
+        label='密码'
+        value={password}
+        onInput={setPassword}
+        password
+        maxlength={200}
+        error={error}
+        testId='login-password'
+      />
       <BigButton
         loading={busy}
         testId='login-submit'
@@ -139,7 +163,15 @@ function Activation() {
   return (
     <Section title='激活账号'>
       <Text className='yl-login__hint'>第一次使用，请输入工作人员给您的 6 位激活码。</Text>
-      <Field label='激活码' value={code} onInput={setCode} type='number' maxlength={6} error={error} testId='activation-code' />
+      <Field
+        label='激活码'
+        value={code}
+        onInput={setCode}
+        type='number'
+        maxlength={6}
+        error={error}
+        testId='activation-code'
+      />
       <BigButton
         primary
         loading={busy}
@@ -156,7 +188,11 @@ function Activation() {
       </BigButton>
       <Text className='yl-login__hint'>没有激活码？请给所在区县老干部局打电话。</Text>
       {/* Family members have no roster record: they bind with the code their elder gives them. */}
-      <BigButton variant='plain' onClick={() => void Taro.navigateTo({ url: '/packages/family/bind/index' })} testId='login-family-bind'>
+      <BigButton
+        variant='plain'
+        onClick={() => void Taro.navigateTo({ url: '/packages/family/bind/index' })}
+        testId='login-family-bind'
+      >
         我是家属，有长辈给的邀请码
       </BigButton>
     </Section>

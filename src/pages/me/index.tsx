@@ -26,7 +26,10 @@ export default function MePage() {
   const usesToken = process.env.TARO_ENV === 'h5' || !!process.env.TARO_APP_API_BASE
   const cached = useAppStore((s) => s.me)
   const data = me.data ?? cached
-  const unread = useRemote(() => (data?.registered ? unreadCount() : Promise.resolve({ unread: 0 })), [data?.accountId, data?.registered])
+  const unread = useRemote(
+    () => (data?.registered ? unreadCount() : Promise.resolve({ unread: 0 })),
+    [data?.accountId, data?.registered]
+  )
   const go = (url: string) => () => void Taro.navigateTo({ url })
   const isStaff = !!data?.roles.some((r) => r === 'staff' || r === 'admin')
   return (
@@ -62,8 +65,17 @@ export default function MePage() {
       ) : null}
       {data?.registered ? (
         <Section title='我的'>
-          {isStaff ? <EntryRow icon='▤' text='工作台' onClick={go('/packages/staff/index/index')} testId='entry-staff' /> : null}
-          {data.person ? <EntryRow icon='★' text='我的活动' onClick={go('/packages/activity/mine/index')} testId='entry-my-activities' /> : null}
+          {isStaff ? (
+            <EntryRow icon='▤' text='工作台' onClick={go('/packages/staff/index/index')} testId='entry-staff' />
+          ) : null}
+          {data.person ? (
+            <EntryRow
+              icon='★'
+              text='我的活动'
+              onClick={go('/packages/activity/mine/index')}
+              testId='entry-my-activities'
+            />
+          ) : null}
           <EntryRow
             icon='✉'
             text='我的消息'
@@ -71,19 +83,34 @@ export default function MePage() {
             onClick={go('/packages/me/messages/index')}
             testId='entry-messages'
           />
-          {data.person ? <EntryRow icon='▣' text='我的签到码' onClick={go('/packages/me/checkin-code/index')} testId='entry-my-code' /> : null}
+          {data.person ? (
+            <EntryRow
+              icon='▣'
+              text='我的签到码'
+              onClick={go('/packages/me/checkin-code/index')}
+              testId='entry-my-code'
+            />
+          ) : null}
         </Section>
       ) : null}
       {data?.person ? (
         <Section title='积分'>
-          <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/points/index/index' })} testId='me-points'>
+          <BigButton
+            variant='secondary'
+            onClick={() => void Taro.navigateTo({ url: '/packages/points/index/index' })}
+            testId='me-points'
+          >
             我的积分
           </BigButton>
         </Section>
       ) : null}
       {data && (data.roles.includes('staff') || data.roles.includes('admin')) ? (
         <Section title='工作人员'>
-          <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/points-staff/index/index' })} testId='me-points-staff'>
+          <BigButton
+            variant='secondary'
+            onClick={() => void Taro.navigateTo({ url: '/packages/points-staff/index/index' })}
+            testId='me-points-staff'
+          >
             积分管理（核销、调整、导出）
           </BigButton>
         </Section>

@@ -6,7 +6,8 @@ export function pickVoice(voices: readonly SpeechSynthesisVoice[]): SpeechSynthe
   return voices.find((v) => norm(v.lang) === 'zh-cn') ?? voices.find((v) => norm(v.lang).startsWith('zh')) ?? null
 }
 
-const synth = (): SpeechSynthesis | null => (typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null)
+const synth = (): SpeechSynthesis | null =>
+  typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null
 
 /** h5: the browser's speechSynthesis, in Mandarin, a little slower than its default. */
 export const speech: Speech = {

@@ -21,7 +21,10 @@ export interface PickedPhoto {
 
 export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
   const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-  return res.tempFiles.map((f) => ({ preview: f.path, source: ((f as unknown as { originalFileObj?: Blob }).originalFileObj ?? null) as Blob | null }))
+  return res.tempFiles.map((f) => ({
+    preview: f.path,
+    source: ((f as unknown as { originalFileObj?: Blob }).originalFileObj ?? null) as Blob | null
+  }))
 }
 
 /** Shrinks and uploads one photo; answers the reference the request stores. */

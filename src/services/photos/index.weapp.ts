@@ -18,7 +18,12 @@ export interface PickedPhoto {
 }
 
 export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
-  const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+  const res = await Taro.chooseMedia({
+    count,
+    mediaType: ['image'],
+    sizeType: ['compressed'],
+    sourceType: ['album', 'camera']
+  })
   return res.tempFiles.map((f) => ({ preview: f.tempFilePath, source: null }))
 }
 
@@ -27,7 +32,11 @@ async function compress(path: string): Promise<string> {
     // The long side at most MAX_SIDE, as in h5 (photo-size.ts says why the width is computed from the short side).
     const info = await Taro.getImageInfo({ src: path })
     const compressedWidth = compressedWidthFor(info.width, info.height)
-    const res = await Taro.compressImage({ src: path, quality: 70, ...(compressedWidth ? { compressedWidth } : {}) } as Taro.compressImage.Option)
+    const res = await Taro.compressImage({
+      src: path,
+      quality: 70,
+      ...(compressedWidth ? { compressedWidth } : {})
+    } as Taro.compressImage.Option)
     return res.tempFilePath
   } catch {
     return path
@@ -53,9 +62,11 @@ export async function uploadPhoto(photo: PickedPhoto): Promise<string> {
         header: { 'Content-Type': 'application/octet-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         dataType: 'json'
       })
-      if (!isEnvelope(res.data) && res.statusCode === 413) throw new ApiError('PHOTO_TOO_LARGE', ERRORS.PHOTO_TOO_LARGE.message)
+      if (!isEnvelope(res.data) && res.statusCode === 413)
+        throw new ApiError('PHOTO_TOO_LARGE', ERRORS.PHOTO_TOO_LARGE.message)
       const env = res.data as { ok: boolean; data?: { ref: string }; code?: string; message?: string }
-      if (!env?.ok || !env.data) throw new ApiError((env?.code ?? 'INTERNAL') as never, env?.message ?? '照片没有传上去，请再试一次')
+      if (!env?.ok || !env.data)
+        throw new ApiError((env?.code ?? 'INTERNAL') as never, env?.message ?? '照片没有传上去，请再试一次')
       return env.data.ref
     }
     const res = await Taro.cloud.uploadFile({ cloudPath: `help/${randomName()}.jpg`, filePath: path })

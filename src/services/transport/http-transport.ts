@@ -38,14 +38,20 @@ export function httpTransport(base: string, token: () => string | null, session?
       if (isEnvelope(res.data)) return res.data
       // A proxy in front of the host (nginx's client_max_body_size) answers 413 with a page of its own: still a
       // final refusal in words, never a network failure to retry for ever.
-      if (res.statusCode === 413) return { ok: false, code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message }
+      if (res.statusCode === 413)
+        return { ok: false, code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message }
       throw new NetworkError(`HTTP ${res.statusCode} without an envelope`)
     }
   }
 }
 
 /** Host endpoints outside the api function (login, demo accounts). */
-export async function hostRequest<T>(base: string, path: string, data?: unknown, token?: string | null): Promise<Envelope<T>> {
+export async function hostRequest<T>(
+  base: string,
+  path: string,
+  data?: unknown,
+  token?: string | null
+): Promise<Envelope<T>> {
   try {
     const res = await Taro.request({
       url: `${base}${path}`,

@@ -17,7 +17,9 @@ export function transport(): Transport {
     const useHttp = process.env.TARO_ENV === 'h5' || API_BASE !== ''
     // weapp against a self-hosted API: the session comes from WeChat's login code, made before the first call.
     const session = process.env.TARO_ENV === 'weapp' ? () => wechatSession(API_BASE) : undefined
-    current = useHttp ? httpTransport(API_BASE, () => useAppStore.getState().token, session) : cloudTransport(process.env.TARO_APP_CLOUD_ENV)
+    current = useHttp
+      ? httpTransport(API_BASE, () => useAppStore.getState().token, session)
+      : cloudTransport(process.env.TARO_APP_CLOUD_ENV)
   }
   return current
 }

@@ -48,7 +48,8 @@ async function main() {
       log: (line) => process.stdout.write(`${line}\n`)
     })
     process.stdout.write(`${describeRun(result)}\n`)
-    for (const [name, n] of Object.entries(result.report.checked)) process.stdout.write(`    ${String(n).padStart(7)}  ${name}\n`)
+    for (const [name, n] of Object.entries(result.report.checked))
+      process.stdout.write(`    ${String(n).padStart(7)}  ${name}\n`)
     if (result.report.violations.length) {
       failed = true
       process.stdout.write(`  VIOLATIONS:\n${result.report.violations.map((v) => `    ${v}`).join('\n')}\n`)

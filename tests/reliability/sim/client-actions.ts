@@ -27,25 +27,45 @@ export interface Planned<A extends MutationName = MutationName> {
   label: string
 }
 
-const HELP_TEXTS = ['卫生间的灯不亮了，想请人来看看。', '厨房水龙头一直滴水。', '电视机顶盒连不上，看不了节目。', '想请人帮忙换个门锁。']
+const HELP_TEXTS = [
+  '卫生间的灯不亮了，想请人来看看。',
+  '厨房水龙头一直滴水。',
+  '电视机顶盒连不上，看不了节目。',
+  '想请人帮忙换个门锁。'
+]
 const NOTES = ['已经约好上门时间', '换好了，试过能用', '今天去看过了，明天再来']
 const TITLES = ['送学上门：学习党的二十届三中全会精神', '送学上门：学习老干部工作文件', '参加社区议事会']
 
-export function plan(kind: ClientKind, rng: Rng, world: World, k: Knowledge, ctx: { now: number; tokenKey: string; personId: string | null }): Planned {
+export function plan(
+  kind: ClientKind,
+  rng: Rng,
+  world: World,
+  k: Knowledge,
+  ctx: { now: number; tokenKey: string; personId: string | null }
+): Planned {
   const any = <T>(xs: T[]): T | null => (xs.length ? rng.pick(xs) : null)
   const activity = () => rng.pick([...world.futureActivities, ...world.todayActivities])
-  const p = <A extends MutationName>(action: A, payload: ActionInput<A>, label: string): Planned => ({ action, payload, label }) as Planned
+  const p = <A extends MutationName>(action: A, payload: ActionInput<A>, label: string): Planned =>
+    ({ action, payload, label }) as Planned
 
   if (kind === 'staff') {
     const r = rng()
     if (r < 0.3) {
       const who = rng.pick(world.retirees)
       const a = rng.pick(world.todayActivities)
-      return p('checkin.staff.proxy', { activityId: a.id, personId: who.personId, reason: '本人到场，手机没带' }, `代签 ${who.personId}`)
+      return p(
+        'checkin.staff.proxy',
+        { activityId: a.id, personId: who.personId, reason: '本人到场，手机没带' },
+        `代签 ${who.personId}`
+      )
     }
     if (r < 0.55) {
       const who = rng.pick(world.retirees)
-      return p('points.staff.award', { personId: who.personId, kind: 'songxue', title: rng.pick(TITLES), day: businessDay(ctx.now) }, `送学上门 ${who.personId}`)
+      return p(
+        'points.staff.award',
+        { personId: who.personId, kind: 'songxue', title: rng.pick(TITLES), day: businessDay(ctx.now) },
+        `送学上门 ${who.personId}`
+      )
     }
     const code = any(k.codes)
     if (r < 0.8 && code) return p('points.staff.fulfil', { code }, `核销 ${code}`)
@@ -102,7 +122,16 @@ export function plan(kind: ClientKind, rng: Rng, world: World, k: Knowledge, ctx
   const mine = any(k.mine.codes)
   if (r < 0.76 && mine && kind === 'retiree') return p('points.cancelRedemption', { code: mine }, `取消兑换 ${mine}`)
   if (r < 0.86) {
-    return p('help.create', { category: '家政维修', description: rng.pick(HELP_TEXTS), address: '肃州区东关街道富康家园 3 号楼', phone: '13909371001' }, '求助')
+    return p(
+      'help.create',
+      {
+        category: '家政维修',
+        description: rng.pick(HELP_TEXTS),
+        address: '肃州区东关街道富康家园 3 号楼',
+        phone: '13909371001'
+      },
+      '求助'
+    )
   }
   const req = any(k.mine.requests)
   if (req && r < 0.92) return p('help.withdraw', { id: req, reason: '自己修好了' }, `撤回 ${req}`)

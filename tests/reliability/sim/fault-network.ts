@@ -28,7 +28,13 @@ export interface FaultRates {
   serverError: number
 }
 
-export const DEFAULT_RATES: FaultRates = { dropRequest: 0.08, dropResponse: 0.08, duplicate: 0.05, delay: 0.06, serverError: 0.06 }
+export const DEFAULT_RATES: FaultRates = {
+  dropRequest: 0.08,
+  dropResponse: 0.08,
+  duplicate: 0.05,
+  delay: 0.06,
+  serverError: 0.06
+}
 
 /** Sends one request body to the server as `accountId` and returns its envelope (throws NetworkError if the host says nothing usable). */
 export type Deliver = (accountId: string, body: ApiCall | ApiBatch) => Promise<Envelope>

@@ -125,7 +125,11 @@ async function backend(target: Target): Promise<Backend> {
       if (!token) tokens.set(accountId, (token = await createSession(store, accountId, clock.now())))
       let res: Response
       try {
-        res = await fetch(`http://127.0.0.1:${port}/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) })
+        res = await fetch(`http://127.0.0.1:${port}/api`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(body)
+        })
       } catch (err) {
         throw new NetworkError(String(err))
       }
@@ -166,7 +170,10 @@ export async function runFaults(opts: FaultRunOptions): Promise<FaultRunResult> 
   const rng = createRng(opts.seed)
   const be = await backend(opts.target)
   try {
-    const world: World = await buildWorld(be.store, START, { retirees: opts.retirees ?? 24, volunteers: opts.volunteers ?? 6 })
+    const world: World = await buildWorld(be.store, START, {
+      retirees: opts.retirees ?? 24,
+      volunteers: opts.volunteers ?? 6
+    })
     const before = { helpRequests: new Set((await be.store.find('helpRequests', { limit: 1000 })).map((h) => h._id)) }
     const net = new FaultNetwork(rng.fork('network'), be.deliver, opts.rates ?? DEFAULT_RATES)
     const writes = new Map<string, SubmittedWrite>()
@@ -179,9 +186,24 @@ export async function runFaults(opts: FaultRunOptions): Promise<FaultRunResult> 
     const dead = { roundTrips: 0, retried: 0 }
 
     const people: { accountId: string; kind: ClientKind; subject: string | null; actingFor: string | null }[] = [
-      ...world.retirees.map((r) => ({ accountId: r.accountId, kind: 'retiree' as const, subject: r.personId, actingFor: null })),
-      ...world.volunteers.map((v) => ({ accountId: v.accountId, kind: 'volunteer' as const, subject: v.personId, actingFor: null })),
-      { accountId: world.family.accountId, kind: 'family' as const, subject: world.family.elder, actingFor: world.family.elder },
+      ...world.retirees.map((r) => ({
+        accountId: r.accountId,
+        kind: 'retiree' as const,
+        subject: r.personId,
+        actingFor: null
+      })),
+      ...world.volunteers.map((v) => ({
+        accountId: v.accountId,
+        kind: 'volunteer' as const,
+        subject: v.personId,
+        actingFor: null
+      })),
+      {
+        accountId: world.family.accountId,
+        kind: 'family' as const,
+        subject: world.family.elder,
+        actingFor: world.family.elder
+      },
       ...world.staff.map((s) => ({ accountId: s, kind: 'staff' as const, subject: null, actingFor: null }))
     ]
 
@@ -244,11 +266,34 @@ export async function runFaults(opts: FaultRunOptions): Promise<FaultRunResult> 
     })
 
     async function write(c: SimClient): Promise<void> {
-      const planned = plan(c.kind, c.rng, world, { ...shared, mine: c.mine }, { now: be.clock.now(), tokenKey: TOKEN_KEY, personId: c.subject })
+      const planned = plan(
+        c.kind,
+        c.rng,
+        world,
+        { ...shared, mine: c.mine },
+        { now: be.clock.now(), tokenKey: TOKEN_KEY, personId: c.subject }
+      )
       let id = newMutationId(be.clock.now(), c.rng)
       while (writes.has(id)) id = newMutationId(be.clock.now(), c.rng)
-      writes.set(id, { client: c.name, accountId: c.accountId, mutationId: id, action: planned.action, payload: planned.payload, subject: c.subject, seq: c.seq++, told: [] })
-      await c.engine.submit({ id, action: planned.action, payload: planned.payload, accountId: c.accountId, actingFor: c.actingFor, clientTime: be.clock.now(), label: planned.label })
+      writes.set(id, {
+        client: c.name,
+        accountId: c.accountId,
+        mutationId: id,
+        action: planned.action,
+        payload: planned.payload,
+        subject: c.subject,
+        seq: c.seq++,
+        told: []
+      })
+      await c.engine.submit({
+        id,
+        action: planned.action,
+        payload: planned.payload,
+        accountId: c.accountId,
+        actingFor: c.actingFor,
+        clientTime: be.clock.now(),
+        label: planned.label
+      })
     }
 
     async function act(c: SimClient): Promise<void> {
@@ -338,7 +383,10 @@ export function describeRun(r: FaultRunResult): string {
     `faults on ${r.target}: seed ${r.seed} (replay: RELIABILITY_SEED=${r.seed}), ${r.ops} writes by ${r.clients} phones in ${r.rounds} rounds, ${(r.ms / 1000).toFixed(1)} s`,
     `  network: ${faults}; ${r.restarts} app restarts, ${r.offlineSpells} offline spells`,
     `  sync: ${r.sync.roundTrips} round trips, ${r.sync.retried} retries; applied ${r.outcomes.applied}, refused for good ${Object.values(r.outcomes.refused).reduce((a, b) => a + b, 0)} (${refused})`,
-    `  applied by action: ${Object.entries(r.outcomes.appliedBy).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `  applied by action: ${Object.entries(r.outcomes.appliedBy)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     `  invariants: ${Object.keys(r.report.checked).length} kinds, ${checked} checks, ${r.report.violations.length} violations`
   ].join('\n')
 }

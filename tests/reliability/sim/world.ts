@@ -45,8 +45,14 @@ const DAY = 24 * 3600_000
 
 export async function buildWorld(store: StoragePort, now: number, opts: WorldOptions): Promise<World> {
   const points = opts.points ?? 100
-  const retirees = Array.from({ length: opts.retirees }, (_, i) => ({ accountId: `local:sim-r${i}`, personId: `p-sim-r${i}` }))
-  const volunteers = Array.from({ length: opts.volunteers }, (_, i) => ({ accountId: `local:sim-v${i}`, personId: `p-sim-v${i}` }))
+  const retirees = Array.from({ length: opts.retirees }, (_, i) => ({
+    accountId: `local:sim-r${i}`,
+    personId: `p-sim-r${i}`
+  }))
+  const volunteers = Array.from({ length: opts.volunteers }, (_, i) => ({
+    accountId: `local:sim-v${i}`,
+    personId: `p-sim-v${i}`
+  }))
   const futureActivities = (opts.future ?? [2, 3, 4, 5]).map((capacity, i) => ({ id: `sim-future-${i}`, capacity }))
   const todayActivities = (opts.today ?? [5, 30]).map((capacity, i) => ({ id: `sim-today-${i}`, capacity }))
   const items = opts.items ?? [
@@ -112,15 +118,16 @@ export async function buildWorld(store: StoragePort, now: number, opts: WorldOpt
     await store.transaction(async (tx) => {
       await tx.put('persons', person(r.personId, `测试老人${n}`))
       await tx.put('accounts', account(r.accountId, `测试老人${n}`, r.personId, ['retiree']))
-      if (points > 0) await awardPoints(tx, {
-        personId: r.personId,
-        amount: points,
-        reason: '可靠性测试的起始积分',
-        source: { kind: 'test', id: 'start' },
-        actorAccountId: 'seed',
-        at: now - 3 * DAY,
-        rules: { ...DEFAULT_POINTS_RULES, dailyCap: null }
-      })
+      if (points > 0)
+        await awardPoints(tx, {
+          personId: r.personId,
+          amount: points,
+          reason: '可靠性测试的起始积分',
+          source: { kind: 'test', id: 'start' },
+          actorAccountId: 'seed',
+          at: now - 3 * DAY,
+          rules: { ...DEFAULT_POINTS_RULES, dailyCap: null }
+        })
     })
   }
   await store.transaction(async (tx) => {
@@ -128,18 +135,30 @@ export async function buildWorld(store: StoragePort, now: number, opts: WorldOpt
       const n = v.personId.slice(6)
       await tx.put('persons', person(v.personId, `测试志愿者${n}`))
       await tx.put('accounts', account(v.accountId, `测试志愿者${n}`, v.personId, ['retiree', 'volunteer']))
-      await tx.put('volunteerProfiles', { _id: v.personId, skills: ['科技服务', '家政维修'], orgUnitId: 'org-sz', available: true, updatedAt: now })
+      await tx.put('volunteerProfiles', {
+        _id: v.personId,
+        skills: ['科技服务', '家政维修'],
+        orgUnitId: 'org-sz',
+        available: true,
+        updatedAt: now
+      })
     }
   })
   for (const a of futureActivities) {
     await store.transaction(async (tx) => {
-      await tx.put('activities', activity(a.id, `两天后的小活动 ${a.id}`, now + 2 * DAY, now + 2 * DAY + 2 * 3600_000, a.capacity))
+      await tx.put(
+        'activities',
+        activity(a.id, `两天后的小活动 ${a.id}`, now + 2 * DAY, now + 2 * DAY + 2 * 3600_000, a.capacity)
+      )
       await openPool(tx, counterId(a.id), a.capacity)
     })
   }
   for (const a of todayActivities) {
     await store.transaction(async (tx) => {
-      await tx.put('activities', activity(a.id, `正在进行的活动 ${a.id}`, now - 10 * 60_000, now + 8 * 3600_000, a.capacity))
+      await tx.put(
+        'activities',
+        activity(a.id, `正在进行的活动 ${a.id}`, now - 10 * 60_000, now + 8 * 3600_000, a.capacity)
+      )
       await openPool(tx, counterId(a.id), a.capacity)
     })
   }
@@ -164,15 +183,27 @@ export async function buildWorld(store: StoragePort, now: number, opts: WorldOpt
   })
   // A volunteer activity with its shifts, made by the city's staff (刘芳, not one of the simulated phones) through
   // the handlers, the clock an hour back so that the shift going on now could still be planned.
-  const staffRouter = createRouter({ store, clock: new FixedClock(now - 3600_000), secrets: { tokenKey: 'sim-world' }, log: silentLogger }, handlers)
+  const staffRouter = createRouter(
+    { store, clock: new FixedClock(now - 3600_000), secrets: { tokenKey: 'sim-world' }, log: silentLogger },
+    handlers
+  )
   const asStaff = async (action: string, payload: unknown) => {
     const env = await staffRouter.call('local:liufang', { action, payload, mutationId: randomUUID().replace(/-/g, '') })
     if (!env.ok) throw new Error(`world: ${action} ${env.code} ${env.message}`)
     return env.data as { id: string }
   }
-  const { id: vaId } = await asStaff('volunteer.staff.activitySave', { fields: { title: '可靠性测试的志愿服务', serviceItem: '社区服务', orgUnitId: 'org-sz' } })
-  const shift = async (startAt: number, capacity: number) =>
-    ({ id: (await asStaff('volunteer.staff.shiftSave', { activityId: vaId, fields: { startAt, endAt: startAt + 3 * 3600_000, place: '肃州区东关街道社区服务站', capacity } })).id, capacity })
+  const { id: vaId } = await asStaff('volunteer.staff.activitySave', {
+    fields: { title: '可靠性测试的志愿服务', serviceItem: '社区服务', orgUnitId: 'org-sz' }
+  })
+  const shift = async (startAt: number, capacity: number) => ({
+    id: (
+      await asStaff('volunteer.staff.shiftSave', {
+        activityId: vaId,
+        fields: { startAt, endAt: startAt + 3 * 3600_000, place: '肃州区东关街道社区服务站', capacity }
+      })
+    ).id,
+    capacity
+  })
   const futureShifts = [await shift(now + 2 * DAY, 2), await shift(now + 2 * DAY + 4 * 3600_000, 3)]
   const todayShifts = [await shift(now - 10 * 60_000, 4)]
   await asStaff('volunteer.staff.activityPublish', { id: vaId })

@@ -34,7 +34,24 @@ const internals = (s: z.ZodType) => (s as unknown as { _zod: { def: Def; bag?: B
 
 /** Strings people and attackers type: Chinese, emoji, control characters, markup, paths, very long ones. */
 export const nastyString = fc.oneof(
-  fc.constantFrom('', ' ', '\u0000', '\n\t', '签到', '😀'.repeat(3), '<script>alert(1)</script>', '../../etc/passwd', "' OR 1=1 --", '__proto__', 'constructor', '０１２３', '１３９０９３７１００１', 'null', 'undefined', 'NaN'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\n\t',
+    '签到',
+    '😀'.repeat(3),
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    "' OR 1=1 --",
+    '__proto__',
+    'constructor',
+    '０１２３',
+    '１３９０９３７１００１',
+    'null',
+    'undefined',
+    'NaN'
+  ),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.integer({ min: 61, max: 5000 }).map((n) => '长'.repeat(n))
 )
@@ -64,17 +81,24 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
       const min = bag.minimum ?? 0
       const max = Math.min(bag.maximum ?? 40, 60)
       const pattern = bag.patterns ? [...bag.patterns][0] : undefined
-      if (pattern) return fc.stringMatching(pattern).filter((s) => s.length >= min && s.length <= (bag.maximum ?? Infinity))
+      if (pattern)
+        return fc.stringMatching(pattern).filter((s) => s.length >= min && s.length <= (bag.maximum ?? Infinity))
       return fc.oneof(
         fc.string({ minLength: min, maxLength: Math.max(min, max) }),
-        fc.string({ unit: fc.constantFrom(...'老干部活动报名签到积分求助家属工作人员肃州区敦煌市'.split('')), minLength: Math.max(min, 1), maxLength: Math.max(min, max, 1) })
+        fc.string({
+          unit: fc.constantFrom(...'老干部活动报名签到积分求助家属工作人员肃州区敦煌市'.split('')),
+          minLength: Math.max(min, 1),
+          maxLength: Math.max(min, max, 1)
+        })
       )
     }
     case 'number': {
       const int = bag.format === 'safeint' || bag.format === 'int32'
       const min = bag.minimum ?? -1e6
       const max = bag.maximum ?? 1e6
-      return int ? fc.integer({ min: Math.max(min, Number.MIN_SAFE_INTEGER), max: Math.min(max, Number.MAX_SAFE_INTEGER) }) : fc.double({ min, max, noNaN: true })
+      return int
+        ? fc.integer({ min: Math.max(min, Number.MIN_SAFE_INTEGER), max: Math.min(max, Number.MAX_SAFE_INTEGER) })
+        : fc.double({ min, max, noNaN: true })
     }
     case 'boolean':
       return fc.boolean()
@@ -84,7 +108,10 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
       return fc.constantFrom(...(def.values ?? [null]))
     case 'array': {
       const max = Math.min(bag.maximum ?? 5, 5)
-      return fc.array(arbitraryFor(def.element!, depth + 1), { minLength: Math.min(bag.minimum ?? 0, max), maxLength: max })
+      return fc.array(arbitraryFor(def.element!, depth + 1), {
+        minLength: Math.min(bag.minimum ?? 0, max),
+        maxLength: max
+      })
     }
     case 'optional':
     case 'default':
@@ -94,7 +121,11 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
     case 'union':
       return fc.oneof(...(def.options ?? []).map((o) => arbitraryFor(o, depth + 1)))
     case 'record':
-      return fc.dictionary(arbitraryFor(def.keyType!, depth + 1) as fc.Arbitrary<string>, arbitraryFor(def.valueType!, depth + 1), { maxKeys: 3 })
+      return fc.dictionary(
+        arbitraryFor(def.keyType!, depth + 1) as fc.Arbitrary<string>,
+        arbitraryFor(def.valueType!, depth + 1),
+        { maxKeys: 3 }
+      )
     case 'pipe':
       // The input side (what a client sends) and, so the checks after a transform are reached too, the output side.
       return fc.oneof(arbitraryFor(def.in!, depth + 1), arbitraryFor(def.out!, depth + 1))
@@ -108,12 +139,17 @@ function breakOneField(value: unknown): fc.Arbitrary<unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fc.anything()
   const keys = Object.keys(value)
   if (!keys.length) return fc.record({ junk: fc.anything() })
-  return fc.tuple(fc.constantFrom(...keys), fc.oneof(nastyString, nastyNumber, fc.anything(), fc.constant(undefined), fc.constant(null))).map(([k, bad]) => {
-    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) }
-    if (bad === undefined) delete out[k]
-    else out[k] = bad
-    return out
-  })
+  return fc
+    .tuple(
+      fc.constantFrom(...keys),
+      fc.oneof(nastyString, nastyNumber, fc.anything(), fc.constant(undefined), fc.constant(null))
+    )
+    .map(([k, bad]) => {
+      const out: Record<string, unknown> = { ...(value as Record<string, unknown>) }
+      if (bad === undefined) delete out[k]
+      else out[k] = bad
+      return out
+    })
 }
 
 /**
@@ -125,8 +161,20 @@ export function payloadArbitrary(schema: z.ZodType): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 4, arbitrary: shaped },
     { weight: 3, arbitrary: shaped.chain(breakOneField) },
-    { weight: 1, arbitrary: fc.tuple(shaped, fc.dictionary(fc.string({ maxLength: 12 }), fc.anything(), { maxKeys: 3 })).map(([v, extra]) => (typeof v === 'object' && v && !Array.isArray(v) ? { ...extra, ...v, __proto__junk: 1 } : v)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(shaped, fc.dictionary(fc.string({ maxLength: 12 }), fc.anything(), { maxKeys: 3 }))
+        .map(([v, extra]) =>
+          typeof v === 'object' && v && !Array.isArray(v) ? { ...extra, ...v, __proto__junk: 1 } : v
+        )
+    },
     { weight: 1, arbitrary: fc.anything({ maxDepth: 4, withNullPrototype: false }) },
-    { weight: 1, arbitrary: fc.integer({ min: 50, max: 400 }).map((d) => JSON.parse('{"a":'.repeat(d) + '1' + '}'.repeat(d)) as unknown) }
+    {
+      weight: 1,
+      arbitrary: fc
+        .integer({ min: 50, max: 400 })
+        .map((d) => JSON.parse('{"a":'.repeat(d) + '1' + '}'.repeat(d)) as unknown)
+    }
   )
 }

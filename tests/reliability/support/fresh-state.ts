@@ -22,7 +22,11 @@ export interface Template {
   dispose(): Promise<void>
 }
 
-export async function template(kind: 'sqlite' | 'cloudbase', prepare: (h: Harness) => Promise<void>, now = DEFAULT_NOW): Promise<Template> {
+export async function template(
+  kind: 'sqlite' | 'cloudbase',
+  prepare: (h: Harness) => Promise<void>,
+  now = DEFAULT_NOW
+): Promise<Template> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'yl-template-'))
     const file = path.join(dir, 'template.db')

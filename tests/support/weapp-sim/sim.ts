@@ -91,7 +91,10 @@ process.on('uncaughtException', noteError)
 const now = Date.now()
 const db = new MemoryCloudDb()
 const store = new CloudbaseStorage(db)
-const router = createRouter({ store, clock: new FixedClock(now), secrets: { tokenKey: 'weapp-sim-token-key' }, log: silentLogger }, handlers)
+const router = createRouter(
+  { store, clock: new FixedClock(now), secrets: { tokenKey: 'weapp-sim-token-key' }, log: silentLogger },
+  handlers
+)
 let inFlight = 0
 let apiCalls = 0
 let lastActivity = Date.now()
@@ -120,9 +123,34 @@ const wxApi: Record<string, unknown> = {
     currentSize: Math.ceil([...storage].reduce((n, [k, v]) => n + k.length + v.length, 0) / 1024),
     limitSize: 10240
   }),
-  getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, screenWidth: 375, screenHeight: 812, pixelRatio: 2, platform: 'android', system: 'Android 8.1', fontSizeSetting: MODE === 'elder' ? 24 : 16, SDKVersion: '3.6.0', language: 'zh_CN', version: '8.0.50' }),
-  getAppBaseInfo: () => ({ fontSizeSetting: MODE === 'elder' ? 24 : 16, SDKVersion: '3.6.0', language: 'zh_CN', version: '8.0.50' }),
-  getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, screenWidth: 375, screenHeight: 812, pixelRatio: 2, statusBarHeight: 24, safeArea: { top: 24, bottom: 812, left: 0, right: 375, width: 375, height: 788 } }),
+  getSystemInfoSync: () => ({
+    windowWidth: 375,
+    windowHeight: 812,
+    screenWidth: 375,
+    screenHeight: 812,
+    pixelRatio: 2,
+    platform: 'android',
+    system: 'Android 8.1',
+    fontSizeSetting: MODE === 'elder' ? 24 : 16,
+    SDKVersion: '3.6.0',
+    language: 'zh_CN',
+    version: '8.0.50'
+  }),
+  getAppBaseInfo: () => ({
+    fontSizeSetting: MODE === 'elder' ? 24 : 16,
+    SDKVersion: '3.6.0',
+    language: 'zh_CN',
+    version: '8.0.50'
+  }),
+  getWindowInfo: () => ({
+    windowWidth: 375,
+    windowHeight: 812,
+    screenWidth: 375,
+    screenHeight: 812,
+    pixelRatio: 2,
+    statusBarHeight: 24,
+    safeArea: { top: 24, bottom: 812, left: 0, right: 375, width: 375, height: 788 }
+  }),
   getDeviceInfo: () => ({ platform: 'android', system: 'Android 8.1', brand: 'sim', model: 'sim' }),
   getMenuButtonBoundingClientRect: () => ({ top: 28, bottom: 60, left: 281, right: 368, width: 87, height: 32 }),
   getNetworkType: (o: unknown) => succeed(o, { networkType: 'wifi' }),
@@ -133,7 +161,12 @@ const wxApi: Record<string, unknown> = {
   ...(HTTP_BASE ? { request: httpRequest, login: wxLogin } : {}),
   cloud: {
     init: noop,
-    async callFunction(o: { name: string; data: unknown; success?: (r: unknown) => void; fail?: (e: unknown) => void }) {
+    async callFunction(o: {
+      name: string
+      data: unknown
+      success?: (r: unknown) => void
+      fail?: (e: unknown) => void
+    }) {
       if (HTTP_BASE) throw new Error('wx.cloud.callFunction called in a build against a self-hosted API')
       if (o.name !== 'api') throw new Error(`no cloud function ${o.name}`)
       inFlight += 1
@@ -181,7 +214,11 @@ function httpRequest(o: RequestOptions) {
     lastActivity = Date.now()
     fn?.()
   }
-  fetch(u, { method, headers, body: method === 'GET' ? undefined : typeof o.data === 'string' ? o.data : JSON.stringify(o.data ?? {}) })
+  fetch(u, {
+    method,
+    headers,
+    body: method === 'GET' ? undefined : typeof o.data === 'string' ? o.data : JSON.stringify(o.data ?? {})
+  })
     .then(async (res) => {
       const text = await res.text()
       let data: unknown = text
@@ -191,7 +228,12 @@ function httpRequest(o: RequestOptions) {
         // not JSON: handed over as text, as wx.request does
       }
       httpRequests.push({ method, path: u.pathname, bearer, status: res.status })
-      const r = { data, statusCode: res.status, header: Object.fromEntries([...(res.headers as unknown as Iterable<[string, string]>)]), errMsg: 'request:ok' }
+      const r = {
+        data,
+        statusCode: res.status,
+        header: Object.fromEntries([...(res.headers as unknown as Iterable<[string, string]>)]),
+        errMsg: 'request:ok'
+      }
       done(() => {
         o.success?.(r)
         o.complete?.(r)
@@ -222,19 +264,57 @@ function wxLogin(o: { success?: (r: unknown) => void; fail?: (e: unknown) => voi
  * Taro.*, so each must be listed to exist (as on a phone); each succeeds and does nothing.
  */
 const MORE_APIS = [
-  'canvasToTempFilePath', 'chooseImage', 'chooseMedia', 'compressImage', 'createInnerAudioContext', 'createSelectorQuery',
-  'getFileSystemManager', 'makePhoneCall', 'navigateBack', 'navigateTo', 'openDocument', 'openSetting', 'previewImage',
-  'reLaunch', 'redirectTo', 'request', 'saveImageToPhotosAlbum', 'scanCode', 'setClipboardData', 'setKeepScreenOn',
-  'switchTab', 'showToast', 'hideToast', 'showModal', 'showLoading', 'hideLoading', 'showActionSheet',
-  'setNavigationBarTitle', 'setNavigationBarColor', 'pageScrollTo', 'vibrateShort', 'stopPullDownRefresh',
-  'getSetting', 'authorize', 'login', 'getUpdateManager', 'onAppShow', 'onAppHide', 'onError', 'onUnhandledRejection',
-  'onMemoryWarning', 'reportAnalytics', 'getLaunchOptionsSync', 'getEnterOptionsSync'
+  'canvasToTempFilePath',
+  'chooseImage',
+  'chooseMedia',
+  'compressImage',
+  'createInnerAudioContext',
+  'createSelectorQuery',
+  'getFileSystemManager',
+  'makePhoneCall',
+  'navigateBack',
+  'navigateTo',
+  'openDocument',
+  'openSetting',
+  'previewImage',
+  'reLaunch',
+  'redirectTo',
+  'request',
+  'saveImageToPhotosAlbum',
+  'scanCode',
+  'setClipboardData',
+  'setKeepScreenOn',
+  'switchTab',
+  'showToast',
+  'hideToast',
+  'showModal',
+  'showLoading',
+  'hideLoading',
+  'showActionSheet',
+  'setNavigationBarTitle',
+  'setNavigationBarColor',
+  'pageScrollTo',
+  'vibrateShort',
+  'stopPullDownRefresh',
+  'getSetting',
+  'authorize',
+  'login',
+  'getUpdateManager',
+  'onAppShow',
+  'onAppHide',
+  'onError',
+  'onUnhandledRejection',
+  'onMemoryWarning',
+  'reportAnalytics',
+  'getLaunchOptionsSync',
+  'getEnterOptionsSync'
 ]
 
 function stubFor(key: string): unknown {
   if (/Sync$/.test(key)) return () => ({})
   if (/^(on|off)[A-Z]/.test(key)) return noop
-  if (/^(create|get)[A-Z]\w*(Manager|Context|Query)$/.test(key)) return () => new Proxy({}, { get: () => () => undefined })
+  if (/^(create|get)[A-Z]\w*(Manager|Context|Query)$/.test(key))
+    return () => new Proxy({}, { get: () => () => undefined })
   return (o: unknown) => succeed(o)
 }
 for (const k of MORE_APIS) if (!(k in wxApi)) wxApi[k] = stubFor(k)
@@ -314,7 +394,8 @@ function makeInstance(route: string, query: Record<string, string>, config: Page
       const words = new Set(measure.sample)
       collectWords(data, words)
       measure.sample = [...words]
-      if (measure.text.length < 20_000) measure.text = `${measure.text} ${(JSON.stringify(data).match(CJK) ?? []).join(' ')}`.slice(0, 20_000)
+      if (measure.text.length < 20_000)
+        measure.text = `${measure.text} ${(JSON.stringify(data).match(CJK) ?? []).join(' ')}`.slice(0, 20_000)
     }
     // The view layer applies the paths; the logic layer's copy is what Taro reads back.
     Object.assign(inst.data, data)
@@ -359,12 +440,25 @@ async function addLargeDeployment(): Promise<void> {
       }
     })
     if (!created.ok) throw new Error(`activity.staff.create: ${created.code} ${created.message}`)
-    const published = await router.call('local:chenjing', { action: 'activity.staff.publish', mutationId: randomUUID().replace(/-/g, ''), payload: { id: (created.data as { id: string }).id } })
+    const published = await router.call('local:chenjing', {
+      action: 'activity.staff.publish',
+      mutationId: randomUUID().replace(/-/g, ''),
+      payload: { id: (created.data as { id: string }).id }
+    })
     if (!published.ok) throw new Error(`activity.staff.publish: ${published.code} ${published.message}`)
   }
   await store.transaction(async (tx) => {
     for (let i = 0; i < BIG_COUNT; i++) {
-      await tx.put('messages', { _id: `big-m-${i}`, toPersonId: 'p-zhangguilan', toAccountId: null, title: '活动提醒', body: `您报名的第${i + 1}个活动明天上午九点开始，请按时到场签到。`, link: null, at: now - i * 3600_000, readAt: null })
+      await tx.put('messages', {
+        _id: `big-m-${i}`,
+        toPersonId: 'p-zhangguilan',
+        toAccountId: null,
+        title: '活动提醒',
+        body: `您报名的第${i + 1}个活动明天上午九点开始，请按时到场签到。`,
+        link: null,
+        at: now - i * 3600_000,
+        readAt: null
+      })
     }
   })
 }
@@ -390,7 +484,11 @@ async function main(): Promise<void> {
     const person = await store.get('persons', user.actingFor)
     state.state.actingFor = { personId: user.actingFor, name: String((person as { name?: string } | null)?.name ?? '') }
   }
-  const kv = { get: (k: string) => storage.get(k) ?? null, set: (k: string, v: string) => void storage.set(k, v), remove: (k: string) => void storage.delete(k) }
+  const kv = {
+    get: (k: string) => storage.get(k) ?? null,
+    set: (k: string, v: string) => void storage.set(k, v),
+    remove: (k: string) => void storage.delete(k)
+  }
   chunkedStorage(kv).setItem(STORE_KEY, JSON.stringify(state))
 
   registering = 'app'
@@ -402,10 +500,21 @@ async function main(): Promise<void> {
   await settle()
 
   const pages: PageMeasure[] = []
-  for (const visit of walkPlan().filter((p) => p.user === USER && (ONLY_PAGES.length === 0 || ONLY_PAGES.includes(p.path)))) {
+  for (const visit of walkPlan().filter(
+    (p) => p.user === USER && (ONLY_PAGES.length === 0 || ONLY_PAGES.includes(p.path))
+  )) {
     const queryText = visit.hash.includes('?') ? visit.hash.slice(visit.hash.indexOf('?') + 1) : ''
     const query = Object.fromEntries(new URLSearchParams(queryText))
-    measure = { path: visit.path, query: queryText, calls: 0, maxBytes: 0, totalBytes: 0, sample: [], text: '', errors: [] }
+    measure = {
+      path: visit.path,
+      query: queryText,
+      calls: 0,
+      maxBytes: 0,
+      totalBytes: 0,
+      sample: [],
+      text: '',
+      errors: []
+    }
     pageErrors = measure.errors
     try {
       registering = visit.path

@@ -46,13 +46,16 @@ export default function ActivityDetailPage() {
       void detail.reload()
     }
     wasQueued.current = latest !== null
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs on the queued write's transition only, not on every reload
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs on the queued write's transition only, not on every reload
   }, [latest])
   const a = detail.data && latest ? withQueuedSignup(detail.data, latest) : detail.data
   const actingFor = useAppStore((s) => s.actingFor)
   const decided = a ? mainAction(a, Date.now()) : null
   // 代办 covers 报名 and 取消; checking in is done by the elder in person.
-  const action = decided?.kind === 'checkin' && actingFor ? { kind: 'none' as const, label: `请${actingFor.name}到场后本人扫码签到` } : decided
+  const action =
+    decided?.kind === 'checkin' && actingFor
+      ? { kind: 'none' as const, label: `请${actingFor.name}到场后本人扫码签到` }
+      : decided
 
   const run = (what: 'signup' | 'cancel') => {
     if (!a) return
@@ -79,10 +82,14 @@ export default function ActivityDetailPage() {
           <View className='yl-detail__tags' data-testid='activity-status'>
             <StatusTag tone='neutral'>{a.type}</StatusTag>
             {a.status === 'cancelled' ? <StatusTag tone='danger'>已取消</StatusTag> : null}
-            {latest ? <StatusTag tone='warning'>{latest === 'signup.create' ? '报名待同步' : '取消报名待同步'}</StatusTag> : null}
+            {latest ? (
+              <StatusTag tone='warning'>{latest === 'signup.create' ? '报名待同步' : '取消报名待同步'}</StatusTag>
+            ) : null}
             {a.mySignup === 'signed' && !a.myCheckin && !latest ? <StatusTag tone='success'>您已报名</StatusTag> : null}
             {a.mySignup === 'waitlisted' && !latest ? (
-              <StatusTag tone='warning'>{a.myWaitlistPosition ? `候补第 ${a.myWaitlistPosition} 位` : '候补中'}</StatusTag>
+              <StatusTag tone='warning'>
+                {a.myWaitlistPosition ? `候补第 ${a.myWaitlistPosition} 位` : '候补中'}
+              </StatusTag>
             ) : null}
             {a.myCheckin ? <StatusTag tone='success'>已签到 {formatClock(a.myCheckin.at)}</StatusTag> : null}
           </View>
@@ -109,7 +116,8 @@ export default function ActivityDetailPage() {
                 testId='main-action'
                 onClick={() => {
                   if (action.kind === 'signup') run('signup')
-                  else if (action.kind === 'checkin') void Taro.navigateTo({ url: `/pages/checkin/index?title=${encodeURIComponent(a.title)}` })
+                  else if (action.kind === 'checkin')
+                    void Taro.navigateTo({ url: `/pages/checkin/index?title=${encodeURIComponent(a.title)}` })
                   else setConfirm(true)
                 }}
               >
@@ -163,7 +171,13 @@ export default function ActivityDetailPage() {
           ) : null}
           {a.canManage ? (
             <View className='yl-detail__gap'>
-              <BigButton variant='plain' testId='manage' onClick={() => void Taro.navigateTo({ url: `/packages/staff/activity/index?id=${encodeURIComponent(a.id)}` })}>
+              <BigButton
+                variant='plain'
+                testId='manage'
+                onClick={() =>
+                  void Taro.navigateTo({ url: `/packages/staff/activity/index?id=${encodeURIComponent(a.id)}` })
+                }
+              >
                 管理这个活动（工作人员）
               </BigButton>
             </View>
@@ -171,7 +185,11 @@ export default function ActivityDetailPage() {
           <ConfirmDialog
             open={confirm}
             title={action.kind === 'leave-waitlist' ? '确定不再候补了吗？' : '确定要取消报名吗？'}
-            message={action.kind === 'leave-waitlist' ? '取消后您会离开候补名单，再报名要重新排队。' : `「${a.title}」的名额会让给候补的人。`}
+            message={
+              action.kind === 'leave-waitlist'
+                ? '取消后您会离开候补名单，再报名要重新排队。'
+                : `「${a.title}」的名额会让给候补的人。`
+            }
             confirmLabel={action.kind === 'leave-waitlist' ? '取消候补' : '取消报名'}
             cancelLabel='不取消'
             danger

@@ -42,5 +42,9 @@ export const SIGNUP_WRITES = ['signup.create', 'signup.cancel'] as const
 export function withQueuedSignup(a: ActivityDetail, latest: (typeof SIGNUP_WRITES)[number]): ActivityDetail {
   if (latest === 'signup.cancel') return { ...a, mySignup: null, myWaitlistPosition: null }
   const full = a.capacity !== null && a.placesLeft === 0
-  return { ...a, mySignup: a.mySignup ?? (full ? 'waitlisted' : 'signed'), myWaitlistPosition: a.mySignup ? a.myWaitlistPosition : null }
+  return {
+    ...a,
+    mySignup: a.mySignup ?? (full ? 'waitlisted' : 'signed'),
+    myWaitlistPosition: a.mySignup ? a.myWaitlistPosition : null
+  }
 }

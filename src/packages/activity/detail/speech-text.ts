@@ -16,11 +16,15 @@ export function phoneWords(phone: string): string {
  * speech engine stumbles on), where, places, deadline, points, the description and whom to call.
  */
 export function activitySpeech(a: ActivityDetail): string {
-  const mine =
-    a.myCheckin ? `您已签到，时间 ${formatClock(a.myCheckin.at)}` :
-    a.mySignup === 'signed' ? '您已报名' :
-    a.mySignup === 'waitlisted' ? (a.myWaitlistPosition ? `您在候补名单上，排第 ${a.myWaitlistPosition} 位` : '您在候补名单上') :
-    null
+  const mine = a.myCheckin
+    ? `您已签到，时间 ${formatClock(a.myCheckin.at)}`
+    : a.mySignup === 'signed'
+      ? '您已报名'
+      : a.mySignup === 'waitlisted'
+        ? a.myWaitlistPosition
+          ? `您在候补名单上，排第 ${a.myWaitlistPosition} 位`
+          : '您在候补名单上'
+        : null
   return sentences(
     a.title,
     a.status === 'cancelled' ? `这个活动已取消${a.cancelReason ? `，原因：${a.cancelReason}` : ''}，不用前往了` : null,

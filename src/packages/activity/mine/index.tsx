@@ -19,7 +19,8 @@ function Status({ item, now }: { item: MySignup; now: number }) {
   if (item.activity.status === 'cancelled') return <StatusTag tone='danger'>活动已取消</StatusTag>
   if (item.status === 'cancelled') return <StatusTag tone='neutral'>已取消报名</StatusTag>
   if (item.activity.endAt < now) return <StatusTag tone='neutral'>未签到</StatusTag>
-  if (item.status === 'waitlisted') return <StatusTag tone='warning'>候补第 {item.waitlistPosition ?? '?'} 位</StatusTag>
+  if (item.status === 'waitlisted')
+    return <StatusTag tone='warning'>候补第 {item.waitlistPosition ?? '?'} 位</StatusTag>
   return <StatusTag tone='success'>已报名</StatusTag>
 }
 
@@ -27,7 +28,11 @@ function Item({ item, now }: { item: MySignup; now: number }) {
   const a = item.activity
   const when = `${formatDay(a.startAt)} ${formatClock(a.startAt)}–${formatClock(a.endAt)}`
   return (
-    <Card onClick={() => void Taro.navigateTo({ url: activityUrl(a.id) })} ariaLabel={`${a.title}，${when}`} testId={`mine-${a.id}`}>
+    <Card
+      onClick={() => void Taro.navigateTo({ url: activityUrl(a.id) })}
+      ariaLabel={`${a.title}，${when}`}
+      testId={`mine-${a.id}`}
+    >
       <View className='yl-mine__tags'>
         <Status item={item} now={now} />
       </View>
@@ -49,7 +54,11 @@ export default function MyActivitiesPage() {
       {list.loading && !list.data ? <Loading /> : null}
       {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.reload()} /> : null}
       {groups && list.data?.items.length === 0 ? (
-        <Empty text='您还没有报名活动。' actionLabel='去看看活动' onAction={() => void Taro.switchTab({ url: '/pages/activities/index' })} />
+        <Empty
+          text='您还没有报名活动。'
+          actionLabel='去看看活动'
+          onAction={() => void Taro.switchTab({ url: '/pages/activities/index' })}
+        />
       ) : null}
       {groups?.upcoming.length ? (
         <Section title='要参加的'>

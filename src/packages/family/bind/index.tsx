@@ -41,12 +41,21 @@ export default function FamilyBindPage() {
     }
     setErrors(e)
     if (Object.values(e).some(Boolean)) return
-    await run(() => acceptInvite({ code, relation: relation!, ...(name.trim() ? { name: name.trim() } : {}), ...(phone ? { phone } : {}) }), {
-      onApplied: async (b) => {
-        setDone(b.name)
-        await refreshMe().catch(() => undefined)
+    await run(
+      () =>
+        acceptInvite({
+          code,
+          relation: relation!,
+          ...(name.trim() ? { name: name.trim() } : {}),
+          ...(phone ? { phone } : {})
+        }),
+      {
+        onApplied: async (b) => {
+          setDone(b.name)
+          await refreshMe().catch(() => undefined)
+        }
       }
-    })
+    )
   }
 
   if (needsLogin) {
@@ -64,17 +73,38 @@ export default function FamilyBindPage() {
     <Page title='绑定长辈' auth={false} back testId='page-family-bind'>
       {done ? (
         <>
-          <Notice notice={{ tone: 'success', text: `申请已提交。请${done}在自己手机上点「确认」；没有手机的，工作人员核实后会帮忙确认。` }} testId='bind-done' />
-          <BigButton primary onClick={() => void Taro.redirectTo({ url: '/packages/family/home/index' })} testId='bind-go-home'>
+          <Notice
+            notice={{
+              tone: 'success',
+              text: `申请已提交。请${done}在自己手机上点「确认」；没有手机的，工作人员核实后会帮忙确认。`
+            }}
+            testId='bind-done'
+          />
+          <BigButton
+            primary
+            onClick={() => void Taro.redirectTo({ url: '/packages/family/home/index' })}
+            testId='bind-go-home'
+          >
             看我的长辈
           </BigButton>
         </>
       ) : (
         <>
           <Card tone='muted'>
-            <Text className='yl-bind__hint'>请长辈在「我的 → 家属绑定」里点「生成邀请码」，把 6 位数字告诉您。邀请码 24 小时内有效，只能用一次。</Text>
+            <Text className='yl-bind__hint'>
+              请长辈在「我的 → 家属绑定」里点「生成邀请码」，把 6 位数字告诉您。邀请码 24 小时内有效，只能用一次。
+            </Text>
           </Card>
-          <Field label='邀请码' value={code} onInput={setCode} type='number' maxlength={6} placeholder='6 位数字' error={errors.code} testId='bind-code' />
+          <Field
+            label='邀请码'
+            value={code}
+            onInput={setCode}
+            type='number'
+            maxlength={6}
+            placeholder='6 位数字'
+            error={errors.code}
+            testId='bind-code'
+          />
           <ChoiceGroup
             label='您是长辈的'
             choices={FAMILY_RELATIONS.map((r) => ({ value: r, label: r }))}
@@ -83,8 +113,27 @@ export default function FamilyBindPage() {
             error={errors.relation}
             testId='bind-relation'
           />
-          {needsName ? <Field label='您的姓名' value={name} onInput={setName} maxlength={20} placeholder='长辈确认时会看到' error={errors.name} testId='bind-name' /> : null}
-          <Field label='您的手机号（可以不填，方便工作人员核实）' value={phone} onInput={setPhone} type='number' maxlength={11} placeholder='11 位手机号' error={errors.phone} testId='bind-phone' />
+          {needsName ? (
+            <Field
+              label='您的姓名'
+              value={name}
+              onInput={setName}
+              maxlength={20}
+              placeholder='长辈确认时会看到'
+              error={errors.name}
+              testId='bind-name'
+            />
+          ) : null}
+          <Field
+            label='您的手机号（可以不填，方便工作人员核实）'
+            value={phone}
+            onInput={setPhone}
+            type='number'
+            maxlength={11}
+            placeholder='11 位手机号'
+            error={errors.phone}
+            testId='bind-phone'
+          />
           <Notice notice={notice} />
           <BigButton primary loading={busy} onClick={() => void submit()} testId='bind-submit'>
             申请绑定

@@ -17,7 +17,12 @@ export default function DoneForMePage() {
       {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.reload()} /> : null}
       {list.data && list.data.items.length === 0 ? <Empty text='还没有人替您办过事。' /> : null}
       {list.data?.items.map((i) => (
-        <Card key={i.id} testId='done-item' onClick={i.link ? () => void Taro.navigateTo({ url: i.link! }) : undefined} ariaLabel={`${i.actor}${i.text}`}>
+        <Card
+          key={i.id}
+          testId='done-item'
+          onClick={i.link ? () => void Taro.navigateTo({ url: i.link! }) : undefined}
+          ariaLabel={`${i.actor}${i.text}`}
+        >
           <Text className='yl-done__what'>
             {i.actor} {i.text}
           </Text>

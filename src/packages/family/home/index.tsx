@@ -36,19 +36,25 @@ export default function FamilyHomePage() {
       <Notice notice={notice} />
       {elders.loading && !elders.data ? <Loading /> : null}
       {elders.error ? <ErrorBlock message={elders.error} onRetry={() => void elders.reload()} /> : null}
-      {elders.data && elders.data.items.length === 0 ? <Empty text='还没有绑定长辈。请长辈在「我的 → 家属绑定」里生成邀请码，告诉您后在这里输入。' /> : null}
+      {elders.data && elders.data.items.length === 0 ? (
+        <Empty text='还没有绑定长辈。请长辈在「我的 → 家属绑定」里生成邀请码，告诉您后在这里输入。' />
+      ) : null}
       {elders.data?.items.map((e) => {
         const acting = actingFor?.personId === e.personId
         return (
           <Card key={e.bindingId} tone={acting ? 'highlight' : 'default'} testId={`elder-${e.personId}`}>
             <View className='yl-family__head'>
               <Text className='yl-family__name'>{e.name}</Text>
-              <StatusTag tone={e.status === 'active' ? 'success' : 'warning'}>{BINDING_STATUS_LABELS[e.status]}</StatusTag>
+              <StatusTag tone={e.status === 'active' ? 'success' : 'warning'}>
+                {BINDING_STATUS_LABELS[e.status]}
+              </StatusTag>
             </View>
             <Text className='yl-family__line'>
               我是{e.name}的{e.relation} · {e.orgUnitName}
             </Text>
-            {e.status === 'pending' ? <Text className='yl-family__line'>请{e.name}在自己手机上点「确认」，或请工作人员核实后确认。</Text> : null}
+            {e.status === 'pending' ? (
+              <Text className='yl-family__line'>请{e.name}在自己手机上点「确认」，或请工作人员核实后确认。</Text>
+            ) : null}
             {e.status === 'active' && !acting ? (
               <BigButton primary onClick={() => actFor(e)} testId={`act-for-${e.personId}`}>
                 为「{e.name}」代办
@@ -63,7 +69,11 @@ export default function FamilyHomePage() {
                 <BigButton variant='secondary' onClick={() => go('/packages/help/list/index')} testId='proxy-help-list'>
                   看{e.name}的求助
                 </BigButton>
-                <BigButton variant='secondary' onClick={() => void Taro.switchTab({ url: '/pages/activities/index' })} testId='proxy-activities'>
+                <BigButton
+                  variant='secondary'
+                  onClick={() => void Taro.switchTab({ url: '/pages/activities/index' })}
+                  testId='proxy-activities'
+                >
                   帮{e.name}报名活动
                 </BigButton>
                 <BigButton variant='plain' onClick={() => setActingFor(null)} testId='proxy-end'>

@@ -38,7 +38,9 @@ export default function FamilyMembersPage() {
   return (
     <Page title='家属绑定' testId='page-family-members'>
       <Card tone='muted'>
-        <Text className='yl-members__hint'>绑定后，家人可以替您报名活动、提交和跟进求助。签到、兑换积分、改资料和绑定只能您本人办。替您办过的事，都能在「替我办过的事」里看到。</Text>
+        <Text className='yl-members__hint'>
+          绑定后，家人可以替您报名活动、提交和跟进求助。签到、兑换积分、改资料和绑定只能您本人办。替您办过的事，都能在「替我办过的事」里看到。
+        </Text>
       </Card>
       <Notice notice={notice} />
       {family.loading && !family.data ? <Loading /> : null}
@@ -54,11 +56,23 @@ export default function FamilyMembersPage() {
                 {formatDateTime(b.createdAt)} 申请绑定{b.memberPhone ? ` · 电话 ${b.memberPhone}` : ''}
               </Text>
               <Text className='yl-members__line'>是您的家人就点「确认」；不认识请点「不同意」。</Text>
-              <BigButton primary loading={busy} onClick={() => void run(() => confirmBinding(b.bindingId), { done: `已和${b.memberName}绑定`, onApplied: reload })} testId='binding-confirm'>
+              <BigButton
+                primary
+                loading={busy}
+                onClick={() =>
+                  void run(() => confirmBinding(b.bindingId), { done: `已和${b.memberName}绑定`, onApplied: reload })
+                }
+                testId='binding-confirm'
+              >
                 确认，是我的家人
               </BigButton>
               <View className='yl-members__gap' />
-              <BigButton variant='plain' loading={busy} onClick={() => void run(() => rejectBinding(b.bindingId), { done: '已拒绝', onApplied: reload })} testId='binding-reject'>
+              <BigButton
+                variant='plain'
+                loading={busy}
+                onClick={() => void run(() => rejectBinding(b.bindingId), { done: '已拒绝', onApplied: reload })}
+                testId='binding-reject'
+              >
                 不同意
               </BigButton>
             </Card>
@@ -88,7 +102,11 @@ export default function FamilyMembersPage() {
         {invite ? (
           <Card tone='highlight' testId='invite-card'>
             <Text className='yl-members__line'>邀请码（24 小时内有效，只能用一次）：</Text>
-            <Text {...a11y({ label: `邀请码 ${invite.code.split('').join(' ')}` })} className='yl-members__code' data-testid='invite-code'>
+            <Text
+              {...a11y({ label: `邀请码 ${invite.code.split('').join(' ')}` })}
+              className='yl-members__code'
+              data-testid='invite-code'
+            >
               {invite.code}
             </Text>
             <Text className='yl-members__line'>{formatDateTime(invite.expiresAt)} 前有效</Text>
@@ -99,13 +117,22 @@ export default function FamilyMembersPage() {
           variant={invite ? 'plain' : 'primary'}
           loading={busy}
           testId='invite-create'
-          onClick={() => void run(() => createInvite(), { onApplied: (data) => setInvite(data), queued: '网络不好，有网时再生成邀请码' })}
+          onClick={() =>
+            void run(() => createInvite(), {
+              onApplied: (data) => setInvite(data),
+              queued: '网络不好，有网时再生成邀请码'
+            })
+          }
         >
           {invite ? '再生成一个' : '生成邀请码'}
         </BigButton>
       </Section>
       <Section title='记录'>
-        <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/family/done/index' })} testId='done-for-me'>
+        <BigButton
+          variant='secondary'
+          onClick={() => void Taro.navigateTo({ url: '/packages/family/done/index' })}
+          testId='done-for-me'
+        >
           替我办过的事
         </BigButton>
         <View className='yl-members__gap' />

@@ -32,14 +32,22 @@ export default function HelpAssignPage() {
     <Card key={c.accountId} testId={`candidate-${c.accountId}`}>
       <View className='yl-assign__head'>
         <Text className='yl-assign__name'>{c.name}</Text>
-        <StatusTag tone={c.kind === 'volunteer' ? 'info' : 'neutral'}>{c.kind === 'volunteer' ? '志愿者' : '工作人员'}</StatusTag>
+        <StatusTag tone={c.kind === 'volunteer' ? 'info' : 'neutral'}>
+          {c.kind === 'volunteer' ? '志愿者' : '工作人员'}
+        </StatusTag>
       </View>
       <Text className='yl-assign__line'>
         {c.orgUnitName}
         {c.matchedSkills.length ? ` · 特长：${c.matchedSkills.join('、')}` : ''}
       </Text>
       <Text className='yl-assign__line'>手上还有 {c.openTasks} 件没办完</Text>
-      <BigButton primary={c === volunteers[0]} variant={c === volunteers[0] ? 'primary' : 'secondary'} loading={busy} onClick={() => assign(c.accountId, c.name)} testId={`assign-${c.accountId}`}>
+      <BigButton
+        primary={c === volunteers[0]}
+        variant={c === volunteers[0] ? 'primary' : 'secondary'}
+        loading={busy}
+        onClick={() => assign(c.accountId, c.name)}
+        testId={`assign-${c.accountId}`}
+      >
         派给{c.name}
       </BigButton>
     </Card>
@@ -60,7 +68,13 @@ export default function HelpAssignPage() {
       {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.reload()} /> : null}
       {list.data ? (
         <>
-          <Section title='推荐的志愿者'>{volunteers.length ? volunteers.map(row) : <Empty text='本区县暂时没有特长对口、能接单的志愿者。可以派给工作人员。' />}</Section>
+          <Section title='推荐的志愿者'>
+            {volunteers.length ? (
+              volunteers.map(row)
+            ) : (
+              <Empty text='本区县暂时没有特长对口、能接单的志愿者。可以派给工作人员。' />
+            )}
+          </Section>
           <Section title='工作人员'>{staff.map(row)}</Section>
         </>
       ) : null}

@@ -49,7 +49,11 @@ export default function StaffBindingsPage() {
   }
 
   const bindingCard = (b: FamilyMemberBinding, showPerson: boolean) => (
-    <Card key={b.bindingId} tone={b.status === 'pending' ? 'highlight' : 'default'} testId={`staff-binding-${b.bindingId}`}>
+    <Card
+      key={b.bindingId}
+      tone={b.status === 'pending' ? 'highlight' : 'default'}
+      testId={`staff-binding-${b.bindingId}`}
+    >
       <View className='yl-sb__head'>
         <Text className='yl-sb__name'>
           {showPerson ? `${b.personName} ← ` : ''}
@@ -64,11 +68,20 @@ export default function StaffBindingsPage() {
       {b.status === 'pending' ? (
         <>
           <Text className='yl-sb__line'>请先和老人本人（或其他家人）核实，再确认。</Text>
-          <BigButton primary loading={busy} onClick={() => void run(() => confirmBinding(b.bindingId), { done: '已核实确认', onApplied: refresh })} testId='staff-confirm'>
+          <BigButton
+            primary
+            loading={busy}
+            onClick={() => void run(() => confirmBinding(b.bindingId), { done: '已核实确认', onApplied: refresh })}
+            testId='staff-confirm'
+          >
             已核实，确认绑定
           </BigButton>
           <View className='yl-sb__gap' />
-          <BigButton variant='plain' loading={busy} onClick={() => void run(() => rejectBinding(b.bindingId), { done: '已拒绝', onApplied: refresh })}>
+          <BigButton
+            variant='plain'
+            loading={busy}
+            onClick={() => void run(() => rejectBinding(b.bindingId), { done: '已拒绝', onApplied: refresh })}
+          >
             核实不符，拒绝
           </BigButton>
         </>
@@ -90,7 +103,15 @@ export default function StaffBindingsPage() {
         {pending.data?.items.map((b) => bindingCard(b, true))}
       </Section>
       <Section title='查找老干部'>
-        <Field label='姓名' value={q} onInput={setQ} maxlength={20} placeholder='输入姓名中的字' error={searchError} testId='staff-person-q' />
+        <Field
+          label='姓名'
+          value={q}
+          onInput={setQ}
+          maxlength={20}
+          placeholder='输入姓名中的字'
+          error={searchError}
+          testId='staff-person-q'
+        />
         <BigButton
           variant='secondary'
           onClick={() => {
@@ -106,7 +127,13 @@ export default function StaffBindingsPage() {
         </BigButton>
         {hits && hits.length === 0 ? <Empty text='没有找到，请换个字再查。' /> : null}
         {hits?.map((p) => (
-          <Card key={p.id} onClick={() => void open(p)} ariaLabel={`${p.name}，${p.orgUnitName}`} tone={person?.id === p.id ? 'highlight' : 'default'} testId={`person-${p.id}`}>
+          <Card
+            key={p.id}
+            onClick={() => void open(p)}
+            ariaLabel={`${p.name}，${p.orgUnitName}`}
+            tone={person?.id === p.id ? 'highlight' : 'default'}
+            testId={`person-${p.id}`}
+          >
             <Text className='yl-sb__name'>{p.name}</Text>
             <Text className='yl-sb__line'>
               {p.orgUnitName} · {p.birthYear} 年生 · {p.hasAccount ? '已开通小程序' : '没有开通小程序'}
@@ -116,7 +143,13 @@ export default function StaffBindingsPage() {
       </Section>
       {person ? (
         <Section title={`${person.name}的家属`}>
-          {personBindings === null ? <Loading /> : personBindings.length === 0 ? <Empty text='还没有绑定的家属。' /> : personBindings.map((b) => bindingCard(b, false))}
+          {personBindings === null ? (
+            <Loading />
+          ) : personBindings.length === 0 ? (
+            <Empty text='还没有绑定的家属。' />
+          ) : (
+            personBindings.map((b) => bindingCard(b, false))
+          )}
           {invite ? (
             <Card tone='highlight' testId='staff-invite'>
               <Text className='yl-sb__line'>请把邀请码交给{person.name}的家属（24 小时内有效）：</Text>
@@ -124,7 +157,12 @@ export default function StaffBindingsPage() {
               <Text className='yl-sb__line'>家属输入后，会出现在上面「等待核实」里，由您核实后确认。</Text>
             </Card>
           ) : null}
-          <BigButton primary loading={busy} onClick={() => void run(() => createInvite(person.id), { onApplied: (d) => setInvite(d) })} testId='staff-invite-create'>
+          <BigButton
+            primary
+            loading={busy}
+            onClick={() => void run(() => createInvite(person.id), { onApplied: (d) => setInvite(d) })}
+            testId='staff-invite-create'
+          >
             为{person.name}生成家属邀请码
           </BigButton>
         </Section>

@@ -50,10 +50,30 @@ export default function HelpSettingsPage() {
       {r && mapping ? (
         <>
           <Section title='受理时限'>
-            <ChoiceGroup label='一般求助，几个工作日内受理' choices={DAYS.some((d) => d.value === days) ? DAYS : [...DAYS, { value: days!, label: `${days} 个工作日` }]} value={days} onChange={setDays} columns={2} />
-            <ChoiceGroup label='紧急求助，多少分钟内受理' choices={MINUTES.some((m) => m.value === minutes) ? MINUTES : [...MINUTES, { value: minutes!, label: `${minutes} 分钟` }]} value={minutes} onChange={setMinutes} columns={2} />
+            <ChoiceGroup
+              label='一般求助，几个工作日内受理'
+              choices={
+                DAYS.some((d) => d.value === days) ? DAYS : [...DAYS, { value: days!, label: `${days} 个工作日` }]
+              }
+              value={days}
+              onChange={setDays}
+              columns={2}
+            />
+            <ChoiceGroup
+              label='紧急求助，多少分钟内受理'
+              choices={
+                MINUTES.some((m) => m.value === minutes)
+                  ? MINUTES
+                  : [...MINUTES, { value: minutes!, label: `${minutes} 分钟` }]
+              }
+              value={minutes}
+              onChange={setMinutes}
+              columns={2}
+            />
             <Card tone='muted'>
-              <Text className='yl-hs__line'>工作日按周一至周五计算（北京时间），暂不扣除法定节假日和调休；紧急求助按自然时间计算。</Text>
+              <Text className='yl-hs__line'>
+                工作日按周一至周五计算（北京时间），暂不扣除法定节假日和调休；紧急求助按自然时间计算。
+              </Text>
             </Card>
           </Section>
           <Section title='哪些特长的志愿者适合哪类求助'>
@@ -64,7 +84,12 @@ export default function HelpSettingsPage() {
                   {r.skills.map((s) => {
                     const on = (mapping[c] ?? []).includes(s)
                     return (
-                      <View {...a11y({ role: 'button', pressed: on })} key={s} className={`yl-hs__skill${on ? ' yl-hs__skill--on' : ''}`} onClick={() => toggle(c, s)}>
+                      <View
+                        {...a11y({ role: 'button', pressed: on })}
+                        key={s}
+                        className={`yl-hs__skill${on ? ' yl-hs__skill--on' : ''}`}
+                        onClick={() => toggle(c, s)}
+                      >
                         <Text>{on ? `✓ ${s}` : s}</Text>
                       </View>
                     )

@@ -8,7 +8,11 @@ export default function Timeline({ events }: { events: HelpEventView[] }) {
   return (
     <View {...a11y({ role: 'list', label: '办理经过' })} className='yl-timeline' data-testid='help-timeline'>
       {events.map((e, i) => (
-        <View {...a11y({ role: 'listitem' })} key={e.id} className={`yl-timeline__item${i === events.length - 1 ? ' yl-timeline__item--last' : ''}`}>
+        <View
+          {...a11y({ role: 'listitem' })}
+          key={e.id}
+          className={`yl-timeline__item${i === events.length - 1 ? ' yl-timeline__item--last' : ''}`}
+        >
           <View {...a11y({ hidden: true })} className='yl-timeline__dot' />
           <View className='yl-timeline__body'>
             <Text className='yl-timeline__what'>{e.text}</Text>

@@ -45,13 +45,43 @@ const STARS = [
 ] as const
 
 /** A form that needs words (退回 / 进展 / 办完了): opened by its button, one main action, a way back. */
-type TextForm = { kind: 'return' | 'note' | 'complete' | 'release'; title: string; label: string; confirm: string; placeholder: string }
+type TextForm = {
+  kind: 'return' | 'note' | 'complete' | 'release'
+  title: string
+  label: string
+  confirm: string
+  placeholder: string
+}
 
 const FORMS: Record<TextForm['kind'], TextForm> = {
-  return: { kind: 'return', title: '退回这条求助', label: '退回原因（求助的人会看到）', confirm: '确认退回', placeholder: '比如：这件事属于社区服务，已转给东关街道社区' },
-  note: { kind: 'note', title: '记录进展', label: '进展情况（求助的人会看到）', confirm: '保存进展', placeholder: '比如：已电话联系，约好周二上午 8 点上门' },
-  complete: { kind: 'complete', title: '办完了', label: '办了什么（求助的人会看到）', confirm: '确认办完了', placeholder: '比如：陪同挂号、取药，已送回家' },
-  release: { kind: 'release', title: '退回待重新派单', label: '为什么办不了', confirm: '确认退回', placeholder: '比如：这周身体不舒服，去不了' }
+  return: {
+    kind: 'return',
+    title: '退回这条求助',
+    label: '退回原因（求助的人会看到）',
+    confirm: '确认退回',
+    placeholder: '比如：这件事属于社区服务，已转给东关街道社区'
+  },
+  note: {
+    kind: 'note',
+    title: '记录进展',
+    label: '进展情况（求助的人会看到）',
+    confirm: '保存进展',
+    placeholder: '比如：已电话联系，约好周二上午 8 点上门'
+  },
+  complete: {
+    kind: 'complete',
+    title: '办完了',
+    label: '办了什么（求助的人会看到）',
+    confirm: '确认办完了',
+    placeholder: '比如：陪同挂号、取药，已送回家'
+  },
+  release: {
+    kind: 'release',
+    title: '退回待重新派单',
+    label: '为什么办不了',
+    confirm: '确认退回',
+    placeholder: '比如：这周身体不舒服，去不了'
+  }
 }
 
 function Contact({ d }: { d: HelpDetail }) {
@@ -128,7 +158,10 @@ export default function HelpDetailPage() {
       complete: () => completeHelp(d.id, words),
       release: () => releaseHelp(d.id, words)
     }[form.kind]
-    const outcome = await run(action, after(form.kind === 'note' ? '进展已记下' : form.kind === 'complete' ? '已办完，谢谢您！' : '已退回'))
+    const outcome = await run(
+      action,
+      after(form.kind === 'note' ? '进展已记下' : form.kind === 'complete' ? '已办完，谢谢您！' : '已退回')
+    )
     if (outcome?.status !== 'rejected') setForm(null)
   }
 
@@ -139,8 +172,20 @@ export default function HelpDetailPage() {
       {detail.error && !d ? <ErrorBlock message={detail.error} onRetry={() => void reload()} /> : null}
       {d ? (
         <View>
-          {d.viewer === 'family' ? <Notice notice={{ tone: 'warning', text: `要替${d.personName}撤回或评价，请先在「我的长辈」里选「为「${d.personName}」代办」。` }} /> : null}
-          {isNew ? <Notice notice={{ tone: 'success', text: `求助已提交（编号 ${d.no}），工作人员会尽快受理。` }} testId='help-created' /> : null}
+          {d.viewer === 'family' ? (
+            <Notice
+              notice={{
+                tone: 'warning',
+                text: `要替${d.personName}撤回或评价，请先在「我的长辈」里选「为「${d.personName}」代办」。`
+              }}
+            />
+          ) : null}
+          {isNew ? (
+            <Notice
+              notice={{ tone: 'success', text: `求助已提交（编号 ${d.no}），工作人员会尽快受理。` }}
+              testId='help-created'
+            />
+          ) : null}
           <Text {...a11y({ role: 'heading', level: 1 })} className='yl-help-detail__title' data-testid='help-title'>
             {d.category}
           </Text>
@@ -148,14 +193,23 @@ export default function HelpDetailPage() {
           <Text className='yl-help-detail__status' data-testid='help-status'>
             现在：{HELP_STATUS_LABELS[d.status]}
           </Text>
-          {d.urgency === 'urgent' && d.dutyPhone && (d.viewer === 'requester' || d.viewer === 'family') && !['completed', 'rated', 'withdrawn', 'returned'].includes(d.status) ? (
-            <BigButton variant='danger' onClick={() => void Taro.makePhoneCall({ phoneNumber: d.dutyPhone! })} testId='help-call-duty'>
+          {d.urgency === 'urgent' &&
+          d.dutyPhone &&
+          (d.viewer === 'requester' || d.viewer === 'family') &&
+          !['completed', 'rated', 'withdrawn', 'returned'].includes(d.status) ? (
+            <BigButton
+              variant='danger'
+              onClick={() => void Taro.makePhoneCall({ phoneNumber: d.dutyPhone! })}
+              testId='help-call-duty'
+            >
               紧急！打值班电话 {d.dutyPhone}
             </BigButton>
           ) : null}
           <Card>
             <InfoRow label='为谁'>
-              <Text>{d.submittedBy === '本人' ? `${d.personName}（本人提交）` : `${d.personName} · ${d.submittedBy}`}</Text>
+              <Text>
+                {d.submittedBy === '本人' ? `${d.personName}（本人提交）` : `${d.personName} · ${d.submittedBy}`}
+              </Text>
             </InfoRow>
             <InfoRow label='希望时间'>
               <Text>{preferredText(d)}</Text>
@@ -194,14 +248,23 @@ export default function HelpDetailPage() {
                     key={p.ref}
                     {...a11y({ role: 'button', label: `第 ${i + 1} 张照片，点开看大图` })}
                     className='yl-help-detail__photo'
-                    onClick={() => void Taro.previewImage({ current: photoSrc(p.url), urls: d.photos!.map((x) => photoSrc(x.url)) })}
+                    onClick={() =>
+                      void Taro.previewImage({ current: photoSrc(p.url), urls: d.photos!.map((x) => photoSrc(x.url)) })
+                    }
                   >
-                    <Image {...a11y({ hidden: true })} className='yl-help-detail__photo-img' src={photoSrc(p.url)} mode='aspectFill' />
+                    <Image
+                      {...a11y({ hidden: true })}
+                      className='yl-help-detail__photo-img'
+                      src={photoSrc(p.url)}
+                      mode='aspectFill'
+                    />
                   </View>
                 ))}
               </View>
             ) : null}
-            {!d.photos && d.photoCount ? <Text className='yl-help-detail__hint'>有 {d.photoCount} 张照片，接单后可以看。</Text> : null}
+            {!d.photos && d.photoCount ? (
+              <Text className='yl-help-detail__hint'>有 {d.photoCount} 张照片，接单后可以看。</Text>
+            ) : null}
           </Card>
           <Section title='联系方式'>
             <Contact d={d} />
@@ -221,8 +284,21 @@ export default function HelpDetailPage() {
 
           {d.can.rate ? (
             <Section title='办得怎么样？'>
-              <ChoiceGroup label='请打分' choices={STARS} value={stars} onChange={setStars} columns={2} testId='help-stars' />
-              <TextBox label='想说的话（可以不写）' value={comment} onInput={setComment} maxlength={200} testId='help-comment' />
+              <ChoiceGroup
+                label='请打分'
+                choices={STARS}
+                value={stars}
+                onChange={setStars}
+                columns={2}
+                testId='help-stars'
+              />
+              <TextBox
+                label='想说的话（可以不写）'
+                value={comment}
+                onInput={setComment}
+                maxlength={200}
+                testId='help-comment'
+              />
               <BigButton
                 primary
                 loading={busy}
@@ -239,7 +315,14 @@ export default function HelpDetailPage() {
 
           {form ? (
             <Section title={form.title}>
-              <TextBox label={form.label} value={text} onInput={setText} placeholder={form.placeholder} error={textError} testId='help-form-text' />
+              <TextBox
+                label={form.label}
+                value={text}
+                onInput={setText}
+                placeholder={form.placeholder}
+                error={textError}
+                testId='help-form-text'
+              />
               <BigButton primary loading={busy} onClick={() => void submitForm()} testId='help-form-confirm'>
                 {form.confirm}
               </BigButton>
@@ -251,12 +334,22 @@ export default function HelpDetailPage() {
           ) : (
             <View className='yl-help-detail__actions'>
               {d.can.claim ? (
-                <BigButton primary loading={busy} testId='help-claim' onClick={() => void run(() => claimHelp(d.id), after('您已接单，请尽快和老人联系'))}>
+                <BigButton
+                  primary
+                  loading={busy}
+                  testId='help-claim'
+                  onClick={() => void run(() => claimHelp(d.id), after('您已接单，请尽快和老人联系'))}
+                >
                   我来办（接单）
                 </BigButton>
               ) : null}
               {d.can.accept ? (
-                <BigButton primary={!d.can.assign} loading={busy} testId='help-accept' onClick={() => void run(() => acceptHelp(d.id), after('已受理'))}>
+                <BigButton
+                  primary={!d.can.assign}
+                  loading={busy}
+                  testId='help-accept'
+                  onClick={() => void run(() => acceptHelp(d.id), after('已受理'))}
+                >
                   受理
                 </BigButton>
               ) : null}
@@ -265,13 +358,20 @@ export default function HelpDetailPage() {
                   primary={!d.can.accept}
                   variant={d.can.accept ? 'secondary' : 'primary'}
                   testId='help-assign'
-                  onClick={() => void Taro.navigateTo({ url: `/packages/help-staff/assign/index?id=${encodeURIComponent(d.id)}` })}
+                  onClick={() =>
+                    void Taro.navigateTo({ url: `/packages/help-staff/assign/index?id=${encodeURIComponent(d.id)}` })
+                  }
                 >
                   {d.status === 'assigned' ? '改派给别人' : '派单'}
                 </BigButton>
               ) : null}
               {d.can.start ? (
-                <BigButton primary loading={busy} testId='help-start' onClick={() => void run(() => startHelp(d.id), after('已开始办理'))}>
+                <BigButton
+                  primary
+                  loading={busy}
+                  testId='help-start'
+                  onClick={() => void run(() => startHelp(d.id), after('已开始办理'))}
+                >
                   开始办理
                 </BigButton>
               ) : null}

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { HELP_CATEGORIES, HELP_PERIOD_LABELS, MAX_HELP_PHOTOS, type HelpCategory, type HelpPeriod, type HelpUrgency } from '@contract/help-rules'
+import {
+  HELP_CATEGORIES,
+  HELP_PERIOD_LABELS,
+  MAX_HELP_PHOTOS,
+  type HelpCategory,
+  type HelpPeriod,
+  type HelpUrgency
+} from '@contract/help-rules'
 import { addDays, businessDay } from '@contract/time'
 import { useAppStore } from '@/store'
 import Page from '@/components/Page'
@@ -27,7 +34,10 @@ const DAY_CHOICES: { value: DayChoice; label: string }[] = [
   { value: 'tomorrow', label: '明天' },
   { value: 'after', label: '后天' }
 ]
-const PERIODS = (Object.keys(HELP_PERIOD_LABELS) as HelpPeriod[]).map((p) => ({ value: p, label: HELP_PERIOD_LABELS[p] }))
+const PERIODS = (Object.keys(HELP_PERIOD_LABELS) as HelpPeriod[]).map((p) => ({
+  value: p,
+  label: HELP_PERIOD_LABELS[p]
+}))
 
 interface PhotoSlot {
   key: string
@@ -50,7 +60,13 @@ function UrgentCall({ phone }: { phone: string | null }) {
     <View {...a11y({ role: 'group', label: '紧急情况' })} className='yl-help-new__urgent' data-testid='urgent-call'>
       <Text className='yl-help-new__urgent-text'>情况紧急？不要等，直接打电话：</Text>
       {phone ? (
-        <BigButton variant='primary' primary onClick={() => void Taro.makePhoneCall({ phoneNumber: phone })} testId='call-duty' ariaLabel={`拨打值班电话 ${phone}`}>
+        <BigButton
+          variant='primary'
+          primary
+          onClick={() => void Taro.makePhoneCall({ phoneNumber: phone })}
+          testId='call-duty'
+          ariaLabel={`拨打值班电话 ${phone}`}
+        >
           <View className='yl-help-new__call'>
             <Text className='yl-help-new__call-label'>拨打值班电话</Text>
             <Text className='yl-help-new__call-number'>{phone}</Text>
@@ -173,15 +189,26 @@ export default function HelpNewPage() {
           <View className='yl-help-new__photo-row'>
             {photos.map((p) => (
               <View key={p.key} className='yl-help-new__photo'>
-                <Image className='yl-help-new__photo-img' src={p.preview} mode='aspectFill' {...a11y({ hidden: true })} />
+                <Image
+                  className='yl-help-new__photo-img'
+                  src={p.preview}
+                  mode='aspectFill'
+                  {...a11y({ hidden: true })}
+                />
                 <Text className='yl-help-new__photo-state'>{p.error ? '没传上' : p.ref ? '✓ 已上传' : '上传中…'}</Text>
-                <View {...a11y({ role: 'button', label: '删掉这张照片' })} className='yl-help-new__photo-del' onClick={() => setPhotos((cur) => cur.filter((s) => s.key !== p.key))}>
+                <View
+                  {...a11y({ role: 'button', label: '删掉这张照片' })}
+                  className='yl-help-new__photo-del'
+                  onClick={() => setPhotos((cur) => cur.filter((s) => s.key !== p.key))}
+                >
                   <Text>删掉</Text>
                 </View>
               </View>
             ))}
           </View>
-          {photos.some((p) => p.error) ? <Notice notice={{ tone: 'danger', text: photos.find((p) => p.error)!.error! }} testId='photo-error' /> : null}
+          {photos.some((p) => p.error) ? (
+            <Notice notice={{ tone: 'danger', text: photos.find((p) => p.error)!.error! }} testId='photo-error' />
+          ) : null}
           {photos.length < MAX_HELP_PHOTOS ? (
             <BigButton variant='secondary' onClick={() => void addPhotos()} testId='help-add-photo'>
               拍照或选照片
@@ -197,8 +224,25 @@ export default function HelpNewPage() {
         <Card tone='muted'>
           <Text className='yl-help-new__privacy'>住址和电话只有工作人员和接单的人能看到，每次查看都有记录。</Text>
         </Card>
-        <Field label='住址' value={address} onInput={setAddress} maxlength={120} placeholder='比如：肃州区某某小区 3 号楼 401' error={errors.address} testId='help-address' />
-        <Field label='联系电话' value={phone} onInput={setPhone} type='number' maxlength={13} placeholder='比如：13912345678' error={errors.phone} testId='help-phone' />
+        <Field
+          label='住址'
+          value={address}
+          onInput={setAddress}
+          maxlength={120}
+          placeholder='比如：肃州区某某小区 3 号楼 401'
+          error={errors.address}
+          testId='help-address'
+        />
+        <Field
+          label='联系电话'
+          value={phone}
+          onInput={setPhone}
+          type='number'
+          maxlength={13}
+          placeholder='比如：13912345678'
+          error={errors.phone}
+          testId='help-phone'
+        />
       </Section>
       <Section title='急不急'>
         <ChoiceGroup

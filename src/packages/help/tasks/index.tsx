@@ -30,16 +30,22 @@ export default function VolunteerTasksPage() {
           ) : null}
           {t.notice ? (
             <Card tone='muted'>
-              <Text className='yl-tasks__profile'>
-                {t.notice}
-              </Text>
+              <Text className='yl-tasks__profile'>{t.notice}</Text>
             </Card>
           ) : null}
           <Section title={`派给我的（${active.length}）`}>
-            {active.length === 0 ? <Empty text='现在没有派给您的事。' /> : active.map((c) => <HelpCard key={c.id} card={c} showPerson />)}
+            {active.length === 0 ? (
+              <Empty text='现在没有派给您的事。' />
+            ) : (
+              active.map((c) => <HelpCard key={c.id} card={c} showPerson />)
+            )}
           </Section>
           <Section title={`可以接的求助（${t.open.length}）`}>
-            {t.open.length === 0 ? <Empty text='暂时没有适合您的求助。' /> : t.open.map((c) => <HelpCard key={c.id} card={c} showPerson />)}
+            {t.open.length === 0 ? (
+              <Empty text='暂时没有适合您的求助。' />
+            ) : (
+              t.open.map((c) => <HelpCard key={c.id} card={c} showPerson />)
+            )}
           </Section>
           {done.length ? (
             <Section title='办过的'>

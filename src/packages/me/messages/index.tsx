@@ -37,7 +37,8 @@ export default function MessagesPage() {
 
   // Marked read here at once; only a refusal is said (a queued mark is sent later, nothing to do about it).
   const submit = useSubmit()
-  const onlyRefusal = (o: MutationOutcome<unknown>): NoticeValue | null => (o.status === 'rejected' ? { tone: 'danger', text: o.message } : null)
+  const onlyRefusal = (o: MutationOutcome<unknown>): NoticeValue | null =>
+    o.status === 'rejected' ? { tone: 'danger', text: o.message } : null
   const markHere = (m: MessageItem) => {
     if (!m.read && !readHere.has(m.id)) {
       setReadHere((prev) => new Set([...prev, m.id]))

@@ -52,7 +52,9 @@ export default function ExportPage() {
           <Text className='yl-pts__line'>{result.text}</Text>
         </Card>
       ) : null}
-      <Text className='yl-pts__label'>表里有两页：“汇总”是每人的期初、获得、使用、期末积分；“明细”是每一条积分记录。</Text>
+      <Text className='yl-pts__label'>
+        表里有两页：“汇总”是每人的期初、获得、使用、期末积分；“明细”是每一条积分记录。
+      </Text>
     </Page>
   )
 }

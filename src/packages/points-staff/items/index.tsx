@@ -9,7 +9,8 @@ import { useRemote } from '@/hooks/use-remote'
 import { staffItems } from '@/services/points'
 import './index.scss'
 
-const edit = (id?: string) => void Taro.navigateTo({ url: `/packages/points-staff/item/index${id ? `?id=${encodeURIComponent(id)}` : ''}` })
+const edit = (id?: string) =>
+  void Taro.navigateTo({ url: `/packages/points-staff/item/index${id ? `?id=${encodeURIComponent(id)}` : ''}` })
 
 /** The catalogue of the staff member's units, hidden items included. */
 export default function ItemsPage() {
@@ -31,7 +32,8 @@ export default function ItemsPage() {
           </View>
           <Text className='yl-pts__title'>{i.name}</Text>
           <Text className='yl-pts__line'>
-            {i.price} 分 · 库存 {i.stock} · {i.perPersonLimit === null ? '每人不限次数' : `每人限 ${i.perPersonLimit} 次`}
+            {i.price} 分 · 库存 {i.stock} ·{' '}
+            {i.perPersonLimit === null ? '每人不限次数' : `每人限 ${i.perPersonLimit} 次`}
           </Text>
           <Text className='yl-pts__label'>{i.orgUnitName}</Text>
         </Card>

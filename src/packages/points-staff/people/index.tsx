@@ -17,7 +17,14 @@ export default function PeoplePage() {
   const people = useRemote(() => staffPeople(search || undefined), [search])
   return (
     <Page title='查积分' testId='page-points-people'>
-      <Field label='姓名' value={q} onInput={setQ} placeholder='输入姓名中的字，例如：桂兰' maxlength={20} testId='people-q' />
+      <Field
+        label='姓名'
+        value={q}
+        onInput={setQ}
+        placeholder='输入姓名中的字，例如：桂兰'
+        maxlength={20}
+        testId='people-q'
+      />
       <BigButton onClick={() => setSearch(q.trim())} testId='people-search'>
         查找
       </BigButton>
@@ -26,7 +33,14 @@ export default function PeoplePage() {
       {people.error ? <ErrorBlock message={people.error} onRetry={() => void people.reload()} /> : null}
       {people.data && people.data.items.length === 0 ? <Empty text='没有找到，请换个字再查。' /> : null}
       {people.data?.items.map((p) => (
-        <Card key={p.id} onClick={() => void Taro.navigateTo({ url: `/packages/points-staff/person/index?id=${encodeURIComponent(p.id)}` })} ariaLabel={`${p.name}，${p.balance}分，查看明细`} testId={`person-${p.id}`}>
+        <Card
+          key={p.id}
+          onClick={() =>
+            void Taro.navigateTo({ url: `/packages/points-staff/person/index?id=${encodeURIComponent(p.id)}` })
+          }
+          ariaLabel={`${p.name}，${p.balance}分，查看明细`}
+          testId={`person-${p.id}`}
+        >
           <View className='yl-pts__row'>
             <Text className='yl-pts__title'>{p.name}</Text>
             <Text className='yl-pts__title'>{p.balance} 分</Text>

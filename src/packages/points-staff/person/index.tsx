@@ -1,7 +1,13 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { STAFF_AWARD_KINDS, STAFF_AWARD_LABELS, signedPoints, starText, type StaffAwardKind } from '@contract/points-words'
+import {
+  STAFF_AWARD_KINDS,
+  STAFF_AWARD_LABELS,
+  signedPoints,
+  starText,
+  type StaffAwardKind
+} from '@contract/points-words'
 import { businessDay } from '@contract/time'
 import Page from '@/components/Page'
 import Card from '@/components/Card'
@@ -41,7 +47,8 @@ export default function PersonPointsPage() {
   const n = Number.parseInt(amount.replace('＋', '+').replace('－', '-'), 10)
 
   const checkAdjust = () => {
-    if (!Number.isInteger(n) || n === 0 || Math.abs(n) > 1000) return setAdjustError('请填写要加或减的分数，例如 2 或 -2')
+    if (!Number.isInteger(n) || n === 0 || Math.abs(n) > 1000)
+      return setAdjustError('请填写要加或减的分数，例如 2 或 -2')
     if (reason.trim().length < 2) return setAdjustError('请写明调整的原因，例如：补录3月学习')
     setAdjustError(null)
     setAsking(true)
@@ -75,7 +82,10 @@ export default function PersonPointsPage() {
           ? null
           : o.data.status === 'already'
             ? { tone: 'warning', text: '这件事已经记过积分了，不会重复计分。' }
-            : { tone: 'success', text: `已记 ${o.data.awarded} 分${o.data.status === 'capped' ? '（当天已到每日上限）' : ''}，现在 ${o.data.balance} 分。` },
+            : {
+                tone: 'success',
+                text: `已记 ${o.data.awarded} 分${o.data.status === 'capped' ? '（当天已到每日上限）' : ''}，现在 ${o.data.balance} 分。`
+              },
       onApplied: () => {
         setTitle('')
         reload()
@@ -108,7 +118,10 @@ export default function PersonPointsPage() {
             </View>
             {ledger.data.star ? (
               <Text className='yl-pts__line'>
-                {ledger.data.star.year}年践诺评星：{ledger.data.star.exempt ? '已免评' : `${starText(ledger.data.star.stars)}（${ledger.data.star.score} 分）`}
+                {ledger.data.star.year}年践诺评星：
+                {ledger.data.star.exempt
+                  ? '已免评'
+                  : `${starText(ledger.data.star.stars)}（${ledger.data.star.score} 分）`}
               </Text>
             ) : null}
             <Text className='yl-pts__label'>您查看积分明细已记入查阅记录。</Text>
@@ -117,20 +130,57 @@ export default function PersonPointsPage() {
           <Section title='记录送学上门 / 其他参与'>
             <View className='yl-pts__choices'>
               {STAFF_AWARD_KINDS.map((k) => (
-                <BigButton key={k} block={false} variant={kind === k ? 'primary' : 'plain'} onClick={() => setKind(k)} testId={`award-kind-${k}`} ariaLabel={`${STAFF_AWARD_LABELS[k]}${kind === k ? '，已选' : ''}`}>
+                <BigButton
+                  key={k}
+                  block={false}
+                  variant={kind === k ? 'primary' : 'plain'}
+                  onClick={() => setKind(k)}
+                  testId={`award-kind-${k}`}
+                  ariaLabel={`${STAFF_AWARD_LABELS[k]}${kind === k ? '，已选' : ''}`}
+                >
                   {kind === k ? `✓ ${STAFF_AWARD_LABELS[k]}` : STAFF_AWARD_LABELS[k]}
                 </BigButton>
               ))}
             </View>
-            <Field label='学习或活动的内容' value={title} onInput={setTitle} placeholder='例如：学习全会精神' maxlength={60} testId='award-title' />
-            <Field label='日期' value={day} onInput={setDay} hint='同一天、同一内容只记一次分' maxlength={10} error={awardError} testId='award-day' />
+            <Field
+              label='学习或活动的内容'
+              value={title}
+              onInput={setTitle}
+              placeholder='例如：学习全会精神'
+              maxlength={60}
+              testId='award-title'
+            />
+            <Field
+              label='日期'
+              value={day}
+              onInput={setDay}
+              hint='同一天、同一内容只记一次分'
+              maxlength={10}
+              error={awardError}
+              testId='award-day'
+            />
             <BigButton loading={busy} onClick={() => void record()} testId='award-submit'>
               记积分
             </BigButton>
           </Section>
           <Section title='调整积分'>
-            <Field label='加或减多少分' value={amount} onInput={setAmount} placeholder='加 2 分写 2，减 2 分写 -2' maxlength={6} testId='adjust-amount' />
-            <Field label='原因（老人会在明细里看到）' value={reason} onInput={setReason} placeholder='例如：补录3月学习' maxlength={200} error={adjustError} testId='adjust-reason' />
+            <Field
+              label='加或减多少分'
+              value={amount}
+              onInput={setAmount}
+              placeholder='加 2 分写 2，减 2 分写 -2'
+              maxlength={6}
+              testId='adjust-amount'
+            />
+            <Field
+              label='原因（老人会在明细里看到）'
+              value={reason}
+              onInput={setReason}
+              placeholder='例如：补录3月学习'
+              maxlength={200}
+              error={adjustError}
+              testId='adjust-reason'
+            />
             <BigButton variant='secondary' loading={busy} onClick={checkAdjust} testId='adjust-submit'>
               提交调整
             </BigButton>

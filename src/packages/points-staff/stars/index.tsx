@@ -56,7 +56,13 @@ export default function StarsPage() {
       <BranchPicker value={branch} onChange={(id) => setBranch(id)} />
       <View className='yl-pts__choices'>
         {[thisYear, thisYear - 1].map((y) => (
-          <BigButton key={y} block={false} variant={year === y ? 'primary' : 'plain'} onClick={() => setYear(y)} ariaLabel={`${y}年${year === y ? '，已选' : ''}`}>
+          <BigButton
+            key={y}
+            block={false}
+            variant={year === y ? 'primary' : 'plain'}
+            onClick={() => setYear(y)}
+            ariaLabel={`${y}年${year === y ? '，已选' : ''}`}
+          >
             {year === y ? `✓ ${y}年` : `${y}年`}
           </BigButton>
         ))}
@@ -81,7 +87,12 @@ export default function StarsPage() {
             <Text className='yl-pts__line'>支部积分榜：{r.leaderboardEnabled ? '已打开' : '没有打开'}</Text>
             <Text className='yl-pts__label'>打开后，本支部自愿参加的人能看到彼此今年的积分；不参加的人不会出现。</Text>
             <View className='yl-pts__gap' />
-            <BigButton variant='secondary' loading={busy} onClick={() => void toggleBoard(!r.leaderboardEnabled)} testId='board-toggle'>
+            <BigButton
+              variant='secondary'
+              loading={busy}
+              onClick={() => void toggleBoard(!r.leaderboardEnabled)}
+              testId='board-toggle'
+            >
               {r.leaderboardEnabled ? '关闭积分榜' : '打开积分榜'}
             </BigButton>
           </Card>
@@ -91,16 +102,29 @@ export default function StarsPage() {
               <Card key={row.personId} testId={`star-${row.personId}`}>
                 <View className='yl-pts__row'>
                   <Text className='yl-pts__title'>{row.name}</Text>
-                  {row.exempt ? <StatusTag tone='info'>免评</StatusTag> : <Text className='yl-pts__stars'>{starText(row.stars)}</Text>}
+                  {row.exempt ? (
+                    <StatusTag tone='info'>免评</StatusTag>
+                  ) : (
+                    <Text className='yl-pts__stars'>{starText(row.stars)}</Text>
+                  )}
                 </View>
                 <Text className='yl-pts__line'>
                   今年得分 {row.score} 分{row.frail ? ' · 行动不便' : ''}
                 </Text>
-                {row.exempt && row.exemptReason ? <Text className='yl-pts__label'>免评原因：{row.exemptReason}</Text> : null}
+                {row.exempt && row.exemptReason ? (
+                  <Text className='yl-pts__label'>免评原因：{row.exemptReason}</Text>
+                ) : null}
                 <View className='yl-pts__gap' />
                 {exempting?.personId === row.personId ? (
                   <View>
-                    <Field label='免评原因' value={reason} onInput={setReason} placeholder='例如：长期卧床' maxlength={200} testId='exempt-reason' />
+                    <Field
+                      label='免评原因'
+                      value={reason}
+                      onInput={setReason}
+                      placeholder='例如：长期卧床'
+                      maxlength={200}
+                      testId='exempt-reason'
+                    />
                     <BigButton loading={busy} onClick={() => void setExempt(row, true, reason)} testId='exempt-confirm'>
                       确定免评
                     </BigButton>

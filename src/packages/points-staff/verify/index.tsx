@@ -74,7 +74,16 @@ export default function VerifyPage() {
   }
   return (
     <Page title='核销取件码' testId='page-points-verify'>
-      <Field label='取件码（8 位数字）' value={code} onInput={setCode} type='number' maxlength={9} placeholder='老人手机上“我的兑换”里的数字' error={error} testId='verify-code' />
+      <Field
+        label='取件码（8 位数字）'
+        value={code}
+        onInput={setCode}
+        type='number'
+        maxlength={9}
+        placeholder='老人手机上“我的兑换”里的数字'
+        error={error}
+        testId='verify-code'
+      />
       <BigButton loading={busy} onClick={() => void lookUp(code)} testId='verify-find'>
         查找
       </BigButton>
@@ -91,13 +100,21 @@ export default function VerifyPage() {
       {found ? (
         <Card tone='highlight' testId='verify-found'>
           <View className='yl-pts__tags'>
-            <StatusTag tone={found.status === 'reserved' ? 'warning' : found.status === 'picked' ? 'success' : 'neutral'}>{REDEMPTION_STATUS_LABELS[found.status]}</StatusTag>
+            <StatusTag
+              tone={found.status === 'reserved' ? 'warning' : found.status === 'picked' ? 'success' : 'neutral'}
+            >
+              {REDEMPTION_STATUS_LABELS[found.status]}
+            </StatusTag>
           </View>
           <Text className='yl-pts__title'>{found.itemName}</Text>
           <Text className='yl-pts__line'>兑换人：{found.personName}</Text>
           <Text className='yl-pts__line'>取件码：{spacedCode(found.code)}</Text>
-          <Text className='yl-pts__label'>{formatDateTime(found.createdAt)} 兑换，用了 {found.price} 分</Text>
-          {found.status === 'picked' && found.pickedAt ? <Text className='yl-pts__line'>{formatDateTime(found.pickedAt)} 已领取，不能再领</Text> : null}
+          <Text className='yl-pts__label'>
+            {formatDateTime(found.createdAt)} 兑换，用了 {found.price} 分
+          </Text>
+          {found.status === 'picked' && found.pickedAt ? (
+            <Text className='yl-pts__line'>{formatDateTime(found.pickedAt)} 已领取，不能再领</Text>
+          ) : null}
           {found.status === 'cancelled' ? <Text className='yl-pts__line'>已取消，积分已退回，不能领取</Text> : null}
           {found.status === 'reserved' ? (
             <View>
@@ -114,11 +131,20 @@ export default function VerifyPage() {
         {pending.error ? <ErrorBlock message={pending.error} onRetry={() => void pending.reload()} /> : null}
         {pending.data && pending.data.items.length === 0 ? <Empty text='现在没有等待领取的兑换。' /> : null}
         {pending.data?.items.map((r) => (
-          <Card key={r.code} onClick={() => { setCode(r.code); void lookUp(r.code) }} ariaLabel={`${r.personName}，${r.itemName}，取件码${r.code}`}>
+          <Card
+            key={r.code}
+            onClick={() => {
+              setCode(r.code)
+              void lookUp(r.code)
+            }}
+            ariaLabel={`${r.personName}，${r.itemName}，取件码${r.code}`}
+          >
             <Text className='yl-pts__line'>
               {r.personName} · {r.itemName}
             </Text>
-            <Text className='yl-pts__label'>取件码 {spacedCode(r.code)} · {formatDateTime(r.createdAt)}</Text>
+            <Text className='yl-pts__label'>
+              取件码 {spacedCode(r.code)} · {formatDateTime(r.createdAt)}
+            </Text>
           </Card>
         ))}
       </Section>

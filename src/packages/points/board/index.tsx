@@ -34,14 +34,26 @@ export default function BoardPage() {
           {list.enabled ? (
             <View>
               <Card>
-                <Text className='yl-pts__line'>{list.branchName}今年的积分。只显示自愿参加的人，不参加的人不会出现在这里。</Text>
+                <Text className='yl-pts__line'>
+                  {list.branchName}今年的积分。只显示自愿参加的人，不参加的人不会出现在这里。
+                </Text>
                 <View className='yl-pts__gap' />
                 {summary.leaderboard.optedIn ? (
-                  <BigButton variant='plain' loading={submit.busy} onClick={() => void toggle(false)} testId='board-optout'>
+                  <BigButton
+                    variant='plain'
+                    loading={submit.busy}
+                    onClick={() => void toggle(false)}
+                    testId='board-optout'
+                  >
                     我不想出现在榜上
                   </BigButton>
                 ) : (
-                  <BigButton variant='secondary' loading={submit.busy} onClick={() => void toggle(true)} testId='board-optin'>
+                  <BigButton
+                    variant='secondary'
+                    loading={submit.busy}
+                    onClick={() => void toggle(true)}
+                    testId='board-optin'
+                  >
                     我愿意出现在榜上
                   </BigButton>
                 )}

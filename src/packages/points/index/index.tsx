@@ -24,7 +24,12 @@ function compare(thisMonth: number, lastMonth: number): string {
 /** 我的积分: the balance, big; this month against last month; the star rating; the history by month. */
 export default function MyPointsPage() {
   const summary = useRemote(() => pointsSummary(), [])
-  const [more, setMore] = useState<{ months: HistoryMonth[]; next: string | null; loading: boolean; error: string | null }>({ months: [], next: null, loading: false, error: null })
+  const [more, setMore] = useState<{
+    months: HistoryMonth[]
+    next: string | null
+    loading: boolean
+    error: string | null
+  }>({ months: [], next: null, loading: false, error: null })
   const history = useRemote(async () => {
     const first = await pointsHistory()
     setMore({ months: [], next: first.nextCursor, loading: false, error: null })
@@ -57,7 +62,8 @@ export default function MyPointsPage() {
               <Text className='yl-pts__title'>分</Text>
             </View>
             <Text className='yl-pts__line' data-testid='points-months'>
-              本月得 <Text className='yl-pts__strong'>{s.thisMonth}</Text> 分，上月得 <Text className='yl-pts__strong'>{s.lastMonth}</Text> 分
+              本月得 <Text className='yl-pts__strong'>{s.thisMonth}</Text> 分，上月得{' '}
+              <Text className='yl-pts__strong'>{s.lastMonth}</Text> 分
             </Text>
             <Text className='yl-pts__label'>{compare(s.thisMonth, s.lastMonth)}</Text>
           </Card>
@@ -94,9 +100,15 @@ export default function MyPointsPage() {
       ) : null}
       <Section title='积分明细'>
         {history.loading && !history.data ? <Loading /> : null}
-        {history.error && !history.data ? <ErrorBlock message={history.error} onRetry={() => void history.reload()} /> : null}
-        {history.data && history.data.months.length === 0 ? <Empty text='还没有积分记录。参加活动并签到，就能得积分。' /> : null}
-        {history.data ? <PointsHistory months={[...history.data.months, ...more.months]} testId='points-history' /> : null}
+        {history.error && !history.data ? (
+          <ErrorBlock message={history.error} onRetry={() => void history.reload()} />
+        ) : null}
+        {history.data && history.data.months.length === 0 ? (
+          <Empty text='还没有积分记录。参加活动并签到，就能得积分。' />
+        ) : null}
+        {history.data ? (
+          <PointsHistory months={[...history.data.months, ...more.months]} testId='points-history' />
+        ) : null}
         {more.error ? <ErrorBlock message={more.error} onRetry={() => void loadMore()} /> : null}
         {more.next ? (
           <BigButton variant='secondary' loading={more.loading} onClick={() => void loadMore()}>

@@ -52,9 +52,7 @@ export default function OrdersPage() {
             <StatusTag tone={TONE[r.status]}>{REDEMPTION_STATUS_LABELS[r.status]}</StatusTag>
           </View>
           <Text className='yl-pts__title'>{r.itemName}</Text>
-          <Text className='yl-pts__label'>
-            {keepText(`用了 ${r.price} 分 · ${formatDateTime(r.createdAt)} 兑换`)}
-          </Text>
+          <Text className='yl-pts__label'>{keepText(`用了 ${r.price} 分 · ${formatDateTime(r.createdAt)} 兑换`)}</Text>
           {r.status === 'reserved' ? (
             <View>
               <Text className='yl-pts__label'>取件码</Text>
@@ -67,14 +65,23 @@ export default function OrdersPage() {
               {actingFor ? (
                 <Text className='yl-pts__line'>取消兑换要{r.personName}本人来办。</Text>
               ) : (
-                <BigButton variant='danger' loading={submit.isBusy(r.code)} onClick={() => setAsking(r)} testId={`cancel-${r.code}`}>
+                <BigButton
+                  variant='danger'
+                  loading={submit.isBusy(r.code)}
+                  onClick={() => setAsking(r)}
+                  testId={`cancel-${r.code}`}
+                >
                   取消兑换，退回积分
                 </BigButton>
               )}
             </View>
           ) : null}
-          {r.status === 'picked' && r.pickedAt ? <Text className='yl-pts__line'>{formatDateTime(r.pickedAt)} 已领取</Text> : null}
-          {r.status === 'cancelled' && r.cancelledAt ? <Text className='yl-pts__line'>{formatDateTime(r.cancelledAt)} 已取消，积分已退回</Text> : null}
+          {r.status === 'picked' && r.pickedAt ? (
+            <Text className='yl-pts__line'>{formatDateTime(r.pickedAt)} 已领取</Text>
+          ) : null}
+          {r.status === 'cancelled' && r.cancelledAt ? (
+            <Text className='yl-pts__line'>{formatDateTime(r.cancelledAt)} 已取消，积分已退回</Text>
+          ) : null}
         </Card>
       ))}
       <ConfirmDialog

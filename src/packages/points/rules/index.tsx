@@ -44,26 +44,34 @@ export default function PointsRulesPage() {
             </Card>
             <Card>
               <Text className='yl-pts__line'>
-                行动不便、由工作人员送学上门的，记 {r.staffAward.songxue} 分；参加没有签到的其他活动，由工作人员记 {r.staffAward.participation} 分。
+                行动不便、由工作人员送学上门的，记 {r.staffAward.songxue} 分；参加没有签到的其他活动，由工作人员记{' '}
+                {r.staffAward.participation} 分。
               </Text>
             </Card>
             <Card>
               <Text className='yl-pts__line' data-testid='rule-shift'>
-                参加志愿服务，每个班次签到签退后记 {r.volunteerShift} 分（有的活动另有规定）；服务时长另外记在「我的时长」里。
+                参加志愿服务，每个班次签到签退后记 {r.volunteerShift}{' '}
+                分（有的活动另有规定）；服务时长另外记在「我的时长」里。
               </Text>
             </Card>
             <Card>
               <Text className='yl-pts__line' data-testid='rule-cap'>
-                {r.dailyCap === null ? '每天得分不设上限。' : `每人每天最多得 ${r.dailyCap} 分，超过的部分不再计分，明细里会写明。`}
+                {r.dailyCap === null
+                  ? '每天得分不设上限。'
+                  : `每人每天最多得 ${r.dailyCap} 分，超过的部分不再计分，明细里会写明。`}
               </Text>
             </Card>
           </Section>
           <Section title='怎样用积分'>
             <Card>
-              <Text className='yl-pts__line'>积分可以兑换物品和服务。兑换后会给您一个取件码，凭取件码到工作人员处领取。</Text>
+              <Text className='yl-pts__line'>
+                积分可以兑换物品和服务。兑换后会给您一个取件码，凭取件码到工作人员处领取。
+              </Text>
               <Text className='yl-pts__line'>领取之前可以取消，积分会退回。</Text>
               <Text className='yl-pts__line' data-testid='rule-expiry'>
-                {r.expiry.enabled ? `每年得的积分，到第 ${r.expiry.afterYears} 年年底还没用的会到期清零。` : '积分长期有效，不会过期。'}
+                {r.expiry.enabled
+                  ? `每年得的积分，到第 ${r.expiry.afterYears} 年年底还没用的会到期清零。`
+                  : '积分长期有效，不会过期。'}
               </Text>
             </Card>
           </Section>
@@ -84,7 +92,11 @@ export default function PointsRulesPage() {
             </Card>
           </Section>
           {isAdmin ? (
-            <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/points-staff/rules/index' })} testId='edit-rules'>
+            <BigButton
+              variant='secondary'
+              onClick={() => void Taro.navigateTo({ url: '/packages/points-staff/rules/index' })}
+              testId='edit-rules'
+            >
               修改积分规则
             </BigButton>
           ) : null}

@@ -61,9 +61,15 @@ export default function ShopPage() {
           <Text className='yl-pts__code' data-testid='redeem-code'>
             {spacedCode(redeemed.code)}
           </Text>
-          <Text className='yl-pts__line'>请到{redeemed.orgUnitName}，把取件码给工作人员看。领取前可以在“我的兑换”里取消。</Text>
+          <Text className='yl-pts__line'>
+            请到{redeemed.orgUnitName}，把取件码给工作人员看。领取前可以在“我的兑换”里取消。
+          </Text>
           <View className='yl-pts__gap' />
-          <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/points/orders/index' })} testId='go-orders'>
+          <BigButton
+            variant='secondary'
+            onClick={() => void Taro.navigateTo({ url: '/packages/points/orders/index' })}
+            testId='go-orders'
+          >
             看我的兑换
           </BigButton>
         </Card>
@@ -88,7 +94,8 @@ export default function ShopPage() {
                 </View>
                 <Text className='yl-pts__title'>{item.name}</Text>
                 <Text className='yl-pts__line'>
-                  需要 <Text className='yl-pts__strong'>{item.price}</Text> 分 · 还剩 {item.stock} {item.kind === 'service' ? '次' : '件'}
+                  需要 <Text className='yl-pts__strong'>{item.price}</Text> 分 · 还剩 {item.stock}{' '}
+                  {item.kind === 'service' ? '次' : '件'}
                 </Text>
                 {item.perPersonLimit !== null ? (
                   <Text className='yl-pts__label'>
@@ -98,7 +105,12 @@ export default function ShopPage() {
                 {item.description ? <Text className='yl-pts__label'>{item.description}</Text> : null}
                 <Text className='yl-pts__label'>领取地点：{item.orgUnitName}</Text>
                 <View className='yl-pts__gap' />
-                <BigButton disabled={!!why || busy} onClick={() => setAsking(item)} testId={`redeem-${item.id}`} ariaLabel={`兑换${item.name}，需要${item.price}分`}>
+                <BigButton
+                  disabled={!!why || busy}
+                  onClick={() => setAsking(item)}
+                  testId={`redeem-${item.id}`}
+                  ariaLabel={`兑换${item.name}，需要${item.price}分`}
+                >
                   {why ? why : `用 ${item.price} 分兑换`}
                 </BigButton>
               </Card>

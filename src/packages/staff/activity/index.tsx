@@ -26,14 +26,22 @@ import './index.scss'
 
 const LIVE_MS = 10_000
 
-const said = (tone: NoticeTone, text: string, line?: string): NoticeValue => ({ tone, text, lines: line ? [line] : undefined })
+const said = (tone: NoticeTone, text: string, line?: string): NoticeValue => ({
+  tone,
+  text,
+  lines: line ? [line] : undefined
+})
 
 function checkinSaid(outcome: MutationOutcome<CheckinResult>): NoticeValue {
   if (outcome.status === 'queued') return said('warning', '已记下，待同步', '有网时会自动提交。')
   if (outcome.status === 'rejected') return said('danger', '没有签上', outcome.message)
   const r = outcome.data
   if (r.result === 'already') return said('info', `${r.personName} 已签到`, `${formatClock(r.at)} 已经签过了。`)
-  return said('success', `${r.personName} 签到成功`, `${formatClock(r.at)}${r.walkIn ? '，现场报名' : ''}${r.points ? `，得 ${r.points} 分` : ''}`)
+  return said(
+    'success',
+    `${r.personName} 签到成功`,
+    `${formatClock(r.at)}${r.walkIn ? '，现场报名' : ''}${r.points ? `，得 ${r.points} 分` : ''}`
+  )
 }
 
 function EntryCard({ e, canProxy, onProxy }: { e: RosterEntry; canProxy: boolean; onProxy: () => void }) {
@@ -86,7 +94,11 @@ export default function StaffActivityPage() {
   const atTheDoor = !!a && a.status === 'published' && now <= a.endAt
 
   // Every write here is followed by a fresh roster, whatever it came to.
-  function write<T>(key: string, action: () => Promise<MutationOutcome<T>>, say: (o: MutationOutcome<T>) => NoticeValue) {
+  function write<T>(
+    key: string,
+    action: () => Promise<MutationOutcome<T>>,
+    say: (o: MutationOutcome<T>) => NoticeValue
+  ) {
     const reload = () => void roster.reload()
     void submit.run(action, { key, said: say, onApplied: reload, onQueued: reload, onRejected: reload })
   }
@@ -133,8 +145,15 @@ export default function StaffActivityPage() {
               loading={submit.isBusy('publish')}
               testId='publish'
               onClick={() =>
-                write('publish', () => publishActivity(a), (o) =>
-                  o.status === 'applied' ? said('success', '已发布', '老同志现在可以看到并报名了。') : o.status === 'queued' ? said('warning', '已记下，待同步') : said('danger', '没有发布', o.message)
+                write(
+                  'publish',
+                  () => publishActivity(a),
+                  (o) =>
+                    o.status === 'applied'
+                      ? said('success', '已发布', '老同志现在可以看到并报名了。')
+                      : o.status === 'queued'
+                        ? said('warning', '已记下，待同步')
+                        : said('danger', '没有发布', o.message)
                 )
               }
             >
@@ -142,14 +161,22 @@ export default function StaffActivityPage() {
             </BigButton>
           ) : null}
           {atTheDoor ? (
-            <BigButton primary testId='show-code' onClick={() => void Taro.navigateTo({ url: `/packages/staff/code/index?id=${encodeURIComponent(a.id)}` })}>
+            <BigButton
+              primary
+              testId='show-code'
+              onClick={() => void Taro.navigateTo({ url: `/packages/staff/code/index?id=${encodeURIComponent(a.id)}` })}
+            >
               出示签到码
             </BigButton>
           ) : null}
 
           {a.status === 'published' && !atTheDoor ? (
             <Notice tone='info' title='活动已结束'>
-              <Text>{canProxy ? '不能再扫码签到了。漏签的人，可以在下面的名单里代签（补签）。' : '签到已经结束，可以导出签到表。'}</Text>
+              <Text>
+                {canProxy
+                  ? '不能再扫码签到了。漏签的人，可以在下面的名单里代签（补签）。'
+                  : '签到已经结束，可以导出签到表。'}
+              </Text>
             </Notice>
           ) : null}
           <View className='yl-staff__gap' />
@@ -163,7 +190,9 @@ export default function StaffActivityPage() {
                 busy={submit.isBusy('scan')}
                 variant='secondary'
                 testId='staff-reader'
-                onCode={(token, scannedAt) => write('scan', () => staffScanCheckin(a.id, a.title, token, scannedAt), checkinSaid)}
+                onCode={(token, scannedAt) =>
+                  write('scan', () => staffScanCheckin(a.id, a.title, token, scannedAt), checkinSaid)
+                }
               />
             </Section>
           ) : null}
@@ -182,7 +211,13 @@ export default function StaffActivityPage() {
           <Section title='其他'>
             {a.status !== 'cancelled' ? (
               <View className='yl-staff__gap'>
-                <BigButton variant='secondary' testId='edit' onClick={() => void Taro.navigateTo({ url: `/packages/staff/edit/index?id=${encodeURIComponent(a.id)}` })}>
+                <BigButton
+                  variant='secondary'
+                  testId='edit'
+                  onClick={() =>
+                    void Taro.navigateTo({ url: `/packages/staff/edit/index?id=${encodeURIComponent(a.id)}` })
+                  }
+                >
                   修改活动
                 </BigButton>
               </View>
@@ -241,8 +276,15 @@ export default function StaffActivityPage() {
             onCancel={() => setConfirmCancel(false)}
             onConfirm={(reason) => {
               setConfirmCancel(false)
-              write('cancel', () => cancelActivity(a, reason), (o) =>
-                o.status === 'applied' ? said('info', '活动已取消', `已通知 ${o.data.notified} 人。`) : o.status === 'queued' ? said('warning', '已记下，待同步') : said('danger', '没有取消成功', o.message)
+              write(
+                'cancel',
+                () => cancelActivity(a, reason),
+                (o) =>
+                  o.status === 'applied'
+                    ? said('info', '活动已取消', `已通知 ${o.data.notified} 人。`)
+                    : o.status === 'queued'
+                      ? said('warning', '已记下，待同步')
+                      : said('danger', '没有取消成功', o.message)
               )
             }}
           />

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '签到码', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black' })
+export default definePageConfig({
+  navigationBarTitleText: '签到码',
+  navigationBarBackgroundColor: '#ffffff',
+  navigationBarTextStyle: 'black'
+})

@@ -7,8 +7,18 @@ import { ACTIVITY_TYPES, type ActivityType } from '@contract/activity-types'
 import { addDays, beijingTime, businessDay, formatClock } from '@contract/time'
 
 export type DeadlineChoice = 'start' | '1h' | '1d' | '3d' | 'keep'
-export const DEADLINE_LABELS: Record<Exclude<DeadlineChoice, 'keep'>, string> = { start: '开始时', '1h': '开始前 1 小时', '1d': '开始前 1 天', '3d': '开始前 3 天' }
-const DEADLINE_MS: Record<Exclude<DeadlineChoice, 'keep'>, number> = { start: 0, '1h': 3600_000, '1d': 24 * 3600_000, '3d': 3 * 24 * 3600_000 }
+export const DEADLINE_LABELS: Record<Exclude<DeadlineChoice, 'keep'>, string> = {
+  start: '开始时',
+  '1h': '开始前 1 小时',
+  '1d': '开始前 1 天',
+  '3d': '开始前 3 天'
+}
+const DEADLINE_MS: Record<Exclude<DeadlineChoice, 'keep'>, number> = {
+  start: 0,
+  '1h': 3600_000,
+  '1d': 24 * 3600_000,
+  '3d': 3 * 24 * 3600_000
+}
 
 export interface FormState {
   title: string
@@ -123,7 +133,10 @@ export function toFields(f: FormState): { ok: true; fields: ActivityFields } | {
   }
   if (!f.orgUnitId) errors.orgUnitId = '请选择主办单位'
   if (f.description.length > 2000) errors.description = '说明请少于 2000 字'
-  const signupDeadline = f.deadline === 'keep' && f.keptDeadline !== null ? f.keptDeadline : startAt - DEADLINE_MS[f.deadline === 'keep' ? '1h' : f.deadline]
+  const signupDeadline =
+    f.deadline === 'keep' && f.keptDeadline !== null
+      ? f.keptDeadline
+      : startAt - DEADLINE_MS[f.deadline === 'keep' ? '1h' : f.deadline]
   if (Object.keys(errors).length) return { ok: false, errors }
   return {
     ok: true,

@@ -16,10 +16,31 @@ import { a11y } from '@/components/a11y'
 import { useAppStore } from '@/store'
 import { orgUnits } from '@/services/org'
 import { createActivity, getActivity, updateActivity } from '@/services/activities'
-import { DEADLINE_LABELS, emptyForm, formFromActivity, toFields, unitsInScope, type DeadlineChoice, type FormErrors, type FormState } from './form-state'
+import {
+  DEADLINE_LABELS,
+  emptyForm,
+  formFromActivity,
+  toFields,
+  unitsInScope,
+  type DeadlineChoice,
+  type FormErrors,
+  type FormState
+} from './form-state'
 import './index.scss'
 
-function Chips<T extends string | number | boolean>({ label, options, value, onChange, testId }: { label: string; options: { value: T; text: string }[]; value: T; onChange: (v: T) => void; testId?: string }) {
+function Chips<T extends string | number | boolean>({
+  label,
+  options,
+  value,
+  onChange,
+  testId
+}: {
+  label: string
+  options: { value: T; text: string }[]
+  value: T
+  onChange: (v: T) => void
+  testId?: string
+}) {
   return (
     <View className='yl-form__group'>
       <Text className='yl-form__label'>{label}</Text>
@@ -59,7 +80,11 @@ export default function ActivityEditPage() {
       .then(([all, activity]) => {
         const mine = unitsInScope(all, me?.orgUnit?.id ?? null, !!me?.roles.includes('admin'))
         setUnits(mine)
-        setForm(activity ? formFromActivity(activity) : emptyForm(mine.find((u) => u.id === me?.orgUnit?.id) ?? mine[0], Date.now()))
+        setForm(
+          activity
+            ? formFromActivity(activity)
+            : emptyForm(mine.find((u) => u.id === me?.orgUnit?.id) ?? mine[0], Date.now())
+        )
       })
       .catch((err: Error) => setLoadError(err.message))
   }
@@ -97,16 +122,59 @@ export default function ActivityEditPage() {
       {!form && !loadError ? <Loading /> : null}
       {form && units ? (
         <View>
-          <Field label='活动名称' value={form.title} onInput={(v) => set('title', v)} placeholder='例如：重阳节座谈会' maxlength={60} error={errors.title} testId='f-title' />
-          <Chips label='类型' options={ACTIVITY_TYPES.map((t) => ({ value: t, text: t }))} value={form.type} onChange={(v) => set('type', v)} testId='f-type' />
-          <DayAndTimes day={form.day} start={form.start} end={form.end} firstDay={today} onChange={(field, value) => set(field, value)} endError={errors.end} />
-          <Field label='地点' value={form.place} onInput={(v) => set('place', v)} placeholder='例如：市委老干部局三楼会议室' maxlength={100} error={errors.place} testId='f-place' />
-          <Field label='名额' type='number' value={form.capacity} onInput={(v) => set('capacity', v)} placeholder='不限名额就空着' hint='满了以后再报名的人进入候补，有人取消时按顺序自动补上' error={errors.capacity} testId='f-capacity' />
+          <Field
+            label='活动名称'
+            value={form.title}
+            onInput={(v) => set('title', v)}
+            placeholder='例如：重阳节座谈会'
+            maxlength={60}
+            error={errors.title}
+            testId='f-title'
+          />
+          <Chips
+            label='类型'
+            options={ACTIVITY_TYPES.map((t) => ({ value: t, text: t }))}
+            value={form.type}
+            onChange={(v) => set('type', v)}
+            testId='f-type'
+          />
+          <DayAndTimes
+            day={form.day}
+            start={form.start}
+            end={form.end}
+            firstDay={today}
+            onChange={(field, value) => set(field, value)}
+            endError={errors.end}
+          />
+          <Field
+            label='地点'
+            value={form.place}
+            onInput={(v) => set('place', v)}
+            placeholder='例如：市委老干部局三楼会议室'
+            maxlength={100}
+            error={errors.place}
+            testId='f-place'
+          />
+          <Field
+            label='名额'
+            type='number'
+            value={form.capacity}
+            onInput={(v) => set('capacity', v)}
+            placeholder='不限名额就空着'
+            hint='满了以后再报名的人进入候补，有人取消时按顺序自动补上'
+            error={errors.capacity}
+            testId='f-capacity'
+          />
           <Chips<DeadlineChoice>
             label='报名截止'
             options={[
-              ...(form.keptDeadline !== null ? [{ value: 'keep' as const, text: `保持 ${formatDateTime(form.keptDeadline)}` }] : []),
-              ...(Object.keys(DEADLINE_LABELS) as Exclude<DeadlineChoice, 'keep'>[]).map((k) => ({ value: k, text: DEADLINE_LABELS[k] }))
+              ...(form.keptDeadline !== null
+                ? [{ value: 'keep' as const, text: `保持 ${formatDateTime(form.keptDeadline)}` }]
+                : []),
+              ...(Object.keys(DEADLINE_LABELS) as Exclude<DeadlineChoice, 'keep'>[]).map((k) => ({
+                value: k,
+                text: DEADLINE_LABELS[k]
+              }))
             ]}
             value={form.deadline}
             onChange={(v) => set('deadline', v)}
@@ -124,33 +192,74 @@ export default function ActivityEditPage() {
             testId='f-audience'
           />
           {form.audience === 'county' ? (
-            <PickerRow label='哪个区县' text={counties.find((u) => u.id === form.audienceUnit)?.name ?? '请选择'} error={errors.audience}>
+            <PickerRow
+              label='哪个区县'
+              text={counties.find((u) => u.id === form.audienceUnit)?.name ?? '请选择'}
+              error={errors.audience}
+            >
               {(row) => (
-                <Picker mode='selector' range={counties.map((u) => u.name)} value={Math.max(0, counties.findIndex((u) => u.id === form.audienceUnit))} onChange={(e) => set('audienceUnit', counties[Number(e.detail.value)].id)}>
+                <Picker
+                  mode='selector'
+                  range={counties.map((u) => u.name)}
+                  value={Math.max(
+                    0,
+                    counties.findIndex((u) => u.id === form.audienceUnit)
+                  )}
+                  onChange={(e) => set('audienceUnit', counties[Number(e.detail.value)].id)}
+                >
                   {row}
                 </Picker>
               )}
             </PickerRow>
           ) : null}
           {form.audience === 'branch' ? (
-            <PickerRow label='哪个党支部' text={branches.find((b) => b.id === form.audienceBranch)?.name ?? '请选择'} error={errors.audience}>
+            <PickerRow
+              label='哪个党支部'
+              text={branches.find((b) => b.id === form.audienceBranch)?.name ?? '请选择'}
+              error={errors.audience}
+            >
               {(row) => (
-                <Picker mode='selector' range={branches.map((b) => b.name)} value={Math.max(0, branches.findIndex((b) => b.id === form.audienceBranch))} onChange={(e) => set('audienceBranch', branches[Number(e.detail.value)].id)}>
+                <Picker
+                  mode='selector'
+                  range={branches.map((b) => b.name)}
+                  value={Math.max(
+                    0,
+                    branches.findIndex((b) => b.id === form.audienceBranch)
+                  )}
+                  onChange={(e) => set('audienceBranch', branches[Number(e.detail.value)].id)}
+                >
                   {row}
                 </Picker>
               )}
             </PickerRow>
           ) : null}
           {units.length > 1 ? (
-            <PickerRow label='主办单位' text={units.find((u) => u.id === form.orgUnitId)?.name ?? '请选择'} error={errors.orgUnitId}>
+            <PickerRow
+              label='主办单位'
+              text={units.find((u) => u.id === form.orgUnitId)?.name ?? '请选择'}
+              error={errors.orgUnitId}
+            >
               {(row) => (
-                <Picker mode='selector' range={units.map((u) => u.name)} value={Math.max(0, units.findIndex((u) => u.id === form.orgUnitId))} onChange={(e) => set('orgUnitId', units[Number(e.detail.value)].id)}>
+                <Picker
+                  mode='selector'
+                  range={units.map((u) => u.name)}
+                  value={Math.max(
+                    0,
+                    units.findIndex((u) => u.id === form.orgUnitId)
+                  )}
+                  onChange={(e) => set('orgUnitId', units[Number(e.detail.value)].id)}
+                >
                   {row}
                 </Picker>
               )}
             </PickerRow>
           ) : null}
-          <Chips label='提前多久可以签到' options={[15, 30, 60].map((m) => ({ value: m, text: `${m} 分钟` }))} value={form.opensBeforeMin} onChange={(v) => set('opensBeforeMin', v)} />
+          <Chips
+            label='提前多久可以签到'
+            options={[15, 30, 60].map((m) => ({ value: m, text: `${m} 分钟` }))}
+            value={form.opensBeforeMin}
+            onChange={(v) => set('opensBeforeMin', v)}
+          />
           <Chips
             label='没报名的人能否现场签到'
             options={[
@@ -160,8 +269,23 @@ export default function ActivityEditPage() {
             value={form.allowWalkIn}
             onChange={(v) => set('allowWalkIn', v)}
           />
-          <Field label='签到积分' type='number' value={form.points} onInput={(v) => set('points', v)} placeholder='按活动类型的规定就空着' error={errors.points} testId='f-points' />
-          <Field label='联系电话' value={form.contactPhone} onInput={(v) => set('contactPhone', v)} placeholder='老同志有问题时打这个电话' error={errors.contactPhone} testId='f-phone' />
+          <Field
+            label='签到积分'
+            type='number'
+            value={form.points}
+            onInput={(v) => set('points', v)}
+            placeholder='按活动类型的规定就空着'
+            error={errors.points}
+            testId='f-points'
+          />
+          <Field
+            label='联系电话'
+            value={form.contactPhone}
+            onInput={(v) => set('contactPhone', v)}
+            placeholder='老同志有问题时打这个电话'
+            error={errors.contactPhone}
+            testId='f-phone'
+          />
           <TextBox
             label='活动说明'
             value={form.description}

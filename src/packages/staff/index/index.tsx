@@ -17,7 +17,11 @@ import './index.scss'
 function ActivityRow({ a }: { a: ManagedActivity }) {
   const when = `${formatDay(a.startAt)} ${formatClock(a.startAt)}–${formatClock(a.endAt)}`
   return (
-    <Card onClick={() => void Taro.navigateTo({ url: `/packages/staff/activity/index?id=${encodeURIComponent(a.id)}` })} ariaLabel={`${a.title}，${when}`} testId={`manage-${a.id}`}>
+    <Card
+      onClick={() => void Taro.navigateTo({ url: `/packages/staff/activity/index?id=${encodeURIComponent(a.id)}` })}
+      ariaLabel={`${a.title}，${when}`}
+      testId={`manage-${a.id}`}
+    >
       <View className='yl-desk__tags'>
         {a.status === 'draft' ? <StatusTag tone='warning'>草稿</StatusTag> : null}
         {a.status === 'cancelled' ? <StatusTag tone='danger'>已取消</StatusTag> : null}
@@ -72,7 +76,11 @@ export default function StaffDeskPage() {
   return (
     <Page title='工作台' testId='page-staff-desk'>
       {unit ? <Text className='yl-desk__unit'>{unit}</Text> : null}
-      <BigButton primary testId='new-activity' onClick={() => void Taro.navigateTo({ url: '/packages/staff/edit/index' })}>
+      <BigButton
+        primary
+        testId='new-activity'
+        onClick={() => void Taro.navigateTo({ url: '/packages/staff/edit/index' })}
+      >
         ＋ 新建活动
       </BigButton>
       <View className='yl-desk__gap' />

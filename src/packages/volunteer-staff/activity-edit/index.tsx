@@ -51,8 +51,26 @@ export default function VolunteerActivityEditPage() {
         setSkills(settings.skills)
         setForm(
           a
-            ? { title: a.title, serviceItem: a.serviceItem, description: a.description, orgUnitId: a.orgUnitId, teamId: a.teamId, teamOnly: a.teamOnly ? 'yes' : 'no', points: a.customPoints === null ? '' : String(a.customPoints), contactPhone: a.contactPhone ?? '' }
-            : { title: '', serviceItem: '', description: '', orgUnitId: me?.orgUnit?.id ?? mine[0]?.id ?? '', teamId: null, teamOnly: 'no', points: '', contactPhone: '' }
+            ? {
+                title: a.title,
+                serviceItem: a.serviceItem,
+                description: a.description,
+                orgUnitId: a.orgUnitId,
+                teamId: a.teamId,
+                teamOnly: a.teamOnly ? 'yes' : 'no',
+                points: a.customPoints === null ? '' : String(a.customPoints),
+                contactPhone: a.contactPhone ?? ''
+              }
+            : {
+                title: '',
+                serviceItem: '',
+                description: '',
+                orgUnitId: me?.orgUnit?.id ?? mine[0]?.id ?? '',
+                teamId: null,
+                teamOnly: 'no',
+                points: '',
+                contactPhone: ''
+              }
         )
       })
       .catch((err: Error) => setLoadError(err.message))
@@ -95,23 +113,52 @@ export default function VolunteerActivityEditPage() {
       {!form && !loadError ? <Loading /> : null}
       {form && units ? (
         <View>
-          <Field label='活动名称' value={form.title} onInput={(v) => set('title', v)} placeholder='例如：关爱空巢老人结对探访' maxlength={60} testId='va-title' />
-          <Field label='服务项目（证明上会写）' value={form.serviceItem} onInput={(v) => set('serviceItem', v)} placeholder={`例如：${skills.slice(0, 3).join('、')}、关爱探访`} maxlength={20} testId='va-item' />
+          <Field
+            label='活动名称'
+            value={form.title}
+            onInput={(v) => set('title', v)}
+            placeholder='例如：关爱空巢老人结对探访'
+            maxlength={60}
+            testId='va-title'
+          />
+          <Field
+            label='服务项目（证明上会写）'
+            value={form.serviceItem}
+            onInput={(v) => set('serviceItem', v)}
+            placeholder={`例如：${skills.slice(0, 3).join('、')}、关爱探访`}
+            maxlength={20}
+            testId='va-item'
+          />
           {units.length > 1 ? (
             <PickerRow label='主办单位' text={unit?.name ?? '请选择'}>
               {(row) => (
-                <Picker mode='selector' range={units.map((u) => u.name)} value={Math.max(0, units.findIndex((u) => u.id === form.orgUnitId))} onChange={(e) => set('orgUnitId', units[Number(e.detail.value)].id)}>
+                <Picker
+                  mode='selector'
+                  range={units.map((u) => u.name)}
+                  value={Math.max(
+                    0,
+                    units.findIndex((u) => u.id === form.orgUnitId)
+                  )}
+                  onChange={(e) => set('orgUnitId', units[Number(e.detail.value)].id)}
+                >
                   {row}
                 </Picker>
               )}
             </PickerRow>
           ) : null}
-          <PickerRow label='所属队伍' text={teamChoices.find((t) => t.id === (form.teamId ?? ''))?.name ?? '请选择'} testId='va-team'>
+          <PickerRow
+            label='所属队伍'
+            text={teamChoices.find((t) => t.id === (form.teamId ?? ''))?.name ?? '请选择'}
+            testId='va-team'
+          >
             {(row) => (
               <Picker
                 mode='selector'
                 range={teamChoices.map((t) => t.name)}
-                value={Math.max(0, teamChoices.findIndex((t) => t.id === (form.teamId ?? '')))}
+                value={Math.max(
+                  0,
+                  teamChoices.findIndex((t) => t.id === (form.teamId ?? ''))
+                )}
                 onChange={(e) => set('teamId', teamChoices[Number(e.detail.value)].id || null)}
               >
                 {row}
@@ -130,9 +177,31 @@ export default function VolunteerActivityEditPage() {
               testId='va-team-only'
             />
           ) : null}
-          <Field label='每个班次的积分' type='number' value={form.points} onInput={(v) => set('points', v)} placeholder='按积分规则就空着' maxlength={3} testId='va-points' />
-          <Field label='联系电话' value={form.contactPhone} onInput={(v) => set('contactPhone', v)} placeholder='志愿者有问题时打这个电话' maxlength={20} testId='va-phone' />
-          <TextBox label='活动说明' value={form.description} maxlength={2000} placeholder='做什么、在哪集合、要带什么' onInput={(v) => set('description', v)} testId='va-description' />
+          <Field
+            label='每个班次的积分'
+            type='number'
+            value={form.points}
+            onInput={(v) => set('points', v)}
+            placeholder='按积分规则就空着'
+            maxlength={3}
+            testId='va-points'
+          />
+          <Field
+            label='联系电话'
+            value={form.contactPhone}
+            onInput={(v) => set('contactPhone', v)}
+            placeholder='志愿者有问题时打这个电话'
+            maxlength={20}
+            testId='va-phone'
+          />
+          <TextBox
+            label='活动说明'
+            value={form.description}
+            maxlength={2000}
+            placeholder='做什么、在哪集合、要带什么'
+            onInput={(v) => set('description', v)}
+            testId='va-description'
+          />
           <Notice notice={submit.notice} testId='va-error' />
           <BigButton primary loading={submit.busy} onClick={save} testId='va-save'>
             {id ? '保存修改' : '保存（先存为草稿）'}

@@ -49,7 +49,12 @@ export default function StaffVolunteerActivityPage() {
               primary
               loading={busy}
               testId='vstaff-publish'
-              onClick={() => void run(() => publishVolunteerActivity(a.id, a.title), { done: '已发布，志愿者现在可以报名了', onApplied: () => remote.reload() })}
+              onClick={() =>
+                void run(() => publishVolunteerActivity(a.id, a.title), {
+                  done: '已发布，志愿者现在可以报名了',
+                  onApplied: () => remote.reload()
+                })
+              }
             >
               发布
             </BigButton>
@@ -72,17 +77,39 @@ export default function StaffVolunteerActivityPage() {
               <Text className='yl-vol__desc'>{a.description}</Text>
             </Card>
           ) : null}
-          <BigButton variant='secondary' testId='vstaff-edit' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer-staff/activity-edit/index?id=${encodeURIComponent(a.id)}` })}>
+          <BigButton
+            variant='secondary'
+            testId='vstaff-edit'
+            onClick={() =>
+              void Taro.navigateTo({
+                url: `/packages/volunteer-staff/activity-edit/index?id=${encodeURIComponent(a.id)}`
+              })
+            }
+          >
             修改活动信息
           </BigButton>
 
           <Section title={`班次（${coming.length}）`}>
             {coming.length === 0 ? <Text className='yl-vol__muted'>还没有班次。发布前请至少添加一个。</Text> : null}
             {coming.map((s) => (
-              <ShiftCard key={s.id} shift={s} showTitle={false} onClick={() => void Taro.navigateTo({ url: staffShiftUrl(s.id) })} testId={`vstaff-shift-${s.id}`} />
+              <ShiftCard
+                key={s.id}
+                shift={s}
+                showTitle={false}
+                onClick={() => void Taro.navigateTo({ url: staffShiftUrl(s.id) })}
+                testId={`vstaff-shift-${s.id}`}
+              />
             ))}
             {a.status !== 'cancelled' ? (
-              <BigButton variant='secondary' testId='vstaff-add-shift' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer-staff/shift-edit/index?activityId=${encodeURIComponent(a.id)}` })}>
+              <BigButton
+                variant='secondary'
+                testId='vstaff-add-shift'
+                onClick={() =>
+                  void Taro.navigateTo({
+                    url: `/packages/volunteer-staff/shift-edit/index?activityId=${encodeURIComponent(a.id)}`
+                  })
+                }
+              >
                 ＋ 添加班次
               </BigButton>
             ) : null}
@@ -90,7 +117,14 @@ export default function StaffVolunteerActivityPage() {
           {past.length ? (
             <Section title={`已结束的班次（${past.length}）`}>
               {showPast ? (
-                past.map((s) => <ShiftCard key={s.id} shift={s} showTitle={false} onClick={() => void Taro.navigateTo({ url: staffShiftUrl(s.id) })} />)
+                past.map((s) => (
+                  <ShiftCard
+                    key={s.id}
+                    shift={s}
+                    showTitle={false}
+                    onClick={() => void Taro.navigateTo({ url: staffShiftUrl(s.id) })}
+                  />
+                ))
               ) : (
                 <BigButton variant='plain' onClick={() => setShowPast(true)} testId='vstaff-show-past'>
                   看已结束的班次

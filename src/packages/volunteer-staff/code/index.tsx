@@ -34,7 +34,10 @@ export default function ShiftCodePage() {
         <Text className='yl-vol__title' data-testid='code-direction'>
           志愿服务{word}码
         </Text>
-        <Text className='yl-vol__line'>请志愿者用微信「扫码签到」扫这个码{s ? `（${formatDay(s.startAt)} ${formatClock(s.startAt)}–${formatClock(s.endAt)}）` : ''}</Text>
+        <Text className='yl-vol__line'>
+          请志愿者用微信「扫码签到」扫这个码
+          {s ? `（${formatDay(s.startAt)} ${formatClock(s.startAt)}–${formatClock(s.endAt)}）` : ''}
+        </Text>
         {roster.error ? <ErrorBlock message={roster.error} onRetry={() => void roster.reload()} /> : null}
         <RotatingCode load={load} size='full' label={`志愿服务${word}码`} testId='shift-code' />
       </View>

@@ -31,9 +31,17 @@ export default function VolunteerDeskPage() {
       {d ? (
         <View>
           <Section title={`待核对的时长（${d.flagged.length}）`}>
-            {d.flagged.length === 0 ? <Text className='yl-vol__muted'>没有要核对的。忘了签退的，会按班次结束时间计入并出现在这里。</Text> : null}
+            {d.flagged.length === 0 ? (
+              <Text className='yl-vol__muted'>没有要核对的。忘了签退的，会按班次结束时间计入并出现在这里。</Text>
+            ) : null}
             {d.flagged.map((f) => (
-              <Card key={`${f.shiftId}:${f.personId}`} tone='highlight' onClick={go(staffShiftUrl(f.shiftId))} ariaLabel={`${f.name}，${f.title}，没有签退，记了 ${hoursText(f.creditedMinutes)}`} testId={`flag-${f.shiftId}-${f.personId}`}>
+              <Card
+                key={`${f.shiftId}:${f.personId}`}
+                tone='highlight'
+                onClick={go(staffShiftUrl(f.shiftId))}
+                ariaLabel={`${f.name}，${f.title}，没有签退，记了 ${hoursText(f.creditedMinutes)}`}
+                testId={`flag-${f.shiftId}-${f.personId}`}
+              >
                 <View className='yl-vol__tags'>
                   <StatusTag tone='warning'>没有签退</StatusTag>
                 </View>
@@ -49,7 +57,12 @@ export default function VolunteerDeskPage() {
           <Section title='志愿活动'>
             {d.activities.length === 0 ? <Empty text='还没有志愿活动。点上面的「新建志愿活动」。' /> : null}
             {d.activities.map((a) => (
-              <Card key={a.id} onClick={go(`/packages/volunteer-staff/activity/index?id=${encodeURIComponent(a.id)}`)} ariaLabel={a.title} testId={`desk-vact-${a.id}`}>
+              <Card
+                key={a.id}
+                onClick={go(`/packages/volunteer-staff/activity/index?id=${encodeURIComponent(a.id)}`)}
+                ariaLabel={a.title}
+                testId={`desk-vact-${a.id}`}
+              >
                 <View className='yl-vol__tags'>
                   {a.status === 'draft' ? <StatusTag tone='warning'>草稿</StatusTag> : null}
                   {a.status === 'published' ? <StatusTag tone='success'>已发布</StatusTag> : null}
@@ -57,7 +70,11 @@ export default function VolunteerDeskPage() {
                   <StatusTag tone='neutral'>{a.orgUnitName}</StatusTag>
                 </View>
                 <Text className='yl-vol__title'>{a.title}</Text>
-                <Text className='yl-vol__line'>{a.nextShiftAt ? `下一班：${formatDay(a.nextShiftAt)} ${formatClock(a.nextShiftAt)}，还有 ${a.shiftCount} 个班次` : '没有待进行的班次'}</Text>
+                <Text className='yl-vol__line'>
+                  {a.nextShiftAt
+                    ? `下一班：${formatDay(a.nextShiftAt)} ${formatClock(a.nextShiftAt)}，还有 ${a.shiftCount} 个班次`
+                    : '没有待进行的班次'}
+                </Text>
                 {a.shiftCount ? (
                   <Text className='yl-vol__line'>
                     报名 {a.signedCount} · 候补 {a.waitlistCount}
@@ -69,7 +86,12 @@ export default function VolunteerDeskPage() {
 
           <Section title='志愿服务队'>
             {d.teams.map((t) => (
-              <Card key={t.id} onClick={go(teamUrl(t.id))} ariaLabel={`${t.name}${t.pendingCount ? `，${t.pendingCount} 人申请加入` : ''}`} testId={`desk-team-${t.id}`}>
+              <Card
+                key={t.id}
+                onClick={go(teamUrl(t.id))}
+                ariaLabel={`${t.name}${t.pendingCount ? `，${t.pendingCount} 人申请加入` : ''}`}
+                testId={`desk-team-${t.id}`}
+              >
                 <TeamTags team={t} />
                 <Text className='yl-vol__title'>{t.name}</Text>
                 <TeamLines team={t} />
@@ -81,7 +103,12 @@ export default function VolunteerDeskPage() {
           </Section>
 
           <Section title='更多'>
-            <EntryRow icon='⌕' text='银发人才库（按特长找人）' onClick={go('/packages/volunteer-staff/pool/index')} testId='go-pool' />
+            <EntryRow
+              icon='⌕'
+              text='银发人才库（按特长找人）'
+              onClick={go('/packages/volunteer-staff/pool/index')}
+              testId='go-pool'
+            />
             <EntryRow icon='✓' text='证明核验' onClick={go('/packages/volunteer/verify/index')} />
           </Section>
         </View>

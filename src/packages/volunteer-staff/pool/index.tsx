@@ -42,7 +42,16 @@ function Hit({ h }: { h: PoolHit }) {
       <Text className='yl-vol__line'>志愿服务时长：{hoursText(h.totalMinutes)}</Text>
       {h.totalMinutes > 0 ? (
         <View className='yl-vol__action'>
-          <BigButton variant='plain' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer/certificate/index?personId=${encodeURIComponent(h.personId)}` })} testId={`cert-${h.personId}`} ariaLabel={`为 ${h.name} 开具志愿服务证明`}>
+          <BigButton
+            variant='plain'
+            onClick={() =>
+              void Taro.navigateTo({
+                url: `/packages/volunteer/certificate/index?personId=${encodeURIComponent(h.personId)}`
+              })
+            }
+            testId={`cert-${h.personId}`}
+            ariaLabel={`为 ${h.name} 开具志愿服务证明`}
+          >
             开具志愿服务证明
           </BigButton>
         </View>
@@ -73,7 +82,12 @@ export default function PoolPage() {
     const o = over.only ?? only
     setLoading(true)
     setError(null)
-    searchPool({ skill: s === ALL ? undefined : s, orgUnitId: u === ALL ? undefined : u, q: q.trim() || undefined, availableOnly: o === 'available' })
+    searchPool({
+      skill: s === ALL ? undefined : s,
+      orgUnitId: u === ALL ? undefined : u,
+      q: q.trim() || undefined,
+      availableOnly: o === 'available'
+    })
       .then((r) => setHits(r.items))
       .catch((err) => setError(messageOf(err)))
       .finally(() => setLoading(false))
@@ -138,12 +152,16 @@ export default function PoolPage() {
       <Section title={hits ? `找到 ${hits.length} 人` : '结果'}>
         {loading && !hits ? <Loading /> : null}
         {hits && hits.length === 0 ? <Empty text='没有找到，换个条件试试。' /> : null}
-        {hits?.map((h) => <Hit key={h.personId} h={h} />)}
+        {hits?.map((h) => (
+          <Hit key={h.personId} h={h} />
+        ))}
       </Section>
       {settings && bureau ? (
         <Section title='入库年龄'>
           <Card tone='muted'>
-            <Text className='yl-vol__line'>现在收录 {settings.intakeMaxAge} 岁以下的老同志。已经入库的人不受影响。</Text>
+            <Text className='yl-vol__line'>
+              现在收录 {settings.intakeMaxAge} 岁以下的老同志。已经入库的人不受影响。
+            </Text>
           </Card>
           <Field label='收录多少岁以下' type='number' value={age} onInput={setAge} maxlength={3} testId='pool-age' />
           <Notice notice={notice} testId='pool-age-result' />
@@ -153,8 +171,12 @@ export default function PoolPage() {
             testId='pool-age-save'
             onClick={() => {
               const n = Number(age)
-              if (!/^\d{2,3}$/.test(age.trim()) || n < 50 || n > 100) return void setError('年龄要填 50 到 100 之间的整数')
-              void run(() => updateVolunteerSettings(n), { done: `已改为收录 ${n} 岁以下`, onApplied: (s) => setSettings(s) })
+              if (!/^\d{2,3}$/.test(age.trim()) || n < 50 || n > 100)
+                return void setError('年龄要填 50 到 100 之间的整数')
+              void run(() => updateVolunteerSettings(n), {
+                done: `已改为收录 ${n} 岁以下`,
+                onApplied: (s) => setSettings(s)
+              })
             }}
           >
             保存年龄上限

@@ -48,8 +48,24 @@ export default function ShiftEditPage() {
         const s = shiftId ? a.shifts.find((x) => x.id === shiftId) : undefined
         setForm(
           s
-            ? { label: s.label, day: businessDay(s.startAt), start: formatClock(s.startAt), end: formatClock(s.endAt), place: s.place, capacity: s.capacity === null ? '' : String(s.capacity), skills: s.skills }
-            : { label: '', day: addDays(today, 1), start: '09:00', end: '11:00', place: a.shifts[a.shifts.length - 1]?.place ?? '', capacity: '', skills: [] }
+            ? {
+                label: s.label,
+                day: businessDay(s.startAt),
+                start: formatClock(s.startAt),
+                end: formatClock(s.endAt),
+                place: s.place,
+                capacity: s.capacity === null ? '' : String(s.capacity),
+                skills: s.skills
+              }
+            : {
+                label: '',
+                day: addDays(today, 1),
+                start: '09:00',
+                end: '11:00',
+                place: a.shifts[a.shifts.length - 1]?.place ?? '',
+                capacity: '',
+                skills: []
+              }
         )
       })
       .catch((err: Error) => setLoadError(err.message))
@@ -66,8 +82,18 @@ export default function ShiftEditPage() {
     if (endAt <= startAt) return setError('结束时间要晚于开始时间')
     if (!form.place.trim()) return setError('请填写地点')
     if (form.capacity.trim() && !/^\d{1,4}$/.test(form.capacity.trim())) return setError('名额要填整数，不限名额就空着')
-    const fields: ShiftFields = { label: form.label.trim(), startAt, endAt, place: form.place.trim(), capacity: form.capacity.trim() ? Number(form.capacity.trim()) : null, skills: form.skills }
-    void submit.run(() => saveShift(activityId, fields, shiftId || undefined), { said: formSaid, onApplied: () => void Taro.navigateBack() })
+    const fields: ShiftFields = {
+      label: form.label.trim(),
+      startAt,
+      endAt,
+      place: form.place.trim(),
+      capacity: form.capacity.trim() ? Number(form.capacity.trim()) : null,
+      skills: form.skills
+    }
+    void submit.run(() => saveShift(activityId, fields, shiftId || undefined), {
+      said: formSaid,
+      onApplied: () => void Taro.navigateBack()
+    })
   }
 
   return (
@@ -78,11 +104,46 @@ export default function ShiftEditPage() {
         <View>
           <Text className='yl-vol__line'>{title}</Text>
           <View className='yl-vol__gap' />
-          <Field label='班次名称（可不填）' value={form.label} onInput={(v) => set('label', v)} placeholder='例如：上午班' maxlength={20} testId='sf-label' />
-          <DayAndTimes day={form.day} start={form.start} end={form.end} firstDay={today} onChange={(field, value) => set(field, value)} />
-          <Field label='地点' value={form.place} onInput={(v) => set('place', v)} placeholder='在哪里集合' maxlength={100} testId='sf-place' />
-          <Field label='名额' type='number' value={form.capacity} onInput={(v) => set('capacity', v)} placeholder='不限名额就空着' hint='满了以后再报名的人进入候补，有人取消时按顺序自动补上' maxlength={4} testId='sf-capacity' />
-          <MultiChoice label='需要什么特长（可不选）' choices={skillOptions} value={form.skills} onChange={(v) => set('skills', v)} testId='sf-skills' />
+          <Field
+            label='班次名称（可不填）'
+            value={form.label}
+            onInput={(v) => set('label', v)}
+            placeholder='例如：上午班'
+            maxlength={20}
+            testId='sf-label'
+          />
+          <DayAndTimes
+            day={form.day}
+            start={form.start}
+            end={form.end}
+            firstDay={today}
+            onChange={(field, value) => set(field, value)}
+          />
+          <Field
+            label='地点'
+            value={form.place}
+            onInput={(v) => set('place', v)}
+            placeholder='在哪里集合'
+            maxlength={100}
+            testId='sf-place'
+          />
+          <Field
+            label='名额'
+            type='number'
+            value={form.capacity}
+            onInput={(v) => set('capacity', v)}
+            placeholder='不限名额就空着'
+            hint='满了以后再报名的人进入候补，有人取消时按顺序自动补上'
+            maxlength={4}
+            testId='sf-capacity'
+          />
+          <MultiChoice
+            label='需要什么特长（可不选）'
+            choices={skillOptions}
+            value={form.skills}
+            onChange={(v) => set('skills', v)}
+            testId='sf-skills'
+          />
           <Notice notice={submit.notice} testId='sf-error' />
           <BigButton primary loading={submit.busy} onClick={save} testId='sf-save'>
             {shiftId ? '保存修改' : '添加这个班次'}
@@ -106,7 +167,8 @@ export default function ShiftEditPage() {
             onConfirm={(reason) => {
               setCancelling(false)
               void submit.run(() => cancelShiftAsStaff(shiftId, reason), {
-                said: (o) => (o.status === 'rejected' ? { tone: 'danger', text: '没有取消成功', lines: [o.message] } : formSaid(o)),
+                said: (o) =>
+                  o.status === 'rejected' ? { tone: 'danger', text: '没有取消成功', lines: [o.message] } : formSaid(o),
                 onApplied: () => void Taro.navigateBack()
               })
             }}

@@ -9,7 +9,21 @@ import { a11y } from '@/components/a11y'
 import PickerRow from '@/components/PickerRow'
 import '@/components/Dialog/index.scss'
 
-function Frame({ title, message, children, onCancel, onConfirm, confirmLabel }: { title: string; message: string; children: React.ReactNode; onCancel: () => void; onConfirm: () => void; confirmLabel: string }) {
+function Frame({
+  title,
+  message,
+  children,
+  onCancel,
+  onConfirm,
+  confirmLabel
+}: {
+  title: string
+  message: string
+  children: React.ReactNode
+  onCancel: () => void
+  onConfirm: () => void
+  confirmLabel: string
+}) {
   return (
     <View {...a11y({ role: 'dialog', label: title, modal: true })} className='yl-dialog'>
       <View className='yl-dialog__panel'>
@@ -37,7 +51,19 @@ function defaultTime(shift: ShiftCard, direction: ShiftDirection, now: number): 
 }
 
 /** 代签到 / 代签退 with the time it happened (for 补录 from a paper list) and the reason (required). */
-export function MarkDialog({ line, direction, shift, onCancel, onConfirm }: { line: RosterLine | null; direction: ShiftDirection; shift: ShiftCard; onCancel: () => void; onConfirm: (at: number, reason: string) => void }) {
+export function MarkDialog({
+  line,
+  direction,
+  shift,
+  onCancel,
+  onConfirm
+}: {
+  line: RosterLine | null
+  direction: ShiftDirection
+  shift: ShiftCard
+  onCancel: () => void
+  onConfirm: (at: number, reason: string) => void
+}) {
   const [time, setTime] = useState('')
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -46,7 +72,7 @@ export function MarkDialog({ line, direction, shift, onCancel, onConfirm }: { li
     setTime(defaultTime(shift, direction, Date.now()))
     setReason('')
     setError(null)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- resets the dialog when it opens for another person, not when the shift reloads
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- resets the dialog when it opens for another person, not when the shift reloads
   }, [line, direction])
   if (!line) return null
   const word = direction === 'in' ? '签到' : '签退'
@@ -86,7 +112,15 @@ export function MarkDialog({ line, direction, shift, onCancel, onConfirm }: { li
 }
 
 /** 更正时长: the minutes this shift should count, and why (required). The difference becomes a new ledger entry. */
-export function CorrectDialog({ line, onCancel, onConfirm }: { line: RosterLine | null; onCancel: () => void; onConfirm: (minutes: number, reason: string) => void }) {
+export function CorrectDialog({
+  line,
+  onCancel,
+  onConfirm
+}: {
+  line: RosterLine | null
+  onCancel: () => void
+  onConfirm: (minutes: number, reason: string) => void
+}) {
   const [hours, setHours] = useState('')
   const [minutes, setMinutes] = useState('')
   const [reason, setReason] = useState('')
@@ -124,7 +158,14 @@ export function CorrectDialog({ line, onCancel, onConfirm }: { line: RosterLine 
         </View>
         <View className='yl-vs__pair-gap' />
         <View className='yl-vs__group'>
-          <Field label='分钟' type='number' value={minutes} onInput={setMinutes} maxlength={2} testId='correct-minutes' />
+          <Field
+            label='分钟'
+            type='number'
+            value={minutes}
+            onInput={setMinutes}
+            maxlength={2}
+            testId='correct-minutes'
+          />
         </View>
       </View>
       <Field

@@ -3,7 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { RosterLine, ShiftScanResult } from '@contract/actions'
 import { formatClock, formatDateTime } from '@contract/time'
-import { ATTENDANCE_METHOD_LABELS, SHIFT_STAFF_LATE_DAYS, hoursText, type ShiftDirection } from '@contract/volunteer-rules'
+import {
+  ATTENDANCE_METHOD_LABELS,
+  SHIFT_STAFF_LATE_DAYS,
+  hoursText,
+  type ShiftDirection
+} from '@contract/volunteer-rules'
 import Page from '@/components/Page'
 import Section from '@/components/Section'
 import Card from '@/components/Card'
@@ -24,7 +29,11 @@ import '../staff.scss'
 
 const LIVE_MS = 10_000
 
-const said = (tone: NoticeTone, text: string, line?: string): NoticeValue => ({ tone, text, lines: line ? [line] : undefined })
+const said = (tone: NoticeTone, text: string, line?: string): NoticeValue => ({
+  tone,
+  text,
+  lines: line ? [line] : undefined
+})
 
 function scanSaid(o: MutationOutcome<ShiftScanResult>): NoticeValue {
   if (o.status === 'queued') return said('warning', '已记下，待同步', '有网时会自动提交。')
@@ -40,7 +49,12 @@ function scanSaid(o: MutationOutcome<ShiftScanResult>): NoticeValue {
 }
 
 function done<T>(ok: string): (o: MutationOutcome<T>) => NoticeValue {
-  return (o) => (o.status === 'applied' ? said('success', ok) : o.status === 'queued' ? said('warning', '已记下，待同步', '有网时会自动提交。') : said('danger', '没有办成', o.message))
+  return (o) =>
+    o.status === 'applied'
+      ? said('success', ok)
+      : o.status === 'queued'
+        ? said('warning', '已记下，待同步', '有网时会自动提交。')
+        : said('danger', '没有办成', o.message)
 }
 
 function LineCard({ l, actions }: { l: RosterLine; actions: React.ReactNode }) {
@@ -52,7 +66,9 @@ function LineCard({ l, actions }: { l: RosterLine; actions: React.ReactNode }) {
         {l.signup === 'cancelled' && !a ? <StatusTag tone='neutral'>已取消报名</StatusTag> : null}
         {l.signup === 'signed' && !a ? <StatusTag tone='neutral'>未签到</StatusTag> : null}
         {a && a.checkOutAt === null ? <StatusTag tone='info'>已签到 {formatClock(a.checkInAt!)}</StatusTag> : null}
-        {a && a.creditedMinutes !== null ? <StatusTag tone='success'>记 {hoursText(a.creditedMinutes)}</StatusTag> : null}
+        {a && a.creditedMinutes !== null ? (
+          <StatusTag tone='success'>记 {hoursText(a.creditedMinutes)}</StatusTag>
+        ) : null}
         {a?.flagged ? <StatusTag tone='warning'>没有签退，待核对</StatusTag> : null}
       </View>
       <Text className='yl-vol__title'>{l.name}</Text>
@@ -60,7 +76,9 @@ function LineCard({ l, actions }: { l: RosterLine; actions: React.ReactNode }) {
       {a ? (
         <Text className='yl-vol__line'>
           签到 {formatClock(a.checkInAt!)}（{ATTENDANCE_METHOD_LABELS[a.checkInMethod!]}）
-          {a.checkOutAt !== null ? ` · 签退 ${formatClock(a.checkOutAt)}（${ATTENDANCE_METHOD_LABELS[a.checkOutMethod!]}）` : ''}
+          {a.checkOutAt !== null
+            ? ` · 签退 ${formatClock(a.checkOutAt)}（${ATTENDANCE_METHOD_LABELS[a.checkOutMethod!]}）`
+            : ''}
         </Text>
       ) : null}
       {a?.notes.map((n) => (
@@ -90,7 +108,11 @@ export default function ShiftRosterPage() {
   const s = r?.shift
   const now = Date.now()
   // Every write here is followed by a fresh roster, whatever it came to.
-  function write<T>(key: string, action: () => Promise<MutationOutcome<T>>, say: (o: MutationOutcome<T>) => NoticeValue) {
+  function write<T>(
+    key: string,
+    action: () => Promise<MutationOutcome<T>>,
+    say: (o: MutationOutcome<T>) => NoticeValue
+  ) {
     const reload = () => void roster.reload()
     void submit.run(action, { key, said: say, onApplied: reload, onQueued: reload, onRejected: reload })
   }
@@ -98,7 +120,8 @@ export default function ShiftRosterPage() {
   const canShowIn = open && now >= r!.checkinOpensAt - 30 * 60_000 && now <= s!.endAt
   const canShowOut = open && now >= s!.startAt - 30 * 60_000 && now <= r!.checkoutClosesAt
   const canMark = open && now >= r!.checkinOpensAt && now <= s!.endAt + SHIFT_STAFF_LATE_DAYS * 24 * 3600_000
-  const go = (dir: ShiftDirection) => () => void Taro.navigateTo({ url: `/packages/volunteer-staff/code/index?id=${encodeURIComponent(id)}&dir=${dir}` })
+  const go = (dir: ShiftDirection) => () =>
+    void Taro.navigateTo({ url: `/packages/volunteer-staff/code/index?id=${encodeURIComponent(id)}&dir=${dir}` })
 
   return (
     <Page testId='page-vstaff-shift'>
@@ -144,13 +167,23 @@ export default function ShiftRosterPage() {
           <Notice notice={submit.notice} testId='vshift-result' />
 
           {canShowIn ? (
-            <BigButton primary={now < s.startAt + 60 * 60_000} variant={now < s.startAt + 60 * 60_000 ? 'primary' : 'secondary'} onClick={go('in')} testId='show-in-code'>
+            <BigButton
+              primary={now < s.startAt + 60 * 60_000}
+              variant={now < s.startAt + 60 * 60_000 ? 'primary' : 'secondary'}
+              onClick={go('in')}
+              testId='show-in-code'
+            >
               出示签到码
             </BigButton>
           ) : null}
           {canShowOut ? (
             <View className='yl-vol__gap'>
-              <BigButton primary={now >= s.startAt + 60 * 60_000} variant={now >= s.startAt + 60 * 60_000 ? 'primary' : 'secondary'} onClick={go('out')} testId='show-out-code'>
+              <BigButton
+                primary={now >= s.startAt + 60 * 60_000}
+                variant={now >= s.startAt + 60 * 60_000 ? 'primary' : 'secondary'}
+                onClick={go('out')}
+                testId='show-out-code'
+              >
                 出示签退码
               </BigButton>
             </View>
@@ -175,7 +208,9 @@ export default function ShiftRosterPage() {
                 busy={submit.isBusy('scan')}
                 variant='secondary'
                 testId='vshift-reader'
-                onCode={(token, scannedAt) => write('scan', () => staffScanShift(id, direction, token, scannedAt), scanSaid)}
+                onCode={(token, scannedAt) =>
+                  write('scan', () => staffScanShift(id, direction, token, scannedAt), scanSaid)
+                }
               />
             </Section>
           ) : null}
@@ -188,25 +223,52 @@ export default function ShiftRosterPage() {
               const buttons: React.ReactNode[] = []
               if (canMark && !a && l.signup !== 'waitlisted')
                 buttons.push(
-                  <BigButton key='in' variant='secondary' onClick={() => setMarking({ line: l, direction: 'in' })} testId={`mark-in-${l.personId}`}>
+                  <BigButton
+                    key='in'
+                    variant='secondary'
+                    onClick={() => setMarking({ line: l, direction: 'in' })}
+                    testId={`mark-in-${l.personId}`}
+                  >
                     代签到
                   </BigButton>
                 )
               if (canMark && a && a.checkOutAt === null && now >= s.startAt)
                 buttons.push(
-                  <BigButton key='out' variant='secondary' onClick={() => setMarking({ line: l, direction: 'out' })} testId={`mark-out-${l.personId}`}>
+                  <BigButton
+                    key='out'
+                    variant='secondary'
+                    onClick={() => setMarking({ line: l, direction: 'out' })}
+                    testId={`mark-out-${l.personId}`}
+                  >
                     代签退
                   </BigButton>
                 )
               if (a?.flagged)
                 buttons.push(
-                  <BigButton key='ok' variant='secondary' loading={submit.isBusy(`ok-${l.personId}`)} onClick={() => write(`ok-${l.personId}`, () => confirmHours(id, l.personId, l.name), done(`${l.name} 的时长已核对`))} testId={`confirm-${l.personId}`}>
+                  <BigButton
+                    key='ok'
+                    variant='secondary'
+                    loading={submit.isBusy(`ok-${l.personId}`)}
+                    onClick={() =>
+                      write(
+                        `ok-${l.personId}`,
+                        () => confirmHours(id, l.personId, l.name),
+                        done(`${l.name} 的时长已核对`)
+                      )
+                    }
+                    testId={`confirm-${l.personId}`}
+                  >
                     核对无误
                   </BigButton>
                 )
               if (a && a.creditedMinutes !== null)
                 buttons.push(
-                  <BigButton key='fix' variant='plain' onClick={() => setCorrecting(l)} testId={`correct-${l.personId}`}>
+                  <BigButton
+                    key='fix'
+                    variant='plain'
+                    onClick={() => setCorrecting(l)}
+                    testId={`correct-${l.personId}`}
+                  >
                     更正时长
                   </BigButton>
                 )
@@ -214,14 +276,30 @@ export default function ShiftRosterPage() {
                 <LineCard
                   key={l.personId}
                   l={l}
-                  actions={buttons.length ? buttons.map((b, i) => <View key={i} className='yl-vol__action'>{b}</View>) : null}
+                  actions={
+                    buttons.length
+                      ? buttons.map((b, i) => (
+                          <View key={i} className='yl-vol__action'>
+                            {b}
+                          </View>
+                        ))
+                      : null
+                  }
                 />
               )
             })}
           </Section>
 
           {now < s.startAt && s.status === 'open' ? (
-            <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer-staff/shift-edit/index?activityId=${encodeURIComponent(r.activityId)}&id=${encodeURIComponent(id)}` })} testId='vshift-edit'>
+            <BigButton
+              variant='secondary'
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: `/packages/volunteer-staff/shift-edit/index?activityId=${encodeURIComponent(r.activityId)}&id=${encodeURIComponent(id)}`
+                })
+              }
+              testId='vshift-edit'
+            >
               修改或取消这个班次
             </BigButton>
           ) : null}
@@ -243,7 +321,11 @@ export default function ShiftRosterPage() {
             onConfirm={(minutes, reason) => {
               const l = correcting!
               setCorrecting(null)
-              write('fix', () => correctHours(id, l.personId, l.name, minutes, reason), done(`${l.name} 的时长已更正为 ${hoursText(minutes)}`))
+              write(
+                'fix',
+                () => correctHours(id, l.personId, l.name, minutes, reason),
+                done(`${l.name} 的时长已更正为 ${hoursText(minutes)}`)
+              )
             }}
           />
         </View>

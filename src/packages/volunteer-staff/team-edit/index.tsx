@@ -51,8 +51,22 @@ export default function TeamEditPage() {
         setUnits(mine)
         setForm(
           t
-            ? { name: t.name, kind: t.kind, orgUnitId: t.orgUnitId, branchId: t.branchId, description: t.description, leader: t.leaderPersonId ? { id: t.leaderPersonId, name: t.leaderName ?? '' } : null }
-            : { name: '', kind: TEAM_KINDS[0], orgUnitId: me?.orgUnit?.id ?? mine[0]?.id ?? '', branchId: null, description: '', leader: null }
+            ? {
+                name: t.name,
+                kind: t.kind,
+                orgUnitId: t.orgUnitId,
+                branchId: t.branchId,
+                description: t.description,
+                leader: t.leaderPersonId ? { id: t.leaderPersonId, name: t.leaderName ?? '' } : null
+              }
+            : {
+                name: '',
+                kind: TEAM_KINDS[0],
+                orgUnitId: me?.orgUnit?.id ?? mine[0]?.id ?? '',
+                branchId: null,
+                description: '',
+                leader: null
+              }
         )
       })
       .catch((err: Error) => setLoadError(err.message))
@@ -68,8 +82,18 @@ export default function TeamEditPage() {
   const save = () => {
     if (!form) return
     if (form.name.trim().length < 2) return setError('请填写队伍名称')
-    const fields: TeamFields = { name: form.name.trim(), kind: form.kind, orgUnitId: form.orgUnitId, branchId: form.branchId, description: form.description.trim(), leaderPersonId: form.leader?.id ?? null }
-    void submit.run(() => saveTeam(fields, id || undefined), { said: formSaid, onApplied: (d) => void Taro.redirectTo({ url: teamUrl(d.id) }) })
+    const fields: TeamFields = {
+      name: form.name.trim(),
+      kind: form.kind,
+      orgUnitId: form.orgUnitId,
+      branchId: form.branchId,
+      description: form.description.trim(),
+      leaderPersonId: form.leader?.id ?? null
+    }
+    void submit.run(() => saveTeam(fields, id || undefined), {
+      said: formSaid,
+      onApplied: (d) => void Taro.redirectTo({ url: teamUrl(d.id) })
+    })
   }
 
   return (
@@ -78,16 +102,35 @@ export default function TeamEditPage() {
       {!form && !loadError ? <Loading /> : null}
       {form && units ? (
         <View>
-          <Field label='队伍名称' value={form.name} onInput={(v) => set('name', v)} placeholder='例如：肃州区关爱团' maxlength={30} testId='tf-name' />
-          <ChoiceGroup label='队伍类型' choices={TEAM_KINDS.map((k) => ({ value: k, label: k }))} value={form.kind} onChange={(v) => set('kind', v)} columns={2} testId='tf-kind' />
+          <Field
+            label='队伍名称'
+            value={form.name}
+            onInput={(v) => set('name', v)}
+            placeholder='例如：肃州区关爱团'
+            maxlength={30}
+            testId='tf-name'
+          />
+          <ChoiceGroup
+            label='队伍类型'
+            choices={TEAM_KINDS.map((k) => ({ value: k, label: k }))}
+            value={form.kind}
+            onChange={(v) => set('kind', v)}
+            columns={2}
+            testId='tf-kind'
+          />
           {units.length > 1 ? (
             <PickerRow label='所属区县' text={unit?.name ?? '请选择'}>
               {(row) => (
                 <Picker
                   mode='selector'
                   range={units.map((u) => u.name)}
-                  value={Math.max(0, units.findIndex((u) => u.id === form.orgUnitId))}
-                  onChange={(e) => setForm((f) => (f ? { ...f, orgUnitId: units[Number(e.detail.value)].id, branchId: null } : f))}
+                  value={Math.max(
+                    0,
+                    units.findIndex((u) => u.id === form.orgUnitId)
+                  )}
+                  onChange={(e) =>
+                    setForm((f) => (f ? { ...f, orgUnitId: units[Number(e.detail.value)].id, branchId: null } : f))
+                  }
                 >
                   {row}
                 </Picker>
@@ -95,15 +138,33 @@ export default function TeamEditPage() {
             </PickerRow>
           ) : null}
           {branches.length ? (
-            <PickerRow label='党支部' text={branchChoices.find((b) => b.id === (form.branchId ?? ''))?.name ?? '请选择'}>
+            <PickerRow
+              label='党支部'
+              text={branchChoices.find((b) => b.id === (form.branchId ?? ''))?.name ?? '请选择'}
+            >
               {(row) => (
-                <Picker mode='selector' range={branchChoices.map((b) => b.name)} value={Math.max(0, branchChoices.findIndex((b) => b.id === (form.branchId ?? '')))} onChange={(e) => set('branchId', branchChoices[Number(e.detail.value)].id || null)}>
+                <Picker
+                  mode='selector'
+                  range={branchChoices.map((b) => b.name)}
+                  value={Math.max(
+                    0,
+                    branchChoices.findIndex((b) => b.id === (form.branchId ?? ''))
+                  )}
+                  onChange={(e) => set('branchId', branchChoices[Number(e.detail.value)].id || null)}
+                >
                   {row}
                 </Picker>
               )}
             </PickerRow>
           ) : null}
-          <TextBox label='队伍介绍' value={form.description} maxlength={2000} placeholder='做什么服务、欢迎什么样的人加入' onInput={(v) => set('description', v)} testId='vt-description' />
+          <TextBox
+            label='队伍介绍'
+            value={form.description}
+            maxlength={2000}
+            placeholder='做什么服务、欢迎什么样的人加入'
+            onInput={(v) => set('description', v)}
+            testId='vt-description'
+          />
 
           <View className='yl-vs__group'>
             <Text className='yl-vs__label'>队长（可以审核入队申请）</Text>
@@ -112,7 +173,14 @@ export default function TeamEditPage() {
                 {form.leader ? `现在是：${form.leader.name}` : '还没有队长'}
               </Text>
             </Card>
-            <Field label='按姓名找队长' value={q} onInput={setQ} placeholder='输入姓名' maxlength={20} testId='tf-leader-q' />
+            <Field
+              label='按姓名找队长'
+              value={q}
+              onInput={setQ}
+              placeholder='输入姓名'
+              maxlength={20}
+              testId='tf-leader-q'
+            />
             <BigButton
               variant='secondary'
               testId='tf-leader-search'
@@ -129,7 +197,15 @@ export default function TeamEditPage() {
             {hits && hits.length === 0 ? <Text className='yl-vol__muted'>没有找到，请换个写法。</Text> : null}
             {hits?.map((p) => (
               <View key={p.id} className='yl-vol__action'>
-                <BigButton variant='plain' onClick={() => { set('leader', { id: p.id, name: p.name }); setHits(null) }} testId={`tf-pick-${p.id}`} ariaLabel={`选 ${p.name}（${p.orgUnitName}，${p.birthYear}年生）当队长`}>
+                <BigButton
+                  variant='plain'
+                  onClick={() => {
+                    set('leader', { id: p.id, name: p.name })
+                    setHits(null)
+                  }}
+                  testId={`tf-pick-${p.id}`}
+                  ariaLabel={`选 ${p.name}（${p.orgUnitName}，${p.birthYear}年生）当队长`}
+                >
                   {p.name}（{p.orgUnitName}，{p.birthYear}年生）
                 </BigButton>
               </View>

@@ -100,7 +100,11 @@ export default function VolunteerActivityPage() {
           {a.signupBlock && a.teamId ? (
             <Notice tone='info' title={a.signupBlock} testId='signup-block'>
               <View className='yl-vol__action'>
-                <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: teamUrl(a.teamId!) })} testId='go-team'>
+                <BigButton
+                  variant='secondary'
+                  onClick={() => void Taro.navigateTo({ url: teamUrl(a.teamId!) })}
+                  testId='go-team'
+                >
                   看看这支队伍，申请加入
                 </BigButton>
               </View>
@@ -136,7 +140,15 @@ export default function VolunteerActivityPage() {
           ) : null}
           {a.canManage ? (
             <View className='yl-vol__gap'>
-              <BigButton variant='plain' testId='manage' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer-staff/activity/index?id=${encodeURIComponent(a.id)}` })}>
+              <BigButton
+                variant='plain'
+                testId='manage'
+                onClick={() =>
+                  void Taro.navigateTo({
+                    url: `/packages/volunteer-staff/activity/index?id=${encodeURIComponent(a.id)}`
+                  })
+                }
+              >
                 管理这个活动（工作人员）
               </BigButton>
             </View>

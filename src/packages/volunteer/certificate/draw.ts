@@ -68,7 +68,12 @@ export function paint(ctx: Ctx2D, cert: CertificateView, opts: { draw: boolean; 
   const { draw } = opts
   const inner = CERT_WIDTH - PAD * 2
   let y = PAD + 40
-  const text = (s: string, x: number, size: number, o: { bold?: boolean; color?: string; align?: 'left' | 'center' | 'right' } = {}) => {
+  const text = (
+    s: string,
+    x: number,
+    size: number,
+    o: { bold?: boolean; color?: string; align?: 'left' | 'center' | 'right' } = {}
+  ) => {
     ctx.font = `${o.bold ? 'bold ' : ''}${size}px ${FONT}`
     ctx.textAlign = o.align ?? 'left'
     ctx.fillStyle = o.color ?? INK
@@ -118,7 +123,9 @@ export function paint(ctx: Ctx2D, cert: CertificateView, opts: { draw: boolean; 
   para(`本证明依据${CERT_REGULATION}出具，所记时长来自志愿服务时长记录。`, 24, 38, GREY)
 
   y += 64
-  text(`出具单位：${cert.issuerName}${cert.issuerUnit ? `（${cert.issuerUnit}）` : ''}`, CERT_WIDTH - PAD, 30, { align: 'right' })
+  text(`出具单位：${cert.issuerName}${cert.issuerUnit ? `（${cert.issuerUnit}）` : ''}`, CERT_WIDTH - PAD, 30, {
+    align: 'right'
+  })
   y += 48
   text(`出具日期：${dayText(cert.issuedDay)}`, CERT_WIDTH - PAD, 30, { align: 'right' })
 
@@ -146,7 +153,8 @@ export function paint(ctx: Ctx2D, cert: CertificateView, opts: { draw: boolean; 
     ctx.fillStyle = '#ffffff'
     ctx.fillRect(x0 - 8, top - 8, size + 16, size + 16)
     ctx.fillStyle = INK
-    for (let r = 0; r < count; r++) for (let c = 0; c < count; c++) if (opts.qr.isDark(r, c)) ctx.fillRect(x0 + c * cell, top + r * cell, cell, cell)
+    for (let r = 0; r < count; r++)
+      for (let c = 0; c < count; c++) if (opts.qr.isDark(r, c)) ctx.fillRect(x0 + c * cell, top + r * cell, cell, cell)
   }
   y = Math.max(y, top + qrSize) + PAD
   if (draw) {
@@ -159,7 +167,8 @@ export function paint(ctx: Ctx2D, cert: CertificateView, opts: { draw: boolean; 
   return y
 }
 
-export const certFileName = (cert: Pick<CertificateView, 'name' | 'issuedDay'>) => `志愿服务证明-${cert.name}-${cert.issuedDay}.png`
+export const certFileName = (cert: Pick<CertificateView, 'name' | 'issuedDay'>) =>
+  `志愿服务证明-${cert.name}-${cert.issuedDay}.png`
 
 /** For screen readers and the page: the day a certificate was issued, in words. */
 export const issuedText = (cert: Pick<CertificateView, 'issuedDay'>) => formatDay(startOfBusinessDay(cert.issuedDay))

@@ -25,7 +25,8 @@ function CertificateCard({ cert, qrText }: { cert: CertificateView; qrText: stri
         志愿服务证明
       </Text>
       <Text className='yl-cert__para' data-testid='cert-who'>
-        兹证明 {certWhoText(cert)}参加志愿服务，截至{dayText(cert.throughDay)}累计服务 {hoursDecimal(cert.totalMinutes)} 小时。服务项目如下：
+        兹证明 {certWhoText(cert)}参加志愿服务，截至{dayText(cert.throughDay)}累计服务 {hoursDecimal(cert.totalMinutes)}{' '}
+        小时。服务项目如下：
       </Text>
       {cert.items.map((i) => (
         <View key={i.title} className='yl-cert__item' data-testid='cert-item'>
@@ -80,7 +81,10 @@ export default function CertificatePage() {
 
   const issue = () => {
     setNotice(null)
-    void submit.run(() => issueCertificate(personId), { queued: '现在网络不好，有网时会自动开具，请稍后再打开这一页', onApplied: setCert })
+    void submit.run(() => issueCertificate(personId), {
+      queued: '现在网络不好，有网时会自动开具，请稍后再打开这一页',
+      onApplied: setCert
+    })
   }
 
   const save = () => {
@@ -102,7 +106,8 @@ export default function CertificatePage() {
       {!cert ? (
         <Card>
           <Text className='yl-vol__line'>
-            {actingFor ? `按${actingFor.name}的` : personId ? '按这位老同志的' : '按您的'}志愿服务时长记录开具证明，写明服务项目、时间和时长，由老干部局出具。
+            {actingFor ? `按${actingFor.name}的` : personId ? '按这位老同志的' : '按您的'}
+            志愿服务时长记录开具证明，写明服务项目、时间和时长，由老干部局出具。
           </Text>
           <Text className='yl-vol__line'>开具后可以保存成图片，交给需要的单位；对方凭证明编号可以核验真假。</Text>
         </Card>
@@ -146,7 +151,13 @@ export default function CertificatePage() {
           </View>
           {preview ? (
             <View className='yl-vol__gap'>
-              <Image className='yl-vol__preview' src={preview} mode='widthFix' nativeProps={{ alt: `志愿服务证明图片，${cert.name}，合计 ${hoursDecimal(cert.totalMinutes)} 小时` }} data-testid='cert-preview' />
+              <Image
+                className='yl-vol__preview'
+                src={preview}
+                mode='widthFix'
+                nativeProps={{ alt: `志愿服务证明图片，${cert.name}，合计 ${hoursDecimal(cert.totalMinutes)} 小时` }}
+                data-testid='cert-preview'
+              />
             </View>
           ) : null}
         </View>

@@ -33,5 +33,9 @@ export async function saveCertificateImage(cert: CertificateView, qrText: string
   document.body.appendChild(a)
   a.click()
   a.remove()
-  return { ok: true, message: `已保存为图片「${certFileName(cert)}」，在浏览器的「下载」里可以找到。没有下载的话，可以保存下面这张图片。`, preview: url }
+  return {
+    ok: true,
+    message: `已保存为图片「${certFileName(cert)}」，在浏览器的「下载」里可以找到。没有下载的话，可以保存下面这张图片。`,
+    preview: url
+  }
 }

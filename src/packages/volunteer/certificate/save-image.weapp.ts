@@ -52,7 +52,12 @@ export async function saveCertificateImage(cert: CertificateView, qrText: string
     return { ok: true, message: '已保存到手机相册' }
   } catch (err) {
     const msg = String((err as { errMsg?: string })?.errMsg ?? '')
-    if (/auth|deny|denied/i.test(msg)) return { ok: false, needsSetting: true, message: '需要允许「保存到相册」才能保存。请点「去设置」打开，再回来保存' }
+    if (/auth|deny|denied/i.test(msg))
+      return {
+        ok: false,
+        needsSetting: true,
+        message: '需要允许「保存到相册」才能保存。请点「去设置」打开，再回来保存'
+      }
     if (/cancel/i.test(msg)) return { ok: false, message: '没有保存' }
     return { ok: false, message: '没有保存成功，请再点一次' }
   }

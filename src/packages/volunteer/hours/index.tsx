@@ -33,7 +33,11 @@ export default function HoursPage() {
             </Text>
             <Text className='yl-vol__line'>参加了 {h.shifts} 个班次</Text>
           </Card>
-          <BigButton primary onClick={() => void Taro.navigateTo({ url: '/packages/volunteer/certificate/index' })} testId='hours-certificate'>
+          <BigButton
+            primary
+            onClick={() => void Taro.navigateTo({ url: '/packages/volunteer/certificate/index' })}
+            testId='hours-certificate'
+          >
             开具志愿服务证明
           </BigButton>
           <Section title='明细'>
@@ -45,7 +49,9 @@ export default function HoursPage() {
                     <View className='yl-vol__row-main'>
                       <View className='yl-vol__row-head'>
                         <Text className='yl-vol__line yl-vol__row-text'>{i.text}</Text>
-                        <Text className={`yl-vol__amount${i.minutes < 0 ? ' yl-vol__amount--minus' : ''}`}>{signed(i.minutes)}</Text>
+                        <Text className={`yl-vol__amount${i.minutes < 0 ? ' yl-vol__amount--minus' : ''}`}>
+                          {signed(i.minutes)}
+                        </Text>
                       </View>
                       <Text className='yl-vol__muted'>{formatDay(startOfBusinessDay(i.day))}</Text>
                       {i.notes.map((n) => (

@@ -36,10 +36,20 @@ export default function VolunteerHomePage() {
             {hoursText(m.totalMinutes)}
           </Text>
           <View className='yl-vol__pair'>
-            <BigButton variant='secondary' block={false} onClick={go('/packages/volunteer/hours/index')} testId='go-hours'>
+            <BigButton
+              variant='secondary'
+              block={false}
+              onClick={go('/packages/volunteer/hours/index')}
+              testId='go-hours'
+            >
               看明细
             </BigButton>
-            <BigButton variant='secondary' block={false} onClick={go('/packages/volunteer/certificate/index')} testId='go-certificate'>
+            <BigButton
+              variant='secondary'
+              block={false}
+              onClick={go('/packages/volunteer/certificate/index')}
+              testId='go-certificate'
+            >
               开证明
             </BigButton>
           </View>
@@ -55,7 +65,12 @@ export default function VolunteerHomePage() {
         <Section title={`我报名的班次（${m.upcoming.length}）`}>
           {m.upcoming.length === 0 ? <Empty text='还没有报名的班次，看看下面的志愿活动吧。' /> : null}
           {m.upcoming.map((s) => (
-            <ShiftCard key={s.id} shift={s} onClick={go(volunteerActivityUrl(s.activityId))} testId={`my-shift-${s.id}`} />
+            <ShiftCard
+              key={s.id}
+              shift={s}
+              onClick={go(volunteerActivityUrl(s.activityId))}
+              testId={`my-shift-${s.id}`}
+            />
           ))}
         </Section>
       ) : null}
@@ -86,16 +101,43 @@ export default function VolunteerHomePage() {
               {a.teamName ? `${a.teamName} · ` : ''}
               {a.orgUnitName}
             </Text>
-            <Text className='yl-vol__line'>{a.openPlaces === null ? '不限名额' : a.openPlaces > 0 ? `还有 ${a.openPlaces} 个名额` : '名额已满，可报候补'}</Text>
+            <Text className='yl-vol__line'>
+              {a.openPlaces === null
+                ? '不限名额'
+                : a.openPlaces > 0
+                  ? `还有 ${a.openPlaces} 个名额`
+                  : '名额已满，可报候补'}
+            </Text>
           </Card>
         ))}
       </Section>
 
       <Section title='更多'>
         <EntryRow icon='⚑' text='志愿服务队' onClick={go('/packages/volunteer/teams/index')} testId='go-teams' />
-        {m ? <EntryRow icon='☰' text='我的时长明细' onClick={go('/packages/volunteer/hours/index')} testId='go-hours-row' /> : null}
-        {m ? <EntryRow icon='▤' text='志愿服务证明' onClick={go('/packages/volunteer/certificate/index')} testId='go-certificate-row' /> : null}
-        {me?.person && !actingFor ? <EntryRow icon='✎' text='我的特长（银发人才库）' onClick={go('/packages/volunteer/profile/index')} testId='go-profile' /> : null}
+        {m ? (
+          <EntryRow
+            icon='☰'
+            text='我的时长明细'
+            onClick={go('/packages/volunteer/hours/index')}
+            testId='go-hours-row'
+          />
+        ) : null}
+        {m ? (
+          <EntryRow
+            icon='▤'
+            text='志愿服务证明'
+            onClick={go('/packages/volunteer/certificate/index')}
+            testId='go-certificate-row'
+          />
+        ) : null}
+        {me?.person && !actingFor ? (
+          <EntryRow
+            icon='✎'
+            text='我的特长（银发人才库）'
+            onClick={go('/packages/volunteer/profile/index')}
+            testId='go-profile'
+          />
+        ) : null}
         <EntryRow icon='✓' text='证明核验' onClick={go('/packages/volunteer/verify/index')} testId='go-verify' />
       </Section>
       {!hasPerson ? (

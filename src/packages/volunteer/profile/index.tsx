@@ -31,7 +31,7 @@ export default function ProfilePage() {
     setSkills(p.profile.skills)
     setAvailability(p.profile.availability)
     setAvailable(p.profile.available ? 'yes' : 'no')
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fills the form when the saved profile changes, never over what is being typed
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fills the form when the saved profile changes, never over what is being typed
   }, [p?.profile?.updatedAt])
 
   return (
@@ -43,7 +43,11 @@ export default function ProfilePage() {
           <Notice tone='info' title='暂时不能登记特长' testId='profile-refusal'>
             <Text>{p.refusal}</Text>
           </Notice>
-          <BigButton primary onClick={() => void Taro.navigateTo({ url: '/packages/volunteer/index/index' })} testId='profile-go-volunteer'>
+          <BigButton
+            primary
+            onClick={() => void Taro.navigateTo({ url: '/packages/volunteer/index/index' })}
+            testId='profile-go-volunteer'
+          >
             看看志愿活动
           </BigButton>
         </View>
@@ -68,7 +72,14 @@ export default function ProfilePage() {
             testId='profile-skills'
           />
           {/* A sentence, not a word: a box that grows with it, so none of it is cut off (a one-line field clipped it). */}
-          <TextBox label='什么时候有空' value={availability} onInput={setAvailability} placeholder='例如：周一到周五上午' maxlength={60} testId='profile-availability' />
+          <TextBox
+            label='什么时候有空'
+            value={availability}
+            onInput={setAvailability}
+            placeholder='例如：周一到周五上午'
+            maxlength={60}
+            testId='profile-availability'
+          />
           <ChoiceGroup
             label='现在能接受服务安排吗'
             choices={[
@@ -89,10 +100,13 @@ export default function ProfilePage() {
                 setSkillError('请至少选一项特长')
                 return
               }
-              void run(() => saveProfile({ skills, availability: availability.trim(), available: available === 'yes' }), {
-                done: p.profile ? '已保存' : '已登记到银发人才库，谢谢您！',
-                onApplied: () => remote.reload()
-              })
+              void run(
+                () => saveProfile({ skills, availability: availability.trim(), available: available === 'yes' }),
+                {
+                  done: p.profile ? '已保存' : '已登记到银发人才库，谢谢您！',
+                  onApplied: () => remote.reload()
+                }
+              )
             }}
           >
             {p.profile ? '保存' : '登记到银发人才库'}

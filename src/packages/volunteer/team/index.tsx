@@ -39,7 +39,10 @@ export default function TeamPage() {
   const reload = () => remote.reload()
 
   const decide = (m: TeamMemberView, approve: boolean, reason = '') =>
-    void run(() => decideJoin(id, m.personId, m.name, approve, reason), { done: approve ? `已同意 ${m.name} 入队` : `已告诉 ${m.name} 没有通过`, onApplied: reload })
+    void run(() => decideJoin(id, m.personId, m.name, approve, reason), {
+      done: approve ? `已同意 ${m.name} 入队` : `已告诉 ${m.name} 没有通过`,
+      onApplied: reload
+    })
 
   return (
     <Page testId='page-volunteer-team'>
@@ -63,7 +66,9 @@ export default function TeamPage() {
                 testId='team-join'
                 onClick={() =>
                   void run(() => joinTeam(id, t.name), {
-                    done: actingFor ? `已为${actingFor.name}提交申请，等队长或工作人员审核` : '申请已提交，等队长或工作人员审核',
+                    done: actingFor
+                      ? `已为${actingFor.name}提交申请，等队长或工作人员审核`
+                      : '申请已提交，等队长或工作人员审核',
                     onApplied: reload
                   })
                 }
@@ -94,10 +99,23 @@ export default function TeamPage() {
                   </Text>
                   {m.note ? <Text className='yl-vol__line'>留言：{m.note}</Text> : null}
                   <View className='yl-vol__pair yl-vol__action'>
-                    <BigButton variant='plain' block={false} onClick={() => setRefusing(m)} testId={`refuse-${m.personId}`} ariaLabel={`不同意 ${m.name}`}>
+                    <BigButton
+                      variant='plain'
+                      block={false}
+                      onClick={() => setRefusing(m)}
+                      testId={`refuse-${m.personId}`}
+                      ariaLabel={`不同意 ${m.name}`}
+                    >
                       不同意
                     </BigButton>
-                    <BigButton variant='primary' block={false} loading={busy} onClick={() => decide(m, true)} testId={`approve-${m.personId}`} ariaLabel={`同意 ${m.name} 入队`}>
+                    <BigButton
+                      variant='primary'
+                      block={false}
+                      loading={busy}
+                      onClick={() => decide(m, true)}
+                      testId={`approve-${m.personId}`}
+                      ariaLabel={`同意 ${m.name} 入队`}
+                    >
                       同意入队
                     </BigButton>
                   </View>
@@ -126,13 +144,25 @@ export default function TeamPage() {
           <Section title='近期班次'>
             {t.upcoming.length === 0 ? <Text className='yl-vol__muted'>近期没有安排。</Text> : null}
             {t.upcoming.map((s) => (
-              <ShiftCard key={s.id} shift={s} onClick={() => void Taro.navigateTo({ url: volunteerActivityUrl(s.activityId) })} />
+              <ShiftCard
+                key={s.id}
+                shift={s}
+                onClick={() => void Taro.navigateTo({ url: volunteerActivityUrl(s.activityId) })}
+              />
             ))}
           </Section>
 
           {isStaff && t.canManage ? (
             <View className='yl-vol__gap'>
-              <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer-staff/team-edit/index?id=${encodeURIComponent(t.id)}` })} testId='team-edit'>
+              <BigButton
+                variant='secondary'
+                onClick={() =>
+                  void Taro.navigateTo({
+                    url: `/packages/volunteer-staff/team-edit/index?id=${encodeURIComponent(t.id)}`
+                  })
+                }
+                testId='team-edit'
+              >
                 修改队伍（名称、介绍、队长）
               </BigButton>
             </View>

@@ -17,7 +17,12 @@ export default function TeamsPage() {
       {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.reload()} /> : null}
       {list.data && list.data.items.length === 0 ? <Empty text='还没有志愿服务队。' /> : null}
       {list.data?.items.map((t) => (
-        <Card key={t.id} onClick={() => void Taro.navigateTo({ url: teamUrl(t.id) })} ariaLabel={`${t.name}，${t.kind}，${t.memberCount} 名队员`} testId={`team-${t.id}`}>
+        <Card
+          key={t.id}
+          onClick={() => void Taro.navigateTo({ url: teamUrl(t.id) })}
+          ariaLabel={`${t.name}，${t.kind}，${t.memberCount} 名队员`}
+          testId={`team-${t.id}`}
+        >
           <TeamTags team={t} />
           <Text className='yl-vol__title'>{t.name}</Text>
           <TeamLines team={t} />

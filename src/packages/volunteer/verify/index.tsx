@@ -44,7 +44,11 @@ export default function VerifyPage() {
     setError(null)
     const shape = checkCertCode(code)
     if (shape !== 'ok') {
-      setFieldError(shape === 'typo' ? '编号有一位不对（可能抄错了），请核对后重新输入' : '证明编号是 16 位字母和数字，例如 K7QX-3MDP-W9TB-HR2A')
+      setFieldError(
+        shape === 'typo'
+          ? '编号有一位不对（可能抄错了），请核对后重新输入'
+          : '证明编号是 16 位字母和数字，例如 K7QX-3MDP-W9TB-HR2A'
+      )
       return
     }
     setFieldError(null)
@@ -65,9 +69,22 @@ export default function VerifyPage() {
       <View className='yl-vol__gap'>
         <ElderSwitch />
       </View>
-      <Text className='yl-vol__line'>输入证明上的编号，看看这份证明是不是「银龄之家」出具的、写的是什么。不用登录。</Text>
+      <Text className='yl-vol__line'>
+        输入证明上的编号，看看这份证明是不是「银龄之家」出具的、写的是什么。不用登录。
+      </Text>
       <View className='yl-vol__gap'>
-        <Field label='证明编号' value={text} onInput={(v) => { setText(v); setFieldError(null) }} placeholder='例如 K7QX-3MDP-W9TB-HR2A' maxlength={40} error={fieldError} testId='verify-input' />
+        <Field
+          label='证明编号'
+          value={text}
+          onInput={(v) => {
+            setText(v)
+            setFieldError(null)
+          }}
+          placeholder='例如 K7QX-3MDP-W9TB-HR2A'
+          maxlength={40}
+          error={fieldError}
+          testId='verify-input'
+        />
         <BigButton primary loading={busy} onClick={() => check(text)} testId='verify-submit'>
           核验
         </BigButton>
@@ -115,7 +132,9 @@ export default function VerifyPage() {
             <InfoRow label='服务项目'>
               {facts.items.map((i) => (
                 <Text key={i.title} className='yl-vol__line'>
-                  {i.title}（{i.serviceItem}）：{i.firstDay === i.lastDay ? dayText(i.firstDay) : `${dayText(i.firstDay)} 至 ${dayText(i.lastDay)}`}，{i.shifts} 次，{hoursDecimal(i.minutes)} 小时
+                  {i.title}（{i.serviceItem}）：
+                  {i.firstDay === i.lastDay ? dayText(i.firstDay) : `${dayText(i.firstDay)} 至 ${dayText(i.lastDay)}`}，
+                  {i.shifts} 次，{hoursDecimal(i.minutes)} 小时
                 </Text>
               ))}
             </InfoRow>
