@@ -206,13 +206,11 @@ describe.each(ADAPTERS)('shift capacity ($name)', (adapter) => {
       await h.as('local:liufang').call('volunteer.staff.shiftSave', { activityId: 'va-rush', shiftId: SHIFT, fields })
     ).toMatchObject({ ok: false, code: 'PLACES_BELOW_TAKEN' })
     expect(
-      await h
-        .as('local:liufang')
-        .ok('volunteer.staff.shiftSave', {
-          activityId: 'va-rush',
-          shiftId: SHIFT,
-          fields: { ...fields, capacity: PLACES + 2 }
-        })
+      await h.as('local:liufang').ok('volunteer.staff.shiftSave', {
+        activityId: 'va-rush',
+        shiftId: SHIFT,
+        fields: { ...fields, capacity: PLACES + 2 }
+      })
     ).toMatchObject({ promoted: 1 })
     expect(await h.store.get('shiftSignups', `${SHIFT}:p-shift-${PLACES}`)).toMatchObject({ status: 'signed' })
     h.clock.set(shift.startAt + 60_000)

@@ -53,14 +53,12 @@ describe.each(ADAPTERS_WITH_REAL_SDK)('everything at once on $name', (adapter) =
     const activity = world.futureActivities[0].id
     const requests: string[] = []
     for (let i = 0; i < REQUESTS; i++) {
-      const { id } = await h
-        .as(world.retirees[i].accountId)
-        .ok('help.create', {
-          category: '家政维修',
-          description: `第 ${i + 1} 家的水管漏水了。`,
-          address: '肃州区东关街道富康家园',
-          phone: '13909371001'
-        })
+      const { id } = await h.as(world.retirees[i].accountId).ok('help.create', {
+        category: '家政维修',
+        description: `第 ${i + 1} 家的水管漏水了。`,
+        address: '肃州区东关街道富康家园',
+        phone: '13909371001'
+      })
       requests.push(id)
     }
 

@@ -137,17 +137,15 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
   it('pages a long list: every activity once, in order, none lost between pages', async () => {
     for (let i = 0; i < 45; i++) {
       const startAt = beijingTime(addDays(today, 1 + (i % 20)), '08:00') + i * 60_000
-      await h
-        .as(ACCOUNTS.staffSuzhou)
-        .ok(
-          'activity.staff.create',
-          fields({
-            title: `书画交流第${i + 1}期`,
-            startAt,
-            endAt: startAt + 3600_000,
-            signupDeadline: startAt - 3600_000
-          })
-        )
+      await h.as(ACCOUNTS.staffSuzhou).ok(
+        'activity.staff.create',
+        fields({
+          title: `书画交流第${i + 1}期`,
+          startAt,
+          endAt: startAt + 3600_000,
+          signupDeadline: startAt - 3600_000
+        })
+      )
     }
     const { pages, items } = await allPages(ACCOUNTS.staffSuzhou, 'upcoming')
     expect(pages.slice(0, -1).every((p) => p.length === 20)).toBe(true)
@@ -277,13 +275,11 @@ describe.each(ADAPTERS)('activity admin ($name)', (adapter) => {
     h.clock.advance(5_000)
     await h.as(ACCOUNTS.retireeDunhuang).ok('checkin.scan', { token, scannedAt: h.clock.now() })
     h.clock.advance(5_000)
-    await h
-      .as(ACCOUNTS.staffCity)
-      .ok('checkin.staff.proxy', {
-        activityId: 'a-xuanjiang-0',
-        personId: 'p-wangjianguo',
-        reason: '本人到场，不会用手机'
-      })
+    await h.as(ACCOUNTS.staffCity).ok('checkin.staff.proxy', {
+      activityId: 'a-xuanjiang-0',
+      personId: 'p-wangjianguo',
+      reason: '本人到场，不会用手机'
+    })
     const roster = await h.as(ACCOUNTS.staffCity).ok('activity.staff.roster', { id: 'a-xuanjiang-0' })
     expect(roster).toMatchObject({ signedCount: 4, waitlistCount: 0, checkedInCount: 3 })
     // Checked in first, in the order they arrived; then those signed up but not here yet.

@@ -51,11 +51,9 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
   })
 
   it('awards what the admin set in 积分规则, the same the activity card shows', async () => {
-    await h
-      .as(ACCOUNTS.admin)
-      .ok('points.staff.setRules', {
-        rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 宣讲: 4 } }
-      })
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', {
+      rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 宣讲: 4 } }
+    })
     expect((await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-xuanjiang-0' })).points).toBe(4)
     const { token } = await staffCode()
     expect(await scan(ACCOUNTS.retiree, token)).toMatchObject({ ok: true, data: { points: 4, pointsNote: null } })
@@ -160,23 +158,19 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
 
   it('refuses 代签 without a reason, and records the reason when given', async () => {
     for (const reason of [undefined, '', '  ', '无']) {
-      const env = await h
-        .as(ACCOUNTS.staffCity)
-        .call('checkin.staff.proxy', {
-          activityId: 'a-xuanjiang-0',
-          personId: 'p-wangjianguo',
-          ...(reason === undefined ? {} : { reason })
-        })
+      const env = await h.as(ACCOUNTS.staffCity).call('checkin.staff.proxy', {
+        activityId: 'a-xuanjiang-0',
+        personId: 'p-wangjianguo',
+        ...(reason === undefined ? {} : { reason })
+      })
       expect(env).toMatchObject({ ok: false, code: 'REASON_REQUIRED' })
     }
     expect(await h.store.get('checkins', 'a-xuanjiang-0:p-wangjianguo')).toBeNull()
-    const r = await h
-      .as(ACCOUNTS.staffCity)
-      .ok('checkin.staff.proxy', {
-        activityId: 'a-xuanjiang-0',
-        personId: 'p-wangjianguo',
-        reason: '本人到场，不会用手机'
-      })
+    const r = await h.as(ACCOUNTS.staffCity).ok('checkin.staff.proxy', {
+      activityId: 'a-xuanjiang-0',
+      personId: 'p-wangjianguo',
+      reason: '本人到场，不会用手机'
+    })
     expect(r).toMatchObject({ result: 'checked-in', method: 'proxy', points: 5 })
     expect(await h.store.get('checkins', 'a-xuanjiang-0:p-wangjianguo')).toMatchObject({
       reason: '本人到场，不会用手机',
@@ -188,13 +182,11 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
     expect(audit).toHaveLength(1)
     expect(audit[0].detail).toMatchObject({ reason: '本人到场，不会用手机' })
     expect(
-      await h
-        .as(ACCOUNTS.retiree)
-        .call('checkin.staff.proxy', {
-          activityId: 'a-xuanjiang-0',
-          personId: 'p-zhangguilan',
-          reason: '自己给自己代签'
-        })
+      await h.as(ACCOUNTS.retiree).call('checkin.staff.proxy', {
+        activityId: 'a-xuanjiang-0',
+        personId: 'p-zhangguilan',
+        reason: '自己给自己代签'
+      })
     ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
@@ -214,13 +206,11 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
     // Staff may still 代签 from a paper list afterwards.
     expect(
       (
-        await h
-          .as(ACCOUNTS.staffCity)
-          .call('checkin.staff.proxy', {
-            activityId: 'a-xuanjiang-0',
-            personId: 'p-zhangguilan',
-            reason: '纸质签到表补录'
-          })
+        await h.as(ACCOUNTS.staffCity).call('checkin.staff.proxy', {
+          activityId: 'a-xuanjiang-0',
+          personId: 'p-zhangguilan',
+          reason: '纸质签到表补录'
+        })
       ).ok
     ).toBe(true)
   })
@@ -283,13 +273,11 @@ describe.each(ADAPTERS)('check-in ($name)', (adapter) => {
     expect(await scan(ACCOUNTS.retiree, party.token)).toMatchObject({ ok: false, code: 'NOT_SIGNED_UP' })
     // … but staff may 代签 her.
     expect(
-      await h
-        .as(ACCOUNTS.staffCity)
-        .ok('checkin.staff.proxy', {
-          activityId: 'a-dangri-1',
-          personId: 'p-zhangguilan',
-          reason: '本人到场，未提前报名'
-        })
+      await h.as(ACCOUNTS.staffCity).ok('checkin.staff.proxy', {
+        activityId: 'a-dangri-1',
+        personId: 'p-zhangguilan',
+        reason: '本人到场，未提前报名'
+      })
     ).toMatchObject({ walkIn: true })
   })
 

@@ -449,11 +449,9 @@ describe('points actions (over SQLite)', () => {
     })
 
     it('shows activities with the configured points', async () => {
-      await h
-        .as(ACCOUNTS.admin)
-        .ok('points.staff.setRules', {
-          rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 7 } }
-        })
+      await h.as(ACCOUNTS.admin).ok('points.staff.setRules', {
+        rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 7 } }
+      })
       expect((await h.as(ACCOUNTS.retiree).ok('activity.get', { id: 'a-health-2' })).points).toBe(7)
     })
   })

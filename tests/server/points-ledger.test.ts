@@ -94,11 +94,9 @@ describe.each(ADAPTERS)('points ledger on $name', (adapter) => {
   it('lets check-in compute points from the loaded rules', async () => {
     const activity = (await h.store.get('activities', 'a-health-2'))!
     expect(activityPoints(activity, DEFAULT_POINTS_RULES)).toBe(3)
-    await h
-      .as(ACCOUNTS.admin)
-      .ok('points.staff.setRules', {
-        rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 4 } }
-      })
+    await h.as(ACCOUNTS.admin).ok('points.staff.setRules', {
+      rules: { ...DEFAULT_POINTS_RULES, byType: { ...DEFAULT_POINTS_RULES.byType, 讲座: 4 } }
+    })
     const n = await h.store.transaction(async (tx) => activityPoints(activity, await loadPointsRules(tx)))
     expect(n).toBe(4)
     // An activity's own points override its type.

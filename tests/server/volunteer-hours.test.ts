@@ -184,26 +184,22 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
       entries: await h.store.count('hoursLedger', { personId: WANG })
     }
     for (const reason of [undefined, '', ' ', '无']) {
-      const env = await h
-        .as(ACCOUNTS.staffSuzhou)
-        .call('volunteer.staff.correctHours', {
-          shiftId: SHIFT,
-          personId: WANG,
-          minutes: 150,
-          ...(reason === undefined ? {} : { reason })
-        })
+      const env = await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.correctHours', {
+        shiftId: SHIFT,
+        personId: WANG,
+        minutes: 150,
+        ...(reason === undefined ? {} : { reason })
+      })
       expect(env).toMatchObject({ ok: false, code: 'REASON_REQUIRED' })
     }
     expect(await h.store.count('hoursLedger', { personId: WANG })).toBe(before.entries)
 
-    const r = await h
-      .as(ACCOUNTS.staffSuzhou)
-      .ok('volunteer.staff.correctHours', {
-        shiftId: SHIFT,
-        personId: WANG,
-        minutes: 150,
-        reason: '实际 11:30 离开，签退点早了'
-      })
+    const r = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.correctHours', {
+      shiftId: SHIFT,
+      personId: WANG,
+      minutes: 150,
+      reason: '实际 11:30 离开，签退点早了'
+    })
     expect(r).toEqual({ shiftId: SHIFT, personId: WANG, minutes: 150, delta: 90, totalMinutes: before.minutes + 90 })
     const [entry] = await h.store.find('hoursLedger', { where: { personId: WANG, kind: 'correction', shiftId: SHIFT } })
     expect(entry).toMatchObject({
@@ -227,14 +223,12 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
         .call('volunteer.staff.correctHours', { shiftId: SHIFT, personId: WANG, minutes: 150, reason: '再改一次' })
     ).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
 
-    await h
-      .as(ACCOUNTS.staffSuzhou)
-      .ok('volunteer.staff.correctHours', {
-        shiftId: SHIFT,
-        personId: WANG,
-        minutes: 0,
-        reason: '本人当天没有到场，误签'
-      })
+    await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.correctHours', {
+      shiftId: SHIFT,
+      personId: WANG,
+      minutes: 0,
+      reason: '本人当天没有到场，误签'
+    })
     expect(await minutesOf()).toBe(before.minutes - 60)
     expect(await pointsOf()).toBe(before.points - 5)
     expect(await h.store.get('pointsLedger', `reversal:shift:${SHIFT}:${WANG}`)).toMatchObject({ amount: -5 })
@@ -286,14 +280,12 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
     })
     // A shift code is not a personal code, and a personal code is not a shift code.
     expect(
-      await h
-        .as(ACCOUNTS.staffSuzhou)
-        .call('volunteer.staff.scan', {
-          shiftId: SHIFT,
-          direction: 'in',
-          token: (await code('in')).token,
-          scannedAt: h.clock.now()
-        })
+      await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.scan', {
+        shiftId: SHIFT,
+        direction: 'in',
+        token: (await code('in')).token,
+        scannedAt: h.clock.now()
+      })
     ).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
     const wrong = await h.as(ACCOUNTS.volunteer).call('volunteer.scan', { token: mine.token, scannedAt: h.clock.now() })
     expect(wrong).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
@@ -302,39 +294,33 @@ describe.each(ADAPTERS)('volunteer hours ($name)', (adapter) => {
     // 代签 for p-001 (signed up): a reason is required, and recorded.
     for (const reason of [undefined, '', '无']) {
       expect(
-        await h
-          .as(ACCOUNTS.staffSuzhou)
-          .call('volunteer.staff.mark', {
-            shiftId: SHIFT,
-            personId: 'p-001',
-            direction: 'in',
-            ...(reason === undefined ? {} : { reason })
-          })
+        await h.as(ACCOUNTS.staffSuzhou).call('volunteer.staff.mark', {
+          shiftId: SHIFT,
+          personId: 'p-001',
+          direction: 'in',
+          ...(reason === undefined ? {} : { reason })
+        })
       ).toMatchObject({ ok: false, code: 'REASON_REQUIRED' })
     }
-    await h
-      .as(ACCOUNTS.staffSuzhou)
-      .ok('volunteer.staff.mark', {
-        shiftId: SHIFT,
-        personId: 'p-001',
-        direction: 'in',
-        reason: '本人到场，不会用手机'
-      })
+    await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.mark', {
+      shiftId: SHIFT,
+      personId: 'p-001',
+      direction: 'in',
+      reason: '本人到场，不会用手机'
+    })
     expect(await h.store.get('shiftAttendance', `${SHIFT}:p-001`)).toMatchObject({
       checkInMethod: 'proxy',
       checkInReason: '本人到场，不会用手机'
     })
     // 补录 of a check-out at the time it happened, after the shift.
     h.clock.set(at('11:40'))
-    const out = await h
-      .as(ACCOUNTS.staffSuzhou)
-      .ok('volunteer.staff.mark', {
-        shiftId: SHIFT,
-        personId: 'p-001',
-        direction: 'out',
-        at: at('11:20'),
-        reason: '按纸质签到表补录'
-      })
+    const out = await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.staff.mark', {
+      shiftId: SHIFT,
+      personId: 'p-001',
+      direction: 'out',
+      at: at('11:20'),
+      reason: '按纸质签到表补录'
+    })
     expect(out).toMatchObject({ creditedMinutes: 140 }) // in at 08:55 counts from 09:00
     expect(await h.store.count('audit', { subjectPersonId: 'p-001', actorAccountId: ACCOUNTS.staffSuzhou })).toBe(2)
     // Outside their county staff cannot.

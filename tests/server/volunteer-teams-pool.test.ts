@@ -125,14 +125,12 @@ describe.each(ADAPTERS)('volunteer teams and skills pool ($name)', (adapter) => 
     expect(
       await h.as(other).call('volunteer.decideJoin', { teamId: GUANAI, personId: 'p-017', approve: true })
     ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    await h
-      .as(ACCOUNTS.staffSuzhou)
-      .ok('volunteer.decideJoin', {
-        teamId: GUANAI,
-        personId: 'p-017',
-        approve: false,
-        reason: '本季度名额已满，下季度再申请'
-      })
+    await h.as(ACCOUNTS.staffSuzhou).ok('volunteer.decideJoin', {
+      teamId: GUANAI,
+      personId: 'p-017',
+      approve: false,
+      reason: '本季度名额已满，下季度再申请'
+    })
     expect(await h.store.get('teamMembers', `${GUANAI}:p-017`)).toMatchObject({
       status: 'rejected',
       reason: '本季度名额已满，下季度再申请',
@@ -260,14 +258,12 @@ describe.each(ADAPTERS)('volunteer teams and skills pool ($name)', (adapter) => 
 
   it('keeps the help work’s suggestions working on the edited profiles', async () => {
     // 王建国 pauses himself in the pool: no longer suggested for a 就医陪护 request of his county.
-    const req = await h
-      .as(ACCOUNTS.retiree)
-      .ok('help.create', {
-        category: '就医陪护',
-        description: '下周二去医院复查，需要人陪',
-        address: '肃州区富康家园3号楼',
-        phone: '13909371001'
-      })
+    const req = await h.as(ACCOUNTS.retiree).ok('help.create', {
+      category: '就医陪护',
+      description: '下周二去医院复查，需要人陪',
+      address: '肃州区富康家园3号楼',
+      phone: '13909371001'
+    })
     const before = await h.as(ACCOUNTS.staffSuzhou).ok('help.staff.suggestAssignees', { id: req.id })
     expect(before.candidates.find((c) => c.accountId === ACCOUNTS.volunteer)).toMatchObject({
       kind: 'volunteer',
