@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import type { MutationOutcome } from '@/sync'
-import type { NoticeValue } from '@/components/Notice'
+import type { NoticeTone, NoticeValue } from '@/components/Notice'
 import { messageOf } from '@/services/api'
 import { useAppStore } from '@/store'
 
@@ -72,6 +72,13 @@ export function useSubmit() {
   const isBusy = (key: string) => busyKeys.includes(key)
   return { busy: busyKeys.length > 0, isBusy, notice, setNotice, run }
 }
+
+/** What a page says after a write: a tone, a short headline and at most one line more. */
+export const said = (tone: NoticeTone, text: string, line?: string): NoticeValue => ({
+  tone,
+  text,
+  lines: line ? [line] : undefined
+})
 
 /** A form's answer that it cannot be saved yet, and why (what to fix, or the server's reason). */
 export const cannotSave = (why: string): NoticeValue => ({ tone: 'danger', text: '还不能保存', lines: [why] })

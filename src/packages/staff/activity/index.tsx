@@ -9,14 +9,14 @@ import Section from '@/components/Section'
 import Card from '@/components/Card'
 import StatusTag from '@/components/StatusTag'
 import BigButton from '@/components/BigButton'
-import Notice, { type NoticeTone, type NoticeValue } from '@/components/Notice'
+import Notice, { type NoticeValue } from '@/components/Notice'
 import ReasonDialog from '@/components/ReasonDialog'
 import CodeReader from '@/components/CodeReader'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { useRemote } from '@/hooks/use-remote'
 import { useLive } from '@/hooks/use-live'
 import { messageOf } from '@/services/api'
-import { useSubmit } from '@/hooks/use-submit'
+import { said, useSubmit } from '@/hooks/use-submit'
 import { activityRoster, cancelActivity, exportAttendance, publishActivity } from '@/services/activities'
 import { proxyCheckin, staffScanCheckin } from '@/services/checkin'
 import type { MutationOutcome } from '@/sync'
@@ -25,12 +25,6 @@ import { saveExport } from './save-file'
 import './index.scss'
 
 const LIVE_MS = 10_000
-
-const said = (tone: NoticeTone, text: string, line?: string): NoticeValue => ({
-  tone,
-  text,
-  lines: line ? [line] : undefined
-})
 
 function checkinSaid(outcome: MutationOutcome<CheckinResult>): NoticeValue {
   if (outcome.status === 'queued') return said('warning', '已记下，待同步', '有网时会自动提交。')

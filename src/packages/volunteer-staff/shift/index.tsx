@@ -16,24 +16,18 @@ import StatusTag from '@/components/StatusTag'
 import BigButton from '@/components/BigButton'
 import ChoiceGroup from '@/components/ChoiceGroup'
 import CodeReader from '@/components/CodeReader'
-import Notice, { type NoticeTone, type NoticeValue } from '@/components/Notice'
+import Notice, { type NoticeValue } from '@/components/Notice'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { a11y } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { useLive } from '@/hooks/use-live'
-import { useSubmit } from '@/hooks/use-submit'
+import { said, useSubmit } from '@/hooks/use-submit'
 import { confirmHours, correctHours, shiftRoster, staffMarkShift, staffScanShift } from '@/services/volunteer'
 import type { MutationOutcome } from '@/sync'
 import { CorrectDialog, MarkDialog } from './dialogs'
 import '../staff.scss'
 
 const LIVE_MS = 10_000
-
-const said = (tone: NoticeTone, text: string, line?: string): NoticeValue => ({
-  tone,
-  text,
-  lines: line ? [line] : undefined
-})
 
 function scanSaid(o: MutationOutcome<ShiftScanResult>): NoticeValue {
   if (o.status === 'queued') return said('warning', '已记下，待同步', '有网时会自动提交。')
