@@ -1,6 +1,7 @@
 import type { Me } from '@contract/actions'
 import type { ErrorCode } from '@contract/errors'
 import { useAppStore } from '@/store'
+import type { MutationOutcome } from '@/sync'
 import { API_BASE } from './transport'
 import { hostRequest } from './transport/http-transport'
 import { wechatSession } from './transport/wechat-session'
@@ -78,12 +79,12 @@ export async function logout(): Promise<void> {
 }
 
 /** Bind this WeChat account to the roster with the code staff gave. */
-export async function activate(code: string): Promise<Me> {
+/**
+ * Binds this WeChat account to its roster person with a staff-issued code (a write, so pages run it through
+ * useSubmit): once applied, the app knows who it is.
+ */
+export async function activateAccount(code: string): Promise<MutationOutcome<Me>> {
   const outcome = await mutate('account.activate', { code }, { label: '激活账号' })
-  if (outcome.status === 'applied') {
-    useAppStore.getState().setMe(outcome.data)
-    return outcome.data
-  }
-  if (outcome.status === 'rejected') throw new ApiError(outcome.code as never, outcome.message)
-  throw new ApiError('NETWORK', '网络不好，请有网时再激活')
+  if (outcome.status === 'applied') useAppStore.getState().setMe(outcome.data)
+  return outcome
 }

@@ -6,6 +6,7 @@ const Taro = {
   scanCode: () => Promise.reject({ errMsg: 'scanCode:fail not in weapp' }),
   makePhoneCall: () => Promise.resolve(),
   navigateTo: () => Promise.resolve(),
+  switchTab: (_opts: { url: string }) => Promise.resolve(),
   getStorageSync: () => '',
   setStorageSync: () => undefined,
   removeStorageSync: () => undefined,

@@ -8,16 +8,8 @@ import Field from '@/components/Field'
 import Section from '@/components/Section'
 import { ErrorBlock, Loading } from '@/components/StateBlock'
 import { ApiError, messageOf } from '@/services/api'
-import {
-  activate,
-  changePassword,
-  demoAccounts,
-  demoLogin,
-  passwordLogin,
-  wechatLogin,
-  type DemoAccount
-} from '@/services/auth'
-import { useAppStore } from '@/store'
+import { changePassword, demoAccounts, demoLogin, passwordLogin, type DemoAccount } from '@/services/auth'
+import Activation from './activation'
 import './index.scss'
 
 const HOME = '/pages/index/index'
@@ -152,52 +144,6 @@ function PasswordLogin() {
 }
 
 /** weapp: WeChat knows who you are; a new user binds their WeChat to the roster with a code from staff. */
-function Activation() {
-  const [code, setCode] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const token = useAppStore((s) => s.token)
-  useEffect(() => {
-    if (wechatViaServer && !token) wechatLogin().catch((err) => setError(messageOf(err)))
-  }, [token])
-  return (
-    <Section title='激活账号'>
-      <Text className='yl-login__hint'>第一次使用，请输入工作人员给您的 6 位激活码。</Text>
-      <Field
-        label='激活码'
-        value={code}
-        onInput={setCode}
-        type='number'
-        maxlength={6}
-        error={error}
-        testId='activation-code'
-      />
-      <BigButton
-        primary
-        loading={busy}
-        onClick={() => {
-          if (!/^\d{6}$/.test(code)) return setError('激活码是 6 位数字，请再看一下')
-          setBusy(true)
-          activate(code)
-            .then(() => Taro.switchTab({ url: HOME }))
-            .catch((err) => setError(messageOf(err)))
-            .finally(() => setBusy(false))
-        }}
-      >
-        激活
-      </BigButton>
-      <Text className='yl-login__hint'>没有激活码？请给所在区县老干部局打电话。</Text>
-      {/* Family members have no roster record: they bind with the code their elder gives them. */}
-      <BigButton
-        variant='plain'
-        onClick={() => void Taro.navigateTo({ url: '/packages/family/bind/index' })}
-        testId='login-family-bind'
-      >
-        我是家属，有长辈给的邀请码
-      </BigButton>
-    </Section>
-  )
-}
 
 export default function LoginPage() {
   return (
