@@ -4,6 +4,7 @@ import { orgHandlers } from './org'
 import { activityHandlers } from './activities'
 import { pointsHandlers } from './points'
 import { pointsStaffHandlers } from './points-staff'
+import { pointsShopStaffHandlers } from './points-shop-staff'
 import { helpHandlers } from './help'
 import { helpStaffHandlers } from './help-staff'
 import { helpTaskHandlers } from './help-tasks'
@@ -29,6 +30,7 @@ export const handlers: HandlerTable = {
   ...activityHandlers,
   ...pointsHandlers,
   ...pointsStaffHandlers,
+  ...pointsShopStaffHandlers,
   ...helpHandlers,
   ...helpStaffHandlers,
   ...helpTaskHandlers,
