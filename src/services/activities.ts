@@ -5,7 +5,8 @@ import { mutate, query } from './api'
 export function listActivities(
   opts: { from?: string; to?: string; type?: ActivityType; cursor?: string; limit?: number } = {}
 ) {
-  return query('activity.list', { limit: 50, ...opts })
+  // 40 cards keep the list page's largest setData under a quarter of the limit (docs/performance.md).
+  return query('activity.list', { limit: 40, ...opts })
 }
 
 export async function todaysActivities(now = Date.now()): Promise<ActivityCard[]> {

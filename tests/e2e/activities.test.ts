@@ -75,8 +75,11 @@ describe('h5: activities, sign-up and check-in', () => {
   it('lists a 07:30 Beijing-time activity under 今天 while the server clock is still on the previous UTC day', async () => {
     expect(new Date(clock.now()).getUTCHours()).toBe(23)
     await visible(zhang, 'tab-活动').click()
-    await visible(zhang, 'activity-a-taiji-0').waitFor()
-    const section = zhang.locator('.yl-section:visible', { has: zhang.locator('[data-testid="activity-a-taiji-0"]') })
+    // The home page lists today's activities too (same card): look inside the 活动 page once it is shown.
+    const list = visible(zhang, 'page-activities')
+    await list.waitFor()
+    await list.locator('[data-testid="activity-a-taiji-0"]').waitFor()
+    const section = list.locator('.yl-section', { has: zhang.locator('[data-testid="activity-a-taiji-0"]') })
     expect(await section.locator('.yl-section__title').innerText()).toBe('今天')
     expect(await textOf(zhang, 'activity-a-taiji-0')).toContain('07:30')
   })
