@@ -160,6 +160,8 @@ describe('h5: join a team, serve a shift, and prove it', () => {
     expect(await textOf(zhang, 'hours-total')).toBe('2 小时 10 分')
     await visible(zhang, 'hours-certificate').click()
     await visible(zhang, 'cert-issue').click()
+    // Issuing is a write through the outbox: on a loaded machine it may take longer than one default wait.
+    await visible(zhang, 'certificate').waitFor({ timeout: 90_000 })
     // The volunteer number tells her apart from any namesake born the same year in the same county.
     expect(await textOf(zhang, 'cert-who')).toMatch(/^兹证明 张桂兰（女，1948年出生，肃州区，志愿者编号 YL\d{6}）/)
     expect(await textOf(zhang, 'cert-total')).toBe('合计：2.2 小时（2 小时 10 分）')
