@@ -105,6 +105,8 @@ describe('h5: activities, sign-up and check-in', () => {
     expect(await textOf(zhang, 'main-action')).toBe('名额已满，报名候补')
     await visible(zhang, 'main-action').click()
     expect(await textOf(zhang, 'signup-result')).toContain('排第 2 位')
+    // The result is said at once; the page's own status follows when it has reloaded the activity.
+    await visible(zhang, 'activity-status').filter({ hasText: '候补第 2 位' }).waitFor()
     expect(await textOf(zhang, 'activity-status')).toContain('候补第 2 位')
 
     for (const account of ['wx:seed-volunteer-1', 'wx:seed-volunteer-2']) {
