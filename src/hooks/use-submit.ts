@@ -14,6 +14,8 @@ export interface SubmitOptions<T> {
   onApplied?: (data: T) => void | Promise<void>
   onQueued?: (id: string) => void
   onRejected?: (outcome: { code: string; message: string }) => void
+  /** After any outcome, whatever it came to (e.g. reload a roster the write may have changed). */
+  onSettled?: () => void
   /**
    * Which of several buttons of one kind is working (a shift's id, a message's id): see `isBusy`. A second run
    * with a key that is still working is ignored; writes with different keys may run side by side.
@@ -58,9 +60,11 @@ export function useSubmit() {
       if (outcome.status === 'applied') await opts.onApplied?.(outcome.data)
       else if (outcome.status === 'queued') opts.onQueued?.(outcome.id)
       else opts.onRejected?.(outcome)
+      opts.onSettled?.()
       return outcome
     } catch (err) {
       setNotice({ tone: 'danger', text: messageOf(err) })
+      opts.onSettled?.()
       return null
     } finally {
       working.current.delete(key)

@@ -115,6 +115,19 @@ describe('useSubmit', () => {
     r.unmount()
   })
 
+  it('runs onSettled after every outcome, applied, queued or refused (a roster reloads whatever it came to)', async () => {
+    let settled = 0
+    const h = harness<null>({ onSettled: () => void (settled += 1) })
+    const r = render(<h.Page keys={['a', 'b', 'c']} />)
+    for (const k of ['a', 'b', 'c']) click(r.byTestId(`go-${k}`))
+    h.calls[0].p.resolve({ status: 'applied', data: null })
+    h.calls[1].p.resolve({ status: 'queued', id: 'm-9' })
+    h.calls[2].p.resolve({ status: 'rejected', code: 'FORBIDDEN', message: '不能这样做' })
+    await settle()
+    expect(settled).toBe(3)
+    r.unmount()
+  })
+
   it('lets a page say it its own way; a form says 还不能保存 with the reason', async () => {
     expect(formSaid({ status: 'rejected', code: 'INVALID_INPUT', message: '请填写地点' })).toEqual({
       tone: 'danger',

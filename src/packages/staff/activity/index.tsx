@@ -88,14 +88,11 @@ export default function StaffActivityPage() {
   const atTheDoor = !!a && a.status === 'published' && now <= a.endAt
 
   // Every write here is followed by a fresh roster, whatever it came to.
-  function write<T>(
+  const write = <T,>(
     key: string,
     action: () => Promise<MutationOutcome<T>>,
-    say: (o: MutationOutcome<T>) => NoticeValue
-  ) {
-    const reload = () => void roster.reload()
-    void submit.run(action, { key, said: say, onApplied: reload, onQueued: reload, onRejected: reload })
-  }
+    said: (o: MutationOutcome<T>) => NoticeValue
+  ) => void submit.run(action, { key, said, onSettled: () => void roster.reload() })
 
   return (
     <Page testId='page-staff-activity'>

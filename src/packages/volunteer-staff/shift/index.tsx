@@ -102,14 +102,11 @@ export default function ShiftRosterPage() {
   const s = r?.shift
   const now = Date.now()
   // Every write here is followed by a fresh roster, whatever it came to.
-  function write<T>(
+  const write = <T,>(
     key: string,
     action: () => Promise<MutationOutcome<T>>,
-    say: (o: MutationOutcome<T>) => NoticeValue
-  ) {
-    const reload = () => void roster.reload()
-    void submit.run(action, { key, said: say, onApplied: reload, onQueued: reload, onRejected: reload })
-  }
+    said: (o: MutationOutcome<T>) => NoticeValue
+  ) => void submit.run(action, { key, said, onSettled: () => void roster.reload() })
   const open = !!s && s.status === 'open'
   const canShowIn = open && now >= r!.checkinOpensAt - 30 * 60_000 && now <= s!.endAt
   const canShowOut = open && now >= s!.startAt - 30 * 60_000 && now <= r!.checkoutClosesAt
